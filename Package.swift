@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// ccsim: a discrete-event simulator for contact-centre planning.
+///
+/// Layers (each a target; arrows point to what a layer may import):
+/// ccsim (CLI) → Reports → Experiments → Scenario → ContactCenter → Engine,
+/// with Statistics (GSL) and Analytics (Erlang formulas) below them.
+let package = Package(
+    name: "ccsim",
+    products: [
+        .executable(name: "ccsim", targets: ["ccsim"]),
+        .library(name: "CCSim", targets: ["Statistics", "Engine", "ContactCenter", "Scenario",
+                                          "Analytics", "Experiments", "Reports"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.1.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
+        .target(name: "Statistics", dependencies: [
+            "CGSL", .product(name: "Histogram", package: "hdrhistogram-swift"),
+        ]),
+        .target(name: "Engine"),
+        .target(name: "Analytics"),
+        .target(name: "ContactCenter", dependencies: ["Engine", "Statistics"]),
+        .target(name: "Scenario", dependencies: ["ContactCenter", "Statistics", "Yams"]),
+        .target(name: "Experiments", dependencies: ["ContactCenter", "Statistics"]),
+        .target(name: "Reports", dependencies: ["Experiments", "ContactCenter", "Statistics"]),
+        .executableTarget(name: "ccsim", dependencies: [
+            "Scenario", "Experiments", "Reports", "Analytics", "ContactCenter",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine"]),
+        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "ContactCenter"]),
+        .testTarget(name: "SimulationTests", dependencies: [
+            "Experiments", "ContactCenter", "Analytics", "Scenario", "Statistics", "Reports",
+        ], resources: [.copy("Fixtures")]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,126 @@
+import Statistics
+
+/// A validated, typed description of a contact centre, ready to simulate.
+///
+/// The ``Scenario`` module builds it from a YAML file; library users may build it
+/// directly. All times are in seconds; time 0 is the start of the first planning
+/// interval, and the simulated period is `[0, horizon)`, of which the statistics
+/// discard the warm-up `[0, warmup)`.
+public struct CenterModel: Sendable, Equatable {
+    /// A human-readable name for reports.
+    public var name: String
+    /// Warm-up, horizon and planning intervals.
+    public var timing: Timing
+    /// Trunk lines shared by all calls; `nil` for unlimited.
+    public var trunks: Int?
+    /// The call types, in the order of the scenario.
+    public var callTypes: [CallType]
+    /// The agent groups, in the order of the scenario.
+    public var agentGroups: [AgentGroup]
+
+    public init(name: String, timing: Timing, trunks: Int? = nil,
+                callTypes: [CallType], agentGroups: [AgentGroup]) {
+        self.name = name
+        self.timing = timing
+        self.trunks = trunks
+        self.callTypes = callTypes
+        self.agentGroups = agentGroups
+    }
+
+    /// The index of the call type with the given id.
+    public func callTypeIndex(_ id: String) -> Int? {
+        callTypes.firstIndex { $0.id == id }
+    }
+}
+
+/// The simulated period and its division into planning intervals.
+public struct Timing: Sendable, Equatable {
+    /// Statistics of calls arriving before this time are discarded (seconds).
+    public var warmup: Double
+    /// Arrivals stop at the horizon; calls still in the centre are finished (seconds).
+    public var horizon: Double
+    /// Length of a planning interval (seconds); the last interval may be shorter.
+    public var intervalLength: Double
+
+    public init(warmup: Double, horizon: Double, intervalLength: Double) {
+        self.warmup = warmup
+        self.horizon = horizon
+        self.intervalLength = intervalLength
+    }
+
+    /// Number of planning intervals covering `[0, horizon)`.
+    public var intervalCount: Int {
+        max(1, Int((horizon / intervalLength).rounded(.up)))
+    }
+
+    /// Start of interval `i`.
+    public func start(ofInterval i: Int) -> Double { Double(i) * intervalLength }
+
+    /// End of interval `i` (the horizon for the last one).
+    public func end(ofInterval i: Int) -> Double { min(horizon, Double(i + 1) * intervalLength) }
+
+    /// The interval containing time `t` (clamped to the last interval).
+    @inlinable
+    public func interval(at t: Double) -> Int {
+        min(Int(t / intervalLength), intervalCount - 1)
+    }
+
+    /// Whether interval `i` has any time after the warm-up (is reported).
+    public func isReported(interval i: Int) -> Bool { end(ofInterval: i) > warmup }
+}
+
+/// A type of inbound call with its own volume, handle time, patience and service target.
+public struct CallType: Sendable, Equatable {
+    /// Identifier used in scenarios and reports (`fault`, `general`, …).
+    public var id: String
+    /// Poisson arrival rate in calls per second, one value per planning interval.
+    public var arrivalRates: [Double]
+    /// Talk time.
+    public var handleTime: Distribution
+    /// After-call work (wrap-up) following the talk; `nil` for none.
+    public var afterCallWork: Distribution?
+    /// Time a caller is willing to wait in queue; `nil` if callers never abandon.
+    public var patience: Distribution?
+    /// The service-level definition and target.
+    public var serviceLevel: ServiceLevelTarget
+
+    public init(id: String, arrivalRates: [Double], handleTime: Distribution,
+                afterCallWork: Distribution? = nil, patience: Distribution? = nil,
+                serviceLevel: ServiceLevelTarget) {
+        self.id = id
+        self.arrivalRates = arrivalRates
+        self.handleTime = handleTime
+        self.afterCallWork = afterCallWork
+        self.patience = patience
+        self.serviceLevel = serviceLevel
+    }
+}
+
+/// "X% of calls answered within Y seconds".
+public struct ServiceLevelTarget: Sendable, Equatable {
+    /// The threshold Y in seconds: a call answered after waiting at most this long counts.
+    public var seconds: Double
+    /// The target fraction X (0…1), if one is set.
+    public var target: Double?
+
+    public init(seconds: Double, target: Double? = nil) {
+        self.seconds = seconds
+        self.target = target
+    }
+}
+
+/// A group of interchangeable agents with the same skills.
+public struct AgentGroup: Sendable, Equatable {
+    /// Identifier used in scenarios and reports.
+    public var id: String
+    /// Indices (into ``CenterModel/callTypes``) of the call types the group can answer.
+    public var skills: [Int]
+    /// Number of agents logged in, one value per planning interval.
+    public var staffing: [Int]
+
+    public init(id: String, skills: [Int], staffing: [Int]) {
+        self.id = id
+        self.skills = skills
+        self.staffing = staffing
+    }
+}

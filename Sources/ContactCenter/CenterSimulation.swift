@@ -1,0 +1,382 @@
+import Engine
+import Statistics
+
+/// One replication of a contact centre: the discrete-event model of calls arriving on
+/// trunk lines, waiting in queues, abandoning, and being answered by agents of skill
+/// groups whose numbers follow the planning intervals.
+///
+/// The whole state is this value: calls and agents live in arrays indexed by integers
+/// and reused through free lists, events are 16-byte values in ``EventQueue``, and the
+/// statistics are per-interval counters. Nothing on the event path allocates once the
+/// arrays have grown to the largest number of calls in the centre at once.
+///
+/// Randomness is tied to calls: each call type has its own streams for arrivals,
+/// talk, after-call work and patience, and every arriving call draws its talk time,
+/// after-call work and patience when it arrives, whatever happens to it. Two
+/// scenarios that differ only in staffing, routing or lines therefore see the same
+/// calls (common random numbers).
+public struct CenterSimulation<Policy: RoutingPolicy> {
+    private let model: CenterModel
+    private let timing: Timing
+    private let policy: Policy
+    private let typeCount: Int
+    private let groupCount: Int
+    private let trunkLines: Int
+
+    private var events = EventQueue(capacity: 4096)
+    private var clock = SimulationClock()
+    private var streams: [CallTypeStreams]
+    private var calls: [CallRecord] = []
+    private var freeCalls: [Int32] = []
+    private var agents: [AgentRecord] = []
+    private var groups: [GroupState]
+    private var queues: [IndexRing]
+    private var busyLines = 0
+
+    /// Since when the longest-idle agent of each group has been idle (∞: none idle).
+    private var longestIdleSince: [Double]
+    /// Since when the longest-waiting call of each type has waited (∞: none waiting).
+    private var oldestWaitingSince: [Double]
+
+    private var statistics: IntervalStatistics
+
+    /// Prepares replication `replication` of `model`, with streams derived from `seed`.
+    public init(model: CenterModel, seed: UInt64, replication: Int) throws {
+        self.model = model
+        timing = model.timing
+        policy = Policy(model: model)
+        typeCount = model.callTypes.count
+        groupCount = model.agentGroups.count
+        trunkLines = model.trunks ?? Int.max
+        streams = try model.callTypes.map {
+            try CallTypeStreams(callType: $0.id, seed: seed, replication: replication)
+        }
+        groups = []
+        for (g, group) in model.agentGroups.enumerated() {
+            let firstAgent = agents.count
+            let size = group.staffing.max() ?? 0
+            for _ in 0..<size { agents.append(AgentRecord(group: Int32(g))) }
+            groups.append(GroupState(agents: firstAgent..<(firstAgent + size)))
+        }
+        queues = Array(repeating: IndexRing(capacity: 64), count: typeCount)
+        longestIdleSince = Array(repeating: .infinity, count: groupCount)
+        oldestWaitingSince = Array(repeating: .infinity, count: typeCount)
+        statistics = IntervalStatistics(model: model, replication: replication)
+        calls.reserveCapacity(1024)
+        freeCalls.reserveCapacity(1024)
+    }
+
+    /// Runs the replication to the end (every call that arrived before the horizon has
+    /// left) and returns its measurements.
+    public mutating func run() -> ReplicationResult {
+        start()
+        while let event = events.next() {
+            clock.advance(to: event.time)
+            handle(event)
+        }
+        return statistics.result(events: clock.eventsHandled)
+    }
+
+    // MARK: - Events
+
+    private enum Kind: UInt32 {
+        case arrival, abandonment, endOfTalk, endOfWork, intervalBoundary, endOfWarmup
+    }
+
+    private mutating func schedule(_ kind: Kind, at time: Double, index: Int) -> UInt32 {
+        events.schedule(at: time, code: Event.code(kind: kind.rawValue, index: index))
+    }
+
+    private mutating func start() {
+        for g in 0..<groupCount { setStaffing(group: g, to: model.agentGroups[g].staffing[0]) }
+        for k in 0..<typeCount { scheduleNextArrival(callType: k, after: 0) }
+        for i in 1...timing.intervalCount {
+            _ = schedule(.intervalBoundary, at: min(timing.start(ofInterval: i), timing.horizon), index: i)
+        }
+        if timing.warmup > 0 { _ = schedule(.endOfWarmup, at: timing.warmup, index: 0) }
+    }
+
+    private mutating func handle(_ event: Event) {
+        let index = event.index()
+        switch Kind(rawValue: event.kind())! {
+        case .arrival: arrive(callType: index)
+        case .abandonment: abandon(call: index, sequence: event.sequence)
+        case .endOfTalk: endTalk(agent: index)
+        case .endOfWork: finishWork(agent: index)
+        case .intervalBoundary: crossBoundary(index)
+        case .endOfWarmup: statistics.endWarmup(at: clock.now)
+        }
+    }
+
+    // MARK: - Arrivals
+
+    /// Schedules the next arrival of a call type by inverting its piecewise-constant
+    /// cumulative arrival rate: a unit exponential is spent across intervals until it
+    /// is used up. No arrival is scheduled at or after the horizon.
+    private mutating func scheduleNextArrival(callType k: Int, after time: Double) {
+        var remaining = streams[k].arrivals.unitExponential()
+        var t = time
+        var i = timing.interval(at: t)
+        let rates = model.callTypes[k].arrivalRates
+        while true {
+            let end = timing.end(ofInterval: i)
+            let rate = rates[i]
+            if rate > 0 && remaining <= rate * (end - t) {
+                t += remaining / rate
+                break
+            }
+            remaining -= rate * (end - t)
+            i += 1
+            if i >= timing.intervalCount { return }
+            t = end
+        }
+        if t < timing.horizon { _ = schedule(.arrival, at: t, index: k) }
+    }
+
+    private mutating func arrive(callType k: Int) {
+        let now = clock.now
+        scheduleNextArrival(callType: k, after: now)
+        let call = newCall(callType: k, at: now)
+        statistics.recordArrival(calls[call])
+        if busyLines >= trunkLines {
+            statistics.recordBlocked(calls[call])
+            release(call: call)
+            return
+        }
+        busyLines += 1
+        let group = longestIdleSince.withUnsafeBufferPointer {
+            policy.groupForArrival(callType: k, longestIdleSince: $0)
+        }
+        if group >= 0 {
+            answer(call: call, by: takeIdleAgent(group: group))
+        } else {
+            enqueue(call: call)
+        }
+    }
+
+    /// Takes a call slot and draws the call's own random quantities.
+    private mutating func newCall(callType k: Int, at now: Double) -> Int {
+        let type = model.callTypes[k]
+        let s = streams[k]
+        let record = CallRecord(
+            callType: Int32(k),
+            interval: now >= timing.warmup ? Int32(timing.interval(at: now)) : -1,
+            arrival: now,
+            talk: type.handleTime.sample(s.talk),
+            afterCallWork: type.afterCallWork?.sample(s.afterCallWork) ?? 0,
+            patience: type.patience?.sample(s.patience) ?? .infinity)
+        if let slot = freeCalls.popLast() {
+            calls[Int(slot)] = record
+            return Int(slot)
+        }
+        calls.append(record)
+        return calls.count - 1
+    }
+
+    private mutating func release(call: Int) {
+        calls[call].state = .free
+        freeCalls.append(Int32(call))
+    }
+
+    // MARK: - Queues and abandonment
+
+    private mutating func enqueue(call: Int) {
+        let k = Int(calls[call].callType)
+        calls[call].state = .waiting
+        if queues[k].isEmpty { oldestWaitingSince[k] = calls[call].arrival }
+        queues[k].append(call)
+        statistics.changeQueue(callType: k, by: 1, at: clock.now)
+        let patience = calls[call].patience
+        if patience.isFinite {
+            calls[call].abandonmentSequence = schedule(.abandonment, at: clock.now + patience, index: call)
+        }
+    }
+
+    private mutating func abandon(call: Int, sequence: UInt32) {
+        guard calls[call].state == .waiting, calls[call].abandonmentSequence == sequence else {
+            return  // answered before its patience ran out: a cancelled event
+        }
+        let k = Int(calls[call].callType)
+        calls[call].state = .abandoned
+        busyLines -= 1
+        statistics.changeQueue(callType: k, by: -1, at: clock.now)
+        statistics.recordAbandonment(calls[call], at: clock.now)
+        if queues[k].first == call { dropLeavers(callType: k) }
+    }
+
+    /// Removes the first waiting call of a type (the queue must hold a live call first).
+    private mutating func dequeue(callType k: Int) -> Int {
+        let call = queues[k].removeFirst()
+        statistics.changeQueue(callType: k, by: -1, at: clock.now)
+        dropLeavers(callType: k)
+        return call
+    }
+
+    /// Frees the abandoned calls at the head of a queue, so that the head is always a
+    /// waiting call, and updates the queue's oldest waiting time.
+    private mutating func dropLeavers(callType k: Int) {
+        while !queues[k].isEmpty && calls[queues[k].first].state != .waiting {
+            release(call: queues[k].removeFirst())
+        }
+        oldestWaitingSince[k] = queues[k].isEmpty ? .infinity : calls[queues[k].first].arrival
+    }
+
+    // MARK: - Agents
+
+    private mutating func answer(call: Int, by agent: Int) {
+        let now = clock.now
+        calls[call].state = .talking
+        let g = Int(agents[agent].group)
+        agents[agent].call = Int32(call)
+        agents[agent].callType = calls[call].callType
+        statistics.recordAnswer(calls[call], at: now)
+        statistics.changeBusy(group: g, callType: Int(calls[call].callType), by: 1, at: now)
+        _ = schedule(.endOfTalk, at: now + calls[call].talk, index: agent)
+    }
+
+    private mutating func endTalk(agent: Int) {
+        let call = Int(agents[agent].call)
+        let afterCallWork = calls[call].afterCallWork
+        busyLines -= 1
+        release(call: call)
+        agents[agent].call = -1
+        if afterCallWork > 0 {
+            _ = schedule(.endOfWork, at: clock.now + afterCallWork, index: agent)
+        } else {
+            finishWork(agent: agent)
+        }
+    }
+
+    /// The agent has finished a call (talk and after-call work): log off if the group
+    /// is over its staffing, else take the next call or become idle.
+    private mutating func finishWork(agent: Int) {
+        let g = Int(agents[agent].group)
+        statistics.changeBusy(group: g, callType: Int(agents[agent].callType), by: -1, at: clock.now)
+        if groups[g].pendingLogoffs > 0 {
+            groups[g].pendingLogoffs -= 1
+            logOff(agent: agent)
+        } else {
+            makeAvailable(agent: agent)
+        }
+    }
+
+    /// A free agent takes the waiting call the policy chooses, or becomes idle.
+    private mutating func makeAvailable(agent: Int) {
+        let g = Int(agents[agent].group)
+        let k = oldestWaitingSince.withUnsafeBufferPointer {
+            policy.callTypeForFreedAgent(group: g, oldestWaitingSince: $0)
+        }
+        if k >= 0 {
+            answer(call: dequeue(callType: k), by: agent)
+            return
+        }
+        agents[agent].idleSince = clock.now
+        if groups[g].idle.isEmpty { longestIdleSince[g] = clock.now }
+        groups[g].idle.append(agent)
+    }
+
+    private mutating func takeIdleAgent(group g: Int) -> Int {
+        let agent = groups[g].idle.removeFirst()
+        longestIdleSince[g] = groups[g].idle.isEmpty ? .infinity : agents[groups[g].idle.first].idleSince
+        return agent
+    }
+
+    private mutating func logOff(agent: Int) {
+        let g = Int(agents[agent].group)
+        groups[g].offline.append(Int32(agent))
+        statistics.changeLoggedIn(group: g, by: -1, at: clock.now)
+    }
+
+    // MARK: - Staffing
+
+    private mutating func crossBoundary(_ i: Int) {
+        statistics.closeInterval(i - 1, at: clock.now)
+        guard i < timing.intervalCount else { return }
+        for g in 0..<groupCount { setStaffing(group: g, to: model.agentGroups[g].staffing[i]) }
+    }
+
+    /// Brings a group to `target` scheduled agents. Extra agents log in at once (and
+    /// take waiting calls); surplus idle agents log off at once, and busy ones log off
+    /// when they finish their call.
+    private mutating func setStaffing(group g: Int, to target: Int) {
+        var change = target - groups[g].scheduled
+        groups[g].scheduled = target
+        if change > 0 {
+            let cancelled = min(change, groups[g].pendingLogoffs)
+            groups[g].pendingLogoffs -= cancelled
+            change -= cancelled
+            for _ in 0..<change {
+                let agent = Int(groups[g].offline.popLast()!)
+                statistics.changeLoggedIn(group: g, by: 1, at: clock.now)
+                makeAvailable(agent: agent)
+            }
+        } else if change < 0 {
+            var surplus = -change
+            while surplus > 0 && !groups[g].idle.isEmpty {
+                logOff(agent: takeIdleAgent(group: g))
+                surplus -= 1
+            }
+            groups[g].pendingLogoffs += surplus
+        }
+    }
+}
+
+/// The random streams of one call type in one replication.
+struct CallTypeStreams {
+    let arrivals: RandomStream
+    let talk: RandomStream
+    let afterCallWork: RandomStream
+    let patience: RandomStream
+
+    init(callType id: String, seed: UInt64, replication: Int) throws {
+        func stream(_ source: String) throws -> RandomStream {
+            try RandomStream(seed: StreamSeeds.seed(scenarioSeed: seed, replication: replication,
+                                                    source: StreamSeeds.sourceID(id, source)))
+        }
+        arrivals = try stream("arrivals")
+        talk = try stream("talk")
+        afterCallWork = try stream("after_call_work")
+        patience = try stream("patience")
+    }
+}
+
+/// Where a call is in its life.
+enum CallState: UInt8 {
+    case free, waiting, talking, abandoned
+}
+
+/// One call in the centre (a reusable slot).
+struct CallRecord {
+    var callType: Int32
+    /// The planning interval of its arrival, or -1 if it arrived during the warm-up.
+    var interval: Int32
+    var abandonmentSequence: UInt32 = 0
+    var state: CallState = .free
+    var arrival: Double
+    var talk: Double
+    var afterCallWork: Double
+    var patience: Double
+}
+
+/// One agent.
+struct AgentRecord {
+    var group: Int32
+    var call: Int32 = -1
+    var callType: Int32 = -1
+    var idleSince: Double = 0
+
+    init(group: Int32) { self.group = group }
+}
+
+/// The agents of one group: who is idle (longest idle first), who is logged off.
+struct GroupState {
+    var idle: IndexRing
+    var offline: [Int32]
+    var scheduled = 0
+    var pendingLogoffs = 0
+
+    init(agents: Range<Int>) {
+        idle = IndexRing(capacity: agents.count)
+        offline = agents.reversed().map { Int32($0) }
+    }
+}

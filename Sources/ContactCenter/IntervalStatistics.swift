@@ -1,0 +1,172 @@
+import Statistics
+
+/// The collectors of one replication: per-interval call counters, streaming wait
+/// histograms and time-weighted agent and queue counts. Memory depends on the
+/// number of intervals, call types and groups, never on the number of calls.
+struct IntervalStatistics {
+    private let timing: Timing
+    private let typeCount: Int
+    private let groupCount: Int
+    private let thresholds: [Double]
+    private let replication: Int
+
+    private var calls: [CallCounters]
+    private var waits: [QuantileHistogram]
+    private var callTypeWaits: [QuantileHistogram]
+    private var generatedCalls = 0
+
+    private var busy: [TimeWeighted]
+    private var loggedIn: [TimeWeighted]
+    private var callTypeBusy: [TimeWeighted]
+    private var queueLength: [TimeWeighted]
+
+    private var groupBusyTime: [Double]
+    private var groupLoggedInTime: [Double]
+    private var callTypeBusyTime: [Double]
+    private var callTypeQueueTime: [Double]
+
+    init(model: CenterModel, replication: Int) {
+        timing = model.timing
+        typeCount = model.callTypes.count
+        groupCount = model.agentGroups.count
+        thresholds = model.callTypes.map(\.serviceLevel.seconds)
+        self.replication = replication
+        let n = timing.intervalCount
+        calls = Array(repeating: CallCounters(), count: n * typeCount)
+        waits = Array(repeating: QuantileHistogram(), count: n * typeCount)
+        callTypeWaits = Array(repeating: QuantileHistogram(), count: typeCount)
+        busy = Array(repeating: TimeWeighted(), count: groupCount)
+        loggedIn = busy
+        callTypeBusy = Array(repeating: TimeWeighted(), count: typeCount)
+        queueLength = callTypeBusy
+        groupBusyTime = Array(repeating: 0, count: n * groupCount)
+        groupLoggedInTime = groupBusyTime
+        callTypeBusyTime = Array(repeating: 0, count: n * typeCount)
+        callTypeQueueTime = callTypeBusyTime
+    }
+
+    // MARK: Calls
+
+    mutating func recordArrival(_ call: CallRecord) {
+        generatedCalls += 1
+        guard call.interval >= 0 else { return }
+        calls[slot(call)].arrivals += 1
+    }
+
+    mutating func recordBlocked(_ call: CallRecord) {
+        guard call.interval >= 0 else { return }
+        calls[slot(call)].blocked += 1
+    }
+
+    mutating func recordAbandonment(_ call: CallRecord, at now: Double) {
+        guard call.interval >= 0 else { return }
+        let wait = now - call.arrival
+        let s = slot(call)
+        calls[s].abandoned += 1
+        calls[s].waitOfAbandoned += wait
+        if wait > 0 { calls[s].waited += 1 }
+        if wait <= thresholds[Int(call.callType)] { calls[s].abandonedWithinThreshold += 1 }
+        recordWait(wait, slot: s, callType: Int(call.callType))
+    }
+
+    mutating func recordAnswer(_ call: CallRecord, at now: Double) {
+        guard call.interval >= 0 else { return }
+        let wait = now - call.arrival
+        let s = slot(call)
+        calls[s].answered += 1
+        calls[s].waitOfAnswered += wait
+        calls[s].handleTime += call.talk + call.afterCallWork
+        if wait > 0 { calls[s].waited += 1 }
+        if wait <= thresholds[Int(call.callType)] { calls[s].answeredWithinThreshold += 1 }
+        recordWait(wait, slot: s, callType: Int(call.callType))
+    }
+
+    private mutating func recordWait(_ wait: Double, slot s: Int, callType k: Int) {
+        waits[s].record(wait)
+        callTypeWaits[k].record(wait)
+    }
+
+    private func slot(_ call: CallRecord) -> Int {
+        Int(call.interval) * typeCount + Int(call.callType)
+    }
+
+    // MARK: Time-weighted counts
+
+    mutating func changeBusy(group g: Int, callType k: Int, by delta: Double, at now: Double) {
+        busy[g].update(busy[g].value + delta, at: now)
+        callTypeBusy[k].update(callTypeBusy[k].value + delta, at: now)
+    }
+
+    mutating func changeLoggedIn(group g: Int, by delta: Double, at now: Double) {
+        loggedIn[g].update(loggedIn[g].value + delta, at: now)
+    }
+
+    mutating func changeQueue(callType k: Int, by delta: Double, at now: Double) {
+        queueLength[k].update(queueLength[k].value + delta, at: now)
+    }
+
+    /// Discards what the time-weighted collectors gathered during the warm-up.
+    mutating func endWarmup(at now: Double) {
+        resetAccumulators(at: now)
+    }
+
+    /// Stores interval `i`'s time-weighted totals (if it is reported) and starts the next.
+    mutating func closeInterval(_ i: Int, at now: Double) {
+        if timing.isReported(interval: i) {
+            for g in 0..<groupCount {
+                busy[g].advance(to: now)
+                loggedIn[g].advance(to: now)
+                groupBusyTime[i * groupCount + g] = busy[g].area
+                groupLoggedInTime[i * groupCount + g] = loggedIn[g].area
+            }
+            for k in 0..<typeCount {
+                callTypeBusy[k].advance(to: now)
+                queueLength[k].advance(to: now)
+                callTypeBusyTime[i * typeCount + k] = callTypeBusy[k].area
+                callTypeQueueTime[i * typeCount + k] = queueLength[k].area
+            }
+        }
+        resetAccumulators(at: now)
+    }
+
+    private mutating func resetAccumulators(at now: Double) {
+        for g in 0..<groupCount {
+            busy[g].reset(at: now)
+            loggedIn[g].reset(at: now)
+        }
+        for k in 0..<typeCount {
+            callTypeBusy[k].reset(at: now)
+            queueLength[k].reset(at: now)
+        }
+    }
+
+    // MARK: Result
+
+    func result(events: Int) -> ReplicationResult {
+        var total = QuantileHistogram()
+        for h in callTypeWaits { total.merge(h) }
+        let n = timing.intervalCount
+        return ReplicationResult(
+            replication: replication,
+            intervalCount: n,
+            callTypeCount: typeCount,
+            groupCount: groupCount,
+            calls: calls,
+            intervalWaitQuantiles: waits.map(Self.quantiles),
+            callTypeWaitQuantiles: callTypeWaits.map(Self.quantiles),
+            totalWaitQuantiles: Self.quantiles(total),
+            groupBusyTime: groupBusyTime,
+            groupLoggedInTime: groupLoggedInTime,
+            callTypeBusyTime: callTypeBusyTime,
+            callTypeQueueTime: callTypeQueueTime,
+            reportedDuration: (0..<n).map {
+                max(0, timing.end(ofInterval: $0) - max(timing.start(ofInterval: $0), timing.warmup))
+            },
+            events: events,
+            generatedCalls: generatedCalls)
+    }
+
+    private static func quantiles(_ h: QuantileHistogram) -> WaitQuantiles {
+        WaitQuantiles(p90: h.quantile(0.90), p95: h.quantile(0.95))
+    }
+}

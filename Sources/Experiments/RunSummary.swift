@@ -1,0 +1,133 @@
+import ContactCenter
+import Statistics
+
+/// Confidence intervals of KPIs for one subject (a call type, the centre, a group,
+/// an interval), across replications. A KPI that no replication defined is absent.
+public struct KPISummary: Sendable, Equatable {
+    public var estimates: [KPI: ConfidenceInterval]
+
+    public init(estimates: [KPI: ConfidenceInterval] = [:]) {
+        self.estimates = estimates
+    }
+
+    public subscript(_ kpi: KPI) -> ConfidenceInterval? { estimates[kpi] }
+}
+
+/// The KPIs of one planning interval.
+public struct IntervalSummary: Sendable {
+    /// Index of the interval (0-based from time 0).
+    public var index: Int
+    /// Start and end of the interval (seconds from time 0).
+    public var start: Double
+    public var end: Double
+    /// Per call type, in model order.
+    public var callTypes: [KPISummary]
+    /// Per agent group, in model order.
+    public var groups: [KPISummary]
+    /// All call types together.
+    public var total: KPISummary
+}
+
+/// What a run of replications measured, with confidence intervals.
+public struct RunSummary: Sendable {
+    public var model: CenterModel
+    public var seed: UInt64
+    public var replications: Int
+    public var confidenceLevel: Double
+    /// Per call type, in model order, over the whole reported period.
+    public var callTypes: [KPISummary]
+    /// The whole centre.
+    public var total: KPISummary
+    /// Per agent group, in model order.
+    public var groups: [KPISummary]
+    /// Per reported planning interval (those ending after the warm-up).
+    public var intervals: [IntervalSummary]
+    /// Events handled and calls generated, summed over replications.
+    public var events: Int
+    public var generatedCalls: Int
+
+    /// Summarises `results` (replications of `model`) at the given confidence level.
+    public init(model: CenterModel, seed: UInt64, results: [ReplicationResult], confidenceLevel: Double = 0.95) {
+        self.model = model
+        self.seed = seed
+        replications = results.count
+        self.confidenceLevel = confidenceLevel
+        events = results.reduce(0) { $0 + $1.events }
+        generatedCalls = results.reduce(0) { $0 + $1.generatedCalls }
+        let measures = results.map { ReplicationMeasures(model: model, result: $0) }
+        func summarise(_ pick: (ReplicationMeasures) -> KPIValues) -> KPISummary {
+            var tallies: [KPI: Tally] = [:]
+            for m in measures {
+                for (kpi, value) in pick(m) { tallies[kpi, default: Tally()].add(value) }
+            }
+            return KPISummary(estimates: tallies.mapValues { $0.confidenceInterval(level: confidenceLevel) })
+        }
+        callTypes = model.callTypes.indices.map { k in summarise { $0.callTypes[k] } }
+        total = summarise { $0.total }
+        groups = model.agentGroups.indices.map { g in summarise { $0.groups[g] } }
+        let timing = model.timing
+        intervals = (0..<timing.intervalCount).filter { timing.isReported(interval: $0) }.map { i in
+            IntervalSummary(
+                index: i, start: timing.start(ofInterval: i), end: timing.end(ofInterval: i),
+                callTypes: model.callTypes.indices.map { k in summarise { $0.intervalCallTypes[i][k] } },
+                groups: model.agentGroups.indices.map { g in summarise { $0.intervalGroups[i][g] } },
+                total: summarise { $0.intervalTotals[i] })
+        }
+    }
+}
+
+/// One replication's KPI values for every subject.
+struct ReplicationMeasures {
+    var callTypes: [KPIValues] = []
+    var total: KPIValues = [:]
+    var groups: [KPIValues] = []
+    var intervalCallTypes: [[KPIValues]] = []
+    var intervalGroups: [[KPIValues]] = []
+    var intervalTotals: [KPIValues] = []
+
+    init(model: CenterModel, result r: ReplicationResult) {
+        let types = model.callTypes.indices
+        let groupIndices = model.agentGroups.indices
+        let reported = (0..<r.intervalCount).filter { model.timing.isReported(interval: $0) }
+        let skilled = types.map { k in groupIndices.filter { model.agentGroups[$0].skills.contains(k) } }
+
+        func busy(_ i: Int, _ g: Int) -> Double { r.groupBusyTime[i * r.groupCount + g] }
+        func loggedIn(_ i: Int, _ g: Int) -> Double { r.groupLoggedInTime[i * r.groupCount + g] }
+        func typeBusy(_ i: Int, _ k: Int) -> Double { r.callTypeBusyTime[i * r.callTypeCount + k] }
+        func queue(_ i: Int, _ k: Int) -> Double { r.callTypeQueueTime[i * r.callTypeCount + k] }
+        func sum(_ f: (Int) -> Double, over intervals: [Int]) -> Double { intervals.reduce(0) { $0 + f($1) } }
+
+        /// KPIs of call types `ks` over `intervals`.
+        func calls(_ ks: [Int], _ intervals: [Int], waits: WaitQuantiles) -> KPIValues {
+            var counters = CallCounters()
+            for i in intervals { for k in ks { counters.add(r.counters(interval: i, callType: k)) } }
+            let groupsUsed = Set(ks.flatMap { skilled[$0] }).sorted()
+            return KPIMeasure.calls(
+                counters, waits: waits,
+                busyTime: sum({ i in ks.reduce(0) { $0 + typeBusy(i, $1) } }, over: intervals),
+                loggedInTime: sum({ i in groupsUsed.reduce(0) { $0 + loggedIn(i, $1) } }, over: intervals),
+                queueTime: sum({ i in ks.reduce(0) { $0 + queue(i, $1) } }, over: intervals),
+                duration: sum({ r.reportedDuration[$0] }, over: intervals))
+        }
+        func group(_ g: Int, _ intervals: [Int]) -> KPIValues {
+            KPIMeasure.group(busyTime: sum({ busy($0, g) }, over: intervals),
+                             loggedInTime: sum({ loggedIn($0, g) }, over: intervals),
+                             duration: sum({ r.reportedDuration[$0] }, over: intervals))
+        }
+
+        let all = Array(types)
+        callTypes = types.map { calls([$0], reported, waits: r.callTypeWaitQuantiles[$0]) }
+        total = calls(all, reported, waits: r.totalWaitQuantiles)
+        groups = groupIndices.map { group($0, reported) }
+        intervalCallTypes = Array(repeating: [], count: r.intervalCount)
+        intervalGroups = Array(repeating: [], count: r.intervalCount)
+        intervalTotals = Array(repeating: [:], count: r.intervalCount)
+        for i in reported {
+            intervalCallTypes[i] = types.map {
+                calls([$0], [i], waits: r.intervalWaitQuantiles[i * r.callTypeCount + $0])
+            }
+            intervalGroups[i] = groupIndices.map { group($0, [i]) }
+            intervalTotals[i] = calls(all, [i], waits: WaitQuantiles(p90: nil, p95: nil))
+        }
+    }
+}

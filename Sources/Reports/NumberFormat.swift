@@ -1,0 +1,29 @@
+import Foundation
+
+/// Number and time formatting shared by the text and CSV reports.
+enum NumberFormat {
+    /// A number with up to 6 significant digits, no exponent for ordinary magnitudes.
+    static func decimal(_ x: Double) -> String {
+        if x == x.rounded() && abs(x) < 1e15 { return String(Int64(x)) }
+        return String(format: "%.6g", x)
+    }
+
+    /// Seconds from time 0 as `[Dd ]HH:MM` (days appear after the first day).
+    static func clock(_ seconds: Double) -> String {
+        let minutes = Int((seconds / 60).rounded())
+        let days = minutes / 1440
+        let time = String(format: "%02d:%02d", (minutes % 1440) / 60, minutes % 60)
+        return days > 0 ? "d\(days) \(time)" : time
+    }
+
+    /// A CSV field, quoted when it holds a comma, quote or line break.
+    static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// `mean ± half-width` with a fixed number of decimals.
+    static func estimate(_ mean: Double, _ halfWidth: Double, decimals: Int) -> String {
+        String(format: "%.\(decimals)f ± %.\(decimals)f", mean, halfWidth)
+    }
+}

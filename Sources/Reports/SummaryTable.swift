@@ -1,0 +1,46 @@
+import ContactCenter
+import Experiments
+import Statistics
+
+/// The readable summary `ccsim run` prints: per call type and for the centre, the
+/// main KPIs as `mean ± half-width` of their confidence interval, then occupancy per group.
+public enum SummaryTable {
+    private static let columns: [(KPI, String, Int, Double)] = [
+        // (KPI, heading, decimals, scale)
+        (.arrivals, "arrivals", 0, 1), (.serviceLevel, "SL %", 1, 100),
+        (.abandonFraction, "aband. %", 2, 100), (.blockedFraction, "blocked %", 2, 100),
+        (.asa, "ASA s", 1, 1), (.waitP90, "wait p90 s", 1, 1), (.occupancy, "occ. %", 1, 100),
+    ]
+
+    public static func render(_ s: RunSummary) -> String {
+        var out = "\(s.model.name): \(s.replications) replications, seed \(s.seed), "
+            + "\(Int(s.confidenceLevel * 100))% confidence intervals\n\n"
+        var rows = [["call type"] + columns.map(\.1)]
+        for (id, kpis) in zip(s.model.callTypes.map(\.id), s.callTypes) + [("total", s.total)] {
+            rows.append([id] + columns.map { kpi, _, decimals, scale in cell(kpis[kpi], decimals, scale) })
+        }
+        out += layout(rows) + "\n"
+        var groupRows = [["agent group", "agents", "occ. %"]]
+        for (id, kpis) in zip(s.model.agentGroups.map(\.id), s.groups) {
+            groupRows.append([id, cell(kpis[.agents], 1, 1), cell(kpis[.occupancy], 1, 100)])
+        }
+        out += layout(groupRows)
+        return out
+    }
+
+    private static func cell(_ ci: ConfidenceInterval?, _ decimals: Int, _ scale: Double) -> String {
+        guard let ci else { return "–" }
+        return NumberFormat.estimate(ci.mean * scale, ci.halfWidth * scale, decimals: decimals)
+    }
+
+    /// Left-aligned first column, right-aligned others.
+    private static func layout(_ rows: [[String]]) -> String {
+        let widths = rows[0].indices.map { c in rows.map { $0[c].count }.max() ?? 0 }
+        return rows.map { row in
+            row.enumerated().map { c, text in
+                let pad = String(repeating: " ", count: widths[c] - text.count)
+                return c == 0 ? text + pad : pad + text
+            }.joined(separator: "  ")
+        }.joined(separator: "\n") + "\n"
+    }
+}
