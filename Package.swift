@@ -25,7 +25,7 @@ let package = Package(
         ]),
         .target(name: "Engine"),
         .target(name: "Analytics"),
-        .target(name: "ContactCenter", dependencies: ["Engine", "Statistics"]),
+        .target(name: "ContactCenter", dependencies: ["Engine", "Statistics", "CGSL"]),
         .target(name: "Scenario", dependencies: ["ContactCenter", "Statistics", "Yams"]),
         .target(name: "Experiments", dependencies: ["ContactCenter", "Statistics"]),
         .target(name: "Reports", dependencies: ["Experiments", "ContactCenter", "Statistics"]),

@@ -1,4 +1,6 @@
+import CGSL
 import Engine
+import Foundation
 import Statistics
 
 /// One replication of a contact centre: the discrete-event model of calls arriving on
@@ -25,7 +27,17 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
 
     private var events = EventQueue(capacity: 4096)
     private var clock = SimulationClock()
-    private var streams: [CallTypeStreams]
+    /// The call types' streams (kept alive here) and, for the hot path, their generators.
+    private let streams: [CallTypeStreams]
+    private let arrivalGenerators: [UnsafeMutablePointer<gsl_rng>]
+    private let talkGenerators: [UnsafeMutablePointer<gsl_rng>]
+    private let afterCallWorkGenerators: [UnsafeMutablePointer<gsl_rng>]
+    private let patienceGenerators: [UnsafeMutablePointer<gsl_rng>]
+    /// Per call type: arrival rates per interval (flattened `[k * intervals + i]`) and distributions.
+    private let arrivalRates: [Double]
+    private let handleTimes: [Distribution]
+    private let afterCallWork: [Distribution?]
+    private let patience: [Distribution?]
     private var calls: [CallRecord] = []
     private var freeCalls: [Int32] = []
     private var agents: [AgentRecord] = []
@@ -51,6 +63,14 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         streams = try model.callTypes.map {
             try CallTypeStreams(callType: $0.id, seed: seed, replication: replication)
         }
+        arrivalGenerators = streams.map(\.arrivals.generator)
+        talkGenerators = streams.map(\.talk.generator)
+        afterCallWorkGenerators = streams.map(\.afterCallWork.generator)
+        patienceGenerators = streams.map(\.patience.generator)
+        arrivalRates = model.callTypes.flatMap(\.arrivalRates)
+        handleTimes = model.callTypes.map(\.handleTime)
+        afterCallWork = model.callTypes.map(\.afterCallWork)
+        patience = model.callTypes.map(\.patience)
         groups = []
         for (g, group) in model.agentGroups.enumerated() {
             let firstAgent = agents.count
@@ -74,6 +94,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
             clock.advance(to: event.time)
             handle(event)
         }
+        countUnserved()
         return statistics.result(events: clock.eventsHandled)
     }
 
@@ -98,7 +119,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
 
     private mutating func handle(_ event: Event) {
         let index = event.index()
-        switch Kind(rawValue: event.kind())! {
+        switch Kind(rawValue: event.kind()).unsafelyUnwrapped {
         case .arrival: arrive(callType: index)
         case .abandonment: abandon(call: index, sequence: event.sequence)
         case .endOfTalk: endTalk(agent: index)
@@ -114,13 +135,13 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
     /// cumulative arrival rate: a unit exponential is spent across intervals until it
     /// is used up. No arrival is scheduled at or after the horizon.
     private mutating func scheduleNextArrival(callType k: Int, after time: Double) {
-        var remaining = streams[k].arrivals.unitExponential()
+        var remaining = -log(ccsim_rng_uniform_pos(arrivalGenerators[k]))
         var t = time
         var i = timing.interval(at: t)
-        let rates = model.callTypes[k].arrivalRates
+        let first = k * timing.intervalCount
         while true {
             let end = timing.end(ofInterval: i)
-            let rate = rates[i]
+            let rate = arrivalRates[first + i]
             if rate > 0 && remaining <= rate * (end - t) {
                 t += remaining / rate
                 break
@@ -156,15 +177,13 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
 
     /// Takes a call slot and draws the call's own random quantities.
     private mutating func newCall(callType k: Int, at now: Double) -> Int {
-        let type = model.callTypes[k]
-        let s = streams[k]
         let record = CallRecord(
             callType: Int32(k),
             interval: now >= timing.warmup ? Int32(timing.interval(at: now)) : -1,
             arrival: now,
-            talk: type.handleTime.sample(s.talk),
-            afterCallWork: type.afterCallWork?.sample(s.afterCallWork) ?? 0,
-            patience: type.patience?.sample(s.patience) ?? .infinity)
+            talk: handleTimes[k].sample(using: talkGenerators[k]),
+            afterCallWork: afterCallWork[k]?.sample(using: afterCallWorkGenerators[k]) ?? 0,
+            patience: patience[k]?.sample(using: patienceGenerators[k]) ?? .infinity)
         if let slot = freeCalls.popLast() {
             calls[Int(slot)] = record
             return Int(slot)
@@ -219,6 +238,17 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
             release(call: queues[k].removeFirst())
         }
         oldestWaitingSince[k] = queues[k].isEmpty ? .infinity : calls[queues[k].first].arrival
+    }
+
+    /// Records the calls left waiting when no event remains (no agent will come, and
+    /// they never hang up).
+    private mutating func countUnserved() {
+        for k in 0..<typeCount {
+            while !queues[k].isEmpty {
+                let call = queues[k].removeFirst()
+                if calls[call].state == .waiting { statistics.recordUnserved(calls[call]) }
+            }
+        }
     }
 
     // MARK: - Agents

@@ -12,7 +12,6 @@ struct IntervalStatistics {
 
     private var calls: [CallCounters]
     private var waits: [QuantileHistogram]
-    private var callTypeWaits: [QuantileHistogram]
     private var generatedCalls = 0
 
     private var busy: [TimeWeighted]
@@ -34,7 +33,6 @@ struct IntervalStatistics {
         let n = timing.intervalCount
         calls = Array(repeating: CallCounters(), count: n * typeCount)
         waits = Array(repeating: QuantileHistogram(), count: n * typeCount)
-        callTypeWaits = Array(repeating: QuantileHistogram(), count: typeCount)
         busy = Array(repeating: TimeWeighted(), count: groupCount)
         loggedIn = busy
         callTypeBusy = Array(repeating: TimeWeighted(), count: typeCount)
@@ -66,7 +64,12 @@ struct IntervalStatistics {
         calls[s].waitOfAbandoned += wait
         if wait > 0 { calls[s].waited += 1 }
         if wait <= thresholds[Int(call.callType)] { calls[s].abandonedWithinThreshold += 1 }
-        recordWait(wait, slot: s, callType: Int(call.callType))
+        waits[s].record(wait)
+    }
+
+    mutating func recordUnserved(_ call: CallRecord) {
+        guard call.interval >= 0 else { return }
+        calls[slot(call)].unserved += 1
     }
 
     mutating func recordAnswer(_ call: CallRecord, at now: Double) {
@@ -78,12 +81,7 @@ struct IntervalStatistics {
         calls[s].handleTime += call.talk + call.afterCallWork
         if wait > 0 { calls[s].waited += 1 }
         if wait <= thresholds[Int(call.callType)] { calls[s].answeredWithinThreshold += 1 }
-        recordWait(wait, slot: s, callType: Int(call.callType))
-    }
-
-    private mutating func recordWait(_ wait: Double, slot s: Int, callType k: Int) {
         waits[s].record(wait)
-        callTypeWaits[k].record(wait)
     }
 
     private func slot(_ call: CallRecord) -> Int {
@@ -143,9 +141,13 @@ struct IntervalStatistics {
     // MARK: Result
 
     func result(events: Int) -> ReplicationResult {
-        var total = QuantileHistogram()
-        for h in callTypeWaits { total.merge(h) }
         let n = timing.intervalCount
+        var callTypeWaits = Array(repeating: QuantileHistogram(), count: typeCount)
+        var total = QuantileHistogram()
+        for i in 0..<n {
+            for k in 0..<typeCount { callTypeWaits[k].merge(waits[i * typeCount + k]) }
+        }
+        for h in callTypeWaits { total.merge(h) }
         return ReplicationResult(
             replication: replication,
             intervalCount: n,

@@ -10,6 +10,9 @@ public struct CallCounters: Sendable, Equatable {
     public var answered = 0
     /// Calls that hung up while waiting.
     public var abandoned = 0
+    /// Calls still waiting when the simulation ended: after the horizon no agent was
+    /// left to answer them and they would never hang up (no patience).
+    public var unserved = 0
     /// Answered calls that waited at most the service-level threshold.
     public var answeredWithinThreshold = 0
     /// Abandoned calls that hung up within the service-level threshold.
@@ -34,6 +37,7 @@ public struct CallCounters: Sendable, Equatable {
         blocked += other.blocked
         answered += other.answered
         abandoned += other.abandoned
+        unserved += other.unserved
         answeredWithinThreshold += other.answeredWithinThreshold
         abandonedWithinThreshold += other.abandonedWithinThreshold
         waited += other.waited

@@ -1,10 +1,8 @@
-/// The future event list: a 4-ary min-heap of ``Event`` values in one contiguous
+/// The future event list: a binary min-heap of ``Event`` values in one contiguous
 /// array. Scheduling and removing the next event allocate nothing once the array has
 /// grown to the largest number of pending events; events at the same time come out
 /// in the order they were scheduled, so runs are reproducible.
 ///
-/// A 4-ary heap halves the depth of a binary heap and keeps a node's children in one
-/// cache line (four 16-byte events), which is faster for the sift-down that dominates.
 public struct EventQueue: Sendable {
     @usableFromInline var heap: [Event] = []
     @usableFromInline var nextSequence: UInt32 = 0
@@ -56,7 +54,7 @@ public struct EventQueue: Sendable {
         heap.withUnsafeMutableBufferPointer { a in
             var i = start
             while i > 0 {
-                let parent = (i - 1) >> 2
+                let parent = (i - 1) >> 1
                 if !Event.precedes(event, a[parent]) { break }
                 a[i] = a[parent]
                 i = parent
@@ -65,27 +63,24 @@ public struct EventQueue: Sendable {
         }
     }
 
-    /// Places `event` at the root's hole and moves it down to its place.
+    /// Fills the root's hole with `event` (the former last element) by Floyd's
+    /// bottom-up method: the hole first moves down to a leaf along the path of smaller
+    /// children (one comparison per level), then `event`, which usually belongs near
+    /// the bottom, moves up from there.
     @inlinable
     mutating func siftDown(_ event: Event) {
-        heap.withUnsafeMutableBufferPointer { a in
-            let n = a.count
+        let n = heap.count
+        let leaf: Int = heap.withUnsafeMutableBufferPointer { a in
             var i = 0
-            while true {
-                let firstChild = 4 * i + 1
-                if firstChild >= n { break }
-                var best = firstChild
-                let lastChild = min(firstChild + 3, n - 1)
-                var c = firstChild + 1
-                while c <= lastChild {
-                    if Event.precedes(a[c], a[best]) { best = c }
-                    c += 1
-                }
-                if !Event.precedes(a[best], event) { break }
-                a[i] = a[best]
-                i = best
+            var child = 1
+            while child < n {
+                if child + 1 < n && Event.precedes(a[child + 1], a[child]) { child += 1 }
+                a[i] = a[child]
+                i = child
+                child = 2 * i + 1
             }
-            a[i] = event
+            return i
         }
+        siftUp(event, from: leaf)
     }
 }

@@ -13,6 +13,8 @@ public enum KPI: String, CaseIterable, Codable, Sendable {
     case abandoned
     /// Calls that found every trunk line busy.
     case blocked
+    /// Calls still waiting when the simulation ended (no agent left after the horizon).
+    case unserved
     /// blocked / arrivals.
     case blockedFraction = "blocked_fraction"
     /// abandoned / offered.
@@ -54,7 +56,7 @@ enum KPIMeasure {
         var v: KPIValues = [
             .arrivals: Double(c.arrivals), .offered: Double(c.offered),
             .answered: Double(c.answered), .abandoned: Double(c.abandoned),
-            .blocked: Double(c.blocked),
+            .blocked: Double(c.blocked), .unserved: Double(c.unserved),
         ]
         let offered = Double(c.offered)
         if c.arrivals > 0 { v[.blockedFraction] = Double(c.blocked) / Double(c.arrivals) }

@@ -9,7 +9,7 @@ import Statistics
 public enum IntervalsCSV {
     /// KPIs reported per interval and call type, in column order.
     public static let callTypeKPIs: [KPI] = [
-        .arrivals, .offered, .answered, .abandoned, .blocked, .blockedFraction, .abandonFraction,
+        .arrivals, .offered, .answered, .abandoned, .blocked, .unserved, .blockedFraction, .abandonFraction,
         .answerRate, .pWait, .serviceLevel, .asa, .meanWait, .waitP90, .waitP95, .aht, .meanQueue, .occupancy,
     ]
     /// KPIs reported per interval and agent group.

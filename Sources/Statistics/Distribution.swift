@@ -60,9 +60,14 @@ public enum Distribution: Equatable, Sendable {
     /// One draw from `stream`.
     @inlinable
     public func sample(_ stream: RandomStream) -> Double {
-        let r = stream.generator
+        sample(using: stream.generator)
+    }
+
+    /// One draw from a GSL generator (the hot path: no reference counting).
+    @inlinable
+    public func sample(using r: UnsafeMutablePointer<gsl_rng>) -> Double {
         switch self {
-        case .exponential(let mean): return -mean * log(stream.uniformPositive())
+        case .exponential(let mean): return -mean * log(ccsim_rng_uniform_pos(r))
         case .constant(let v): return v
         case .lognormal(let zeta, let sigma): return gsl_ran_lognormal(r, zeta, sigma)
         case .gamma(let k, let theta): return gsl_ran_gamma(r, k, theta)

@@ -7,10 +7,12 @@ public struct QuantileHistogram: Sendable {
     @usableFromInline var histogram: Histogram<UInt32>
     /// The smallest distinguishable duration, in seconds.
     public let resolution: Double
+    @usableFromInline let unitsPerSecond: Double
 
     /// A histogram for durations from 0 up to `maximum` seconds (larger values are clamped).
     public init(maximum: Double = 14 * 86_400, resolution: Double = 0.01) {
         self.resolution = resolution
+        unitsPerSecond = 1 / resolution
         histogram = Histogram(highestTrackableValue: UInt64(maximum / resolution),
                               numberOfSignificantValueDigits: .two)
     }
@@ -21,7 +23,7 @@ public struct QuantileHistogram: Sendable {
     /// Records one duration (seconds, non-negative).
     @inlinable
     public mutating func record(_ seconds: Double) {
-        let units = UInt64(max(0, seconds / resolution).rounded())
+        let units = seconds > 0 ? UInt64(seconds * unitsPerSecond + 0.5) : 0
         _ = histogram.record(min(units, histogram.highestTrackableValue))
     }
 
