@@ -1,0 +1,20 @@
+import ContactCenter
+
+/// A loaded scenario file: the centre to simulate and how to run the experiment.
+public struct Scenario: Sendable {
+    /// The validated contact-centre model.
+    public var model: CenterModel
+    /// The seed of the random streams (`seed:`, default 1).
+    public var seed: UInt64
+    /// The number of independent replications to run (`replications:`, default 10).
+    public var replications: Int
+    /// The path the scenario was loaded from; `nil` when parsed from a string.
+    public var sourcePath: String?
+
+    public init(model: CenterModel, seed: UInt64 = 1, replications: Int = 10, sourcePath: String? = nil) {
+        self.model = model
+        self.seed = seed
+        self.replications = replications
+        self.sourcePath = sourcePath
+    }
+}

@@ -1,0 +1,158 @@
+import ContactCenter
+
+/// Builds a ``Scenario`` from the root node of a scenario document, checking every value
+/// and cross-reference (skills, per-interval list lengths, ids, coverage of call types).
+struct ScenarioParser {
+    private static let documentKeys = ["name", "seed", "replications", "warmup", "horizon", "interval",
+                                       "trunks", "call_types", "agent_groups"]
+    private static let callTypeKeys = ["id", "arrivals", "handle_time", "after_call_work", "patience",
+                                       "service_level"]
+    private static let arrivalKeys = ["per_hour"]
+    private static let serviceLevelKeys = ["seconds", "target"]
+    private static let agentGroupKeys = ["id", "skills", "agents"]
+
+    /// Defaults of the optional keys.
+    private static let defaultSeed: UInt64 = 1
+    private static let defaultReplications = 10
+    private static let defaultInterval = 1800.0
+    private static let defaultServiceLevel = ServiceLevelTarget(seconds: 20)
+
+    /// The model's name when the document has no `name`.
+    let defaultName: String
+
+    /// The scenario the document at `root` describes.
+    func scenario(from root: NodeReader) throws -> Scenario {
+        let document = try root.mapping(keys: Self.documentKeys)
+        let name = try document.optional("name")?.text() ?? defaultName
+        let seed = try document.optional("seed")?.unsignedInteger() ?? Self.defaultSeed
+        let replications = try document.optional("replications")?.integer(.positive) ?? Self.defaultReplications
+        let timing = try self.timing(document)
+        let trunks = try document.optional("trunks")?.integer(.positive)
+
+        let callTypeEntries = try document.required("call_types").nonEmptySequence(of: "call type")
+        var callTypeIds = IdRegistry()
+        let callTypes = try callTypeEntries.map { try callType($0, timing: timing, ids: &callTypeIds) }
+
+        let groupEntries = try document.required("agent_groups").nonEmptySequence(of: "agent group")
+        var groupIds = IdRegistry()
+        let groups = try groupEntries.map {
+            try agentGroup($0, callTypeIds: callTypes.map(\.id), timing: timing, ids: &groupIds)
+        }
+        try checkEveryCallTypeIsServed(callTypes, by: groups, entries: callTypeEntries)
+
+        let model = CenterModel(name: name, timing: timing, trunks: trunks,
+                                callTypes: callTypes, agentGroups: groups)
+        return Scenario(model: model, seed: seed, replications: replications)
+    }
+
+    // MARK: Timing
+
+    private func timing(_ document: MappingReader) throws -> Timing {
+        let horizon = try document.required("horizon").duration(.positive)
+        var warmup = 0.0
+        if let warmupReader = document.optional("warmup") {
+            warmup = try warmupReader.duration(.nonNegative)
+            guard warmup < horizon else {
+                throw warmupReader.error("must be shorter than the horizon (\(DurationParser.format(horizon))), "
+                    + "got \(warmupReader.shown)")
+            }
+        }
+        let interval = try document.optional("interval")?.duration(.positive) ?? Self.defaultInterval
+        return Timing(warmup: warmup, horizon: horizon, intervalLength: interval)
+    }
+
+    /// One value per planning interval: a single value for all of them, or a list of exactly
+    /// `timing.intervalCount` values.
+    private func perInterval<Value>(_ reader: NodeReader, timing: Timing,
+                                    value: (NodeReader) throws -> Value) throws -> [Value] {
+        guard case .sequence = reader.node else {
+            return Array(repeating: try value(reader), count: timing.intervalCount)
+        }
+        let elements = try reader.sequence()
+        guard elements.count == timing.intervalCount else {
+            throw reader.error("has \(counted(elements.count, "value")) but the scenario has "
+                + "\(counted(timing.intervalCount, "interval")) (horizon \(DurationParser.format(timing.horizon)) "
+                + "/ interval \(DurationParser.format(timing.intervalLength)))")
+        }
+        return try elements.map(value)
+    }
+
+    // MARK: Call types
+
+    private func callType(_ element: NodeReader, timing: Timing, ids: inout IdRegistry) throws -> CallType {
+        let entry = try element.mapping(keys: Self.callTypeKeys)
+        let id = try ids.register(entry.required("id"))
+        let arrivals = try entry.required("arrivals").mapping(keys: Self.arrivalKeys)
+        let callsPerHour = try perInterval(arrivals.required("per_hour"), timing: timing) {
+            try $0.number(.nonNegative)
+        }
+        return CallType(
+            id: id,
+            arrivalRates: callsPerHour.map { $0 / 3600 },
+            handleTime: try DistributionParser.distribution(from: entry.required("handle_time")),
+            afterCallWork: try entry.optional("after_call_work").map(DistributionParser.distribution(from:)),
+            patience: try entry.optional("patience").map(DistributionParser.distribution(from:)),
+            serviceLevel: try entry.optional("service_level").map(serviceLevel) ?? Self.defaultServiceLevel)
+    }
+
+    private func serviceLevel(_ reader: NodeReader) throws -> ServiceLevelTarget {
+        let entry = try reader.mapping(keys: Self.serviceLevelKeys)
+        return ServiceLevelTarget(seconds: try entry.required("seconds").duration(.nonNegative),
+                                  target: try entry.optional("target")?.fraction())
+    }
+
+    // MARK: Agent groups
+
+    private func agentGroup(_ element: NodeReader, callTypeIds: [String], timing: Timing,
+                            ids: inout IdRegistry) throws -> AgentGroup {
+        let entry = try element.mapping(keys: Self.agentGroupKeys)
+        let id = try ids.register(entry.required("id"))
+        let skills = try self.skills(entry.required("skills"), callTypeIds: callTypeIds)
+        let staffing = try perInterval(entry.required("agents"), timing: timing) { try $0.integer(.nonNegative) }
+        return AgentGroup(id: id, skills: skills, staffing: staffing)
+    }
+
+    /// The indices of the call types a `skills` list names, each at most once.
+    private func skills(_ reader: NodeReader, callTypeIds: [String]) throws -> [Int] {
+        var skills: [Int] = []
+        for element in try reader.nonEmptySequence(of: "call type") {
+            let id = try element.text()
+            guard let index = callTypeIds.firstIndex(of: id) else {
+                throw element.error("unknown call type `\(id)` (\(Suggestion.hint(for: id, among: callTypeIds)))")
+            }
+            guard !skills.contains(index) else { throw element.error("call type `\(id)` is listed twice") }
+            skills.append(index)
+        }
+        return skills
+    }
+
+    private func checkEveryCallTypeIsServed(_ callTypes: [CallType], by groups: [AgentGroup],
+                                            entries: [NodeReader]) throws {
+        let served = Set(groups.flatMap(\.skills))
+        if let unserved = callTypes.indices.first(where: { !served.contains($0) }) {
+            throw entries[unserved].error("no agent group has call type `\(callTypes[unserved].id)` "
+                + "in its skills, so its calls would never be answered")
+        }
+    }
+
+    /// "1 value", "48 values".
+    private func counted(_ count: Int, _ noun: String) -> String {
+        count == 1 ? "1 \(noun)" : "\(count) \(noun)s"
+    }
+}
+
+/// The ids met so far in a list of call types or agent groups, to reject duplicates.
+private struct IdRegistry {
+    private var firstUse: [String: NodeReader] = [:]
+
+    /// The id at `reader`, failing if an earlier element already has it.
+    mutating func register(_ reader: NodeReader) throws -> String {
+        let id = try reader.text()
+        if let first = firstUse[id] {
+            let firstLine = first.node.mark.map { " (already used at line \($0.line))" } ?? ""
+            throw reader.error("duplicate id `\(id)`\(firstLine)")
+        }
+        firstUse[id] = reader
+        return id
+    }
+}

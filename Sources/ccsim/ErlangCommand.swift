@@ -1,0 +1,124 @@
+import Analytics
+import ArgumentParser
+import Foundation
+
+/// `ccsim erlang b|c|a`: exact analytic baselines, and the smallest staffing meeting a
+/// service-level target.
+struct ErlangCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "erlang",
+        abstract: "Exact Erlang B, C and A values (and staffing for a service-level target).",
+        discussion: """
+            b: Erlang B, a loss system (--lines, or --agents: as many lines as agents).
+            c: Erlang C, callers never abandon (--agents).
+            a: Erlang A, exponential patience of mean --patience seconds (--agents); with
+               --lines, at most that many calls in the system (M/M/c/K+M).
+            With --target-sl the smallest number of agents meeting the target is searched
+            and its values printed.
+            """)
+
+    enum Model: String, ExpressibleByArgument, CaseIterable {
+        case b, c, a
+    }
+
+    @Argument(help: "Which formula: b, c or a.")
+    var model: Model
+
+    @Option(name: .customLong("per-hour"), help: "Offered calls per hour.")
+    var perHour: Double
+
+    @Option(help: "Average handle time (seconds).")
+    var aht: Double
+
+    @Option(help: "Number of agents.")
+    var agents: Int?
+
+    @Option(help: "Mean patience (seconds, Erlang A).")
+    var patience: Double?
+
+    @Option(help: "Trunk lines (Erlang B; optional limit for Erlang A).")
+    var lines: Int?
+
+    @Option(name: .customLong("sl-seconds"), help: "Service-level threshold (seconds).")
+    var slSeconds: Double = 20
+
+    @Option(name: .customLong("target-sl"), help: "Find the fewest agents with at least this service level (0–1).")
+    var targetServiceLevel: Double?
+
+    @Flag(help: "Print the values as JSON.")
+    var json = false
+
+    func validate() throws {
+        switch model {
+        case .a where patience == nil:
+            throw ValidationError("erlang a needs --patience (mean patience in seconds)")
+        case .b where agents == nil && lines == nil && targetServiceLevel == nil:
+            throw ValidationError("erlang b needs --lines (or --agents)")
+        case .c, .a:
+            if agents == nil && targetServiceLevel == nil {
+                throw ValidationError("erlang \(model.rawValue) needs --agents or --target-sl")
+            }
+        default: break
+        }
+    }
+
+    func run() throws {
+        do {
+            let count = try targetServiceLevel.map(minimumAgents) ?? (agents ?? lines!)
+            try show(metrics(agents: count))
+        } catch let error as AnalyticsError {
+            fail(error.description)
+        }
+    }
+
+    private var staffingModel: StaffingModel {
+        switch model {
+        case .b: return .erlangB
+        case .c: return .erlangC
+        case .a: return lines == nil ? .erlangA(patience: patience!) : .mmck(lines: lines, patience: patience)
+        }
+    }
+
+    private func minimumAgents(_ target: Double) throws -> Int {
+        try Erlang.minimumAgents(model: staffingModel, perHour: perHour, aht: aht,
+                                 slSeconds: slSeconds, targetServiceLevel: target)
+    }
+
+    private func metrics(agents count: Int) throws -> QueueMetrics {
+        switch model {
+        case .b: return try Erlang.b(perHour: perHour, aht: aht, lines: count, slSeconds: slSeconds)
+        case .c: return try Erlang.c(perHour: perHour, aht: aht, agents: count, slSeconds: slSeconds)
+        case .a: return try Erlang.mmck(perHour: perHour, aht: aht, agents: count, lines: lines,
+                                        patience: patience, slSeconds: slSeconds)
+        }
+    }
+
+    private func show(_ m: QueueMetrics) throws {
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(m), as: UTF8.self))
+            return
+        }
+        let rows: [(String, String)] = [
+            ("agents", "\(m.agents)"),
+            ("offered load (Erlangs)", String(format: "%.3f", m.perHour * m.aht / 3600)),
+            ("blocked fraction", String(format: "%.6f", m.blockedFraction)),
+            ("abandon fraction", String(format: "%.6f", m.abandonFraction)),
+            ("P(wait)", String(format: "%.6f", m.pWait)),
+            ("service level (\(formatSeconds(m.slSeconds)) s)", String(format: "%.6f", m.serviceLevel)),
+            ("ASA (s)", String(format: "%.4f", m.asa)),
+            ("mean wait (s)", String(format: "%.4f", m.meanWait)),
+            ("wait p90 (s)", String(format: "%.4f", m.waitP90)),
+            ("occupancy", String(format: "%.6f", m.occupancy)),
+        ]
+        let width = rows.map(\.0.count).max() ?? 0
+        for (name, value) in rows {
+            print(name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + value)
+        }
+    }
+
+    private func formatSeconds(_ s: Double) -> String {
+        s == s.rounded() ? String(Int(s)) : String(s)
+    }
+}
