@@ -16,13 +16,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.1.0"),
     ],
     targets: [
         .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
-        .target(name: "Statistics", dependencies: [
-            "CGSL", .product(name: "Histogram", package: "hdrhistogram-swift"),
-        ]),
+        .target(name: "Statistics", dependencies: ["CGSL"]),
         .target(name: "Engine"),
         .target(name: "Analytics"),
         .target(name: "ContactCenter", dependencies: ["Engine", "Statistics", "CGSL"]),

@@ -9,23 +9,37 @@ public enum SummaryTable {
         // (KPI, heading, decimals, scale)
         (.arrivals, "arrivals", 0, 1), (.serviceLevel, "SL %", 1, 100),
         (.abandonFraction, "aband. %", 2, 100), (.blockedFraction, "blocked %", 2, 100),
-        (.asa, "ASA s", 1, 1), (.waitP90, "wait p90 s", 1, 1), (.occupancy, "occ. %", 1, 100),
+        (.asa, "ASA s", 1, 1), (.waitP90, "wait p90 s", 1, 1),
     ]
 
     public static func render(_ s: RunSummary) -> String {
         var out = "\(s.model.name): \(s.replications) replications, seed \(s.seed), "
             + "\(Int(s.confidenceLevel * 100))% confidence intervals\n\n"
-        var rows = [["call type"] + columns.map(\.1)]
-        for (id, kpis) in zip(s.model.callTypes.map(\.id), s.callTypes) + [("total", s.total)] {
-            rows.append([id] + columns.map { kpi, _, decimals, scale in cell(kpis[kpi], decimals, scale) })
+        var rows = [["call type"] + columns.map(\.1) + ["SL target"]]
+        for (type, kpis) in zip(s.model.callTypes, s.callTypes) {
+            rows.append([type.id] + columns.map { kpi, _, decimals, scale in cell(kpis[kpi], decimals, scale) }
+                        + [verdict(kpis[.serviceLevel], target: type.serviceLevel)])
         }
+        rows.append(["total"] + columns.map { kpi, _, decimals, scale in cell(s.total[kpi], decimals, scale) } + [""])
         out += layout(rows) + "\n"
+        out += "centre occupancy " + cell(s.total[.occupancy], 1, 100) + " %\n\n"
         var groupRows = [["agent group", "agents", "occ. %"]]
         for (id, kpis) in zip(s.model.agentGroups.map(\.id), s.groups) {
             groupRows.append([id, cell(kpis[.agents], 1, 1), cell(kpis[.occupancy], 1, 100)])
         }
         out += layout(groupRows)
         return out
+    }
+
+    /// Whether the service-level target is met with confidence: "met" when the whole
+    /// interval is at or above it, "missed" when it is entirely below, "unsure" otherwise.
+    private static func verdict(_ ci: ConfidenceInterval?, target: ServiceLevelTarget) -> String {
+        guard let goal = target.target else { return "" }
+        let label = "\(Int((goal * 100).rounded()))/\(Int(target.seconds))"
+        guard let ci else { return label + " –" }
+        if ci.low >= goal { return label + " met" }
+        if ci.high < goal { return label + " missed" }
+        return label + " unsure"
     }
 
     private static func cell(_ ci: ConfidenceInterval?, _ decimals: Int, _ scale: Double) -> String {
@@ -40,7 +54,15 @@ public enum SummaryTable {
             row.enumerated().map { c, text in
                 let pad = String(repeating: " ", count: widths[c] - text.count)
                 return c == 0 ? text + pad : pad + text
-            }.joined(separator: "  ")
+            }.joined(separator: "  ").trimmingTrailingSpaces()
         }.joined(separator: "\n") + "\n"
+    }
+}
+
+private extension String {
+    func trimmingTrailingSpaces() -> String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
     }
 }

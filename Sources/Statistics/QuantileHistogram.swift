@@ -1,45 +1,66 @@
-import Histogram
+/// A streaming quantile estimator for durations (waiting times): a log-linear
+/// histogram whose bucket is read straight off the bits of a Double, so that recording
+/// costs a shift and an increment — it sits on the simulator's hot path, once per call.
+///
+/// A duration `x` (seconds) is recorded as `y = x / resolution + 1`; the bucket is
+/// `y`'s binary exponent and the top 7 bits of its mantissa, so each bucket spans at
+/// most 1/128 (0.8%) of its values, and durations below `resolution` are resolved to
+/// `resolution`. Memory is constant (about 14 KB), whatever the number of observations.
+public struct QuantileHistogram: Sendable, Equatable {
+    /// Mantissa bits kept per bucket: 2^7 = 128 buckets per doubling.
+    @usableFromInline static let mantissaBits: UInt64 = 7
+    /// Doublings covered above `resolution` (2^28 × 0.01 s ≈ 31 days).
+    @usableFromInline static let doublings = 28
+    @usableFromInline static let bucketCount = doublings << Int(mantissaBits)
 
-/// A streaming quantile estimator for durations (waiting times), backed by an HDR
-/// histogram: constant memory whatever the number of observations, about 1% relative
-/// resolution, values recorded in units of `resolution` seconds.
-public struct QuantileHistogram: Sendable {
-    @usableFromInline var histogram: Histogram<UInt32>
+    @usableFromInline var counts: [UInt32]
+    @usableFromInline let unitsPerSecond: Double
+    @usableFromInline var recorded: UInt64 = 0
+    /// Number of recorded durations.
+    public var count: UInt64 { recorded }
     /// The smallest distinguishable duration, in seconds.
     public let resolution: Double
-    @usableFromInline let unitsPerSecond: Double
 
-    /// A histogram for durations from 0 up to `maximum` seconds (larger values are clamped).
-    public init(maximum: Double = 14 * 86_400, resolution: Double = 0.01) {
+    /// A histogram resolving durations down to `resolution` seconds (longer than
+    /// about 2^28 × `resolution` are clamped to the last bucket).
+    public init(resolution: Double = 0.01) {
         self.resolution = resolution
         unitsPerSecond = 1 / resolution
-        histogram = Histogram(highestTrackableValue: UInt64(maximum / resolution),
-                              numberOfSignificantValueDigits: .two)
+        counts = Array(repeating: 0, count: Self.bucketCount)
     }
-
-    /// Number of recorded durations.
-    public var count: UInt64 { histogram.totalCount }
 
     /// Records one duration (seconds, non-negative).
     @inlinable
     public mutating func record(_ seconds: Double) {
-        let units = seconds > 0 ? UInt64(seconds * unitsPerSecond + 0.5) : 0
-        _ = histogram.record(min(units, histogram.highestTrackableValue))
+        let y = max(seconds, 0) * unitsPerSecond + 1
+        let bucket = Int((y.bitPattern >> (52 - Self.mantissaBits)) - (1023 << Self.mantissaBits))
+        counts[min(bucket, Self.bucketCount - 1)] &+= 1
+        recorded += 1
     }
 
-    /// Adds another histogram's observations (same range and resolution).
+    /// Adds another histogram's observations (same resolution).
     public mutating func merge(_ other: QuantileHistogram) {
-        histogram.add(other.histogram)
+        precondition(resolution == other.resolution, "merging histograms of different resolution")
+        for i in counts.indices { counts[i] &+= other.counts[i] }
+        recorded += other.recorded
     }
 
-    /// The `p`-quantile (0 < p < 1) in seconds, or `nil` when nothing was recorded.
-    /// Quantiles are reported as the middle of the histogram bucket they fall in.
+    /// The `p`-quantile (0 < p < 1) in seconds: the middle of the bucket holding the
+    /// ⌈p·n⌉-th smallest duration (0 for the first bucket); `nil` when nothing was recorded.
     public func quantile(_ p: Double) -> Double? {
         guard count > 0 else { return nil }
-        let value = histogram.valueAtPercentile(p * 100)
-        if value == 0 { return 0 }
-        let low = histogram.lowestEquivalentForValue(value)
-        let high = histogram.highestEquivalentForValue(value)
-        return (Double(low) + Double(high)) / 2 * resolution
+        let rank = max(1, UInt64((p * Double(count)).rounded(.up)))
+        var seen: UInt64 = 0
+        for (bucket, n) in counts.enumerated() {
+            seen += UInt64(n)
+            if seen >= rank { return bucket == 0 ? 0 : middle(ofBucket: bucket) }
+        }
+        return middle(ofBucket: Self.bucketCount - 1)
+    }
+
+    private func middle(ofBucket bucket: Int) -> Double {
+        let low = Double(bitPattern: (UInt64(bucket) + (1023 << Self.mantissaBits)) << (52 - Self.mantissaBits))
+        let high = Double(bitPattern: (UInt64(bucket + 1) + (1023 << Self.mantissaBits)) << (52 - Self.mantissaBits))
+        return ((low + high) / 2 - 1) * resolution
     }
 }
