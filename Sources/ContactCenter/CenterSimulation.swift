@@ -27,6 +27,8 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
 
     private var events = EventQueue(capacity: 4096)
     private var clock = SimulationClock()
+    /// Owns the memory of the slot buffers below (freed with the simulation).
+    private let arena = SlotArena()
     /// The call types' streams (kept alive here) and, for the hot path, their generators.
     private let streams: [CallTypeStreams]
     private let arrivalGenerators: [UnsafeMutablePointer<gsl_rng>]
@@ -38,17 +40,22 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
     private let handleTimes: [Distribution]
     private let afterCallWork: [Distribution?]
     private let patience: [Distribution?]
-    private var calls: [CallRecord] = []
-    private var freeCalls: [Int32] = []
-    private var agents: [AgentRecord] = []
-    private var groups: [GroupState]
-    private var queues: [IndexRing]
+    /// Call slots `0..<callsInUse`, of which `freeCalls[0..<freeCallCount]` are free.
+    private var calls: SlotBuffer<CallRecord>
+    private var callsInUse = 0
+    private var freeCalls: SlotBuffer<Int32>
+    private var freeCallCount = 0
+    private let agents: SlotBuffer<AgentRecord>
+    private let groups: SlotBuffer<GroupState>
+    /// Agents of each group who are logged off (a stack per group, outside the hot path).
+    private var offlineAgents: [[Int32]]
+    private let queues: SlotBuffer<IndexRing>
     private var busyLines = 0
 
     /// Since when the longest-idle agent of each group has been idle (∞: none idle).
-    private var longestIdleSince: [Double]
+    private let longestIdleSince: SlotBuffer<Double>
     /// Since when the longest-waiting call of each type has waited (∞: none waiting).
-    private var oldestWaitingSince: [Double]
+    private let oldestWaitingSince: SlotBuffer<Double>
 
     private var statistics: IntervalStatistics
 
@@ -71,31 +78,38 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         handleTimes = model.callTypes.map(\.handleTime)
         afterCallWork = model.callTypes.map(\.afterCallWork)
         patience = model.callTypes.map(\.patience)
-        groups = []
+        var agentGroups: [Int32] = []
+        var groupStates: [GroupState] = []
+        offlineAgents = []
         for (g, group) in model.agentGroups.enumerated() {
-            let firstAgent = agents.count
             let size = group.staffing.max() ?? 0
-            for _ in 0..<size { agents.append(AgentRecord(group: Int32(g))) }
-            groups.append(GroupState(agents: firstAgent..<(firstAgent + size)))
+            offlineAgents.append((agentGroups.count..<(agentGroups.count + size)).reversed().map { Int32($0) })
+            agentGroups += Array(repeating: Int32(g), count: size)
+            groupStates.append(GroupState(idle: IndexRing(arena, capacity: size)))
         }
-        queues = Array(repeating: IndexRing(capacity: 64), count: typeCount)
-        longestIdleSince = Array(repeating: .infinity, count: groupCount)
-        oldestWaitingSince = Array(repeating: .infinity, count: typeCount)
-        statistics = IntervalStatistics(model: model, replication: replication)
-        calls.reserveCapacity(1024)
-        freeCalls.reserveCapacity(1024)
+        agents = SlotBuffer(arena, copying: agentGroups.map(AgentRecord.init(group:)) + [AgentRecord(group: -1)])
+        groups = SlotBuffer(arena, copying: groupStates)
+        let memory = arena
+        queues = SlotBuffer(arena, copying: (0..<typeCount).map { _ in IndexRing(memory, capacity: 64) })
+        longestIdleSince = SlotBuffer(arena, count: groupCount, repeating: .infinity)
+        oldestWaitingSince = SlotBuffer(arena, count: typeCount, repeating: .infinity)
+        calls = SlotBuffer(arena, count: 1024, repeating: .free)
+        freeCalls = SlotBuffer(arena, count: 1024, repeating: -1)
+        statistics = IntervalStatistics(model: model, replication: replication, arena: arena)
     }
 
     /// Runs the replication to the end (every call that arrived before the horizon has
     /// left) and returns its measurements.
     public mutating func run() -> ReplicationResult {
-        start()
-        while let event = events.next() {
-            clock.advance(to: event.time)
-            handle(event)
+        withExtendedLifetime(arena) {
+            start()
+            while let event = events.next() {
+                clock.advance(to: event.time)
+                handle(event)
+            }
+            countUnserved()
+            return statistics.result(events: clock.eventsHandled)
         }
-        countUnserved()
-        return statistics.result(events: clock.eventsHandled)
     }
 
     // MARK: - Events
@@ -165,9 +179,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
             return
         }
         busyLines += 1
-        let group = longestIdleSince.withUnsafeBufferPointer {
-            policy.groupForArrival(callType: k, longestIdleSince: $0)
-        }
+        let group = policy.groupForArrival(callType: k, longestIdleSince: longestIdleSince.bufferPointer)
         if group >= 0 {
             answer(call: call, by: takeIdleAgent(group: group))
         } else {
@@ -184,17 +196,25 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
             talk: handleTimes[k].sample(using: talkGenerators[k]),
             afterCallWork: afterCallWork[k]?.sample(using: afterCallWorkGenerators[k]) ?? 0,
             patience: patience[k]?.sample(using: patienceGenerators[k]) ?? .infinity)
-        if let slot = freeCalls.popLast() {
-            calls[Int(slot)] = record
-            return Int(slot)
+        if freeCallCount > 0 {
+            freeCallCount -= 1
+            let slot = Int(freeCalls[freeCallCount])
+            calls[slot] = record
+            return slot
         }
-        calls.append(record)
-        return calls.count - 1
+        if callsInUse == calls.count {
+            calls.grow(arena, to: 2 * calls.count, repeating: .free)
+            freeCalls.grow(arena, to: calls.count, repeating: -1)
+        }
+        calls[callsInUse] = record
+        callsInUse += 1
+        return callsInUse - 1
     }
 
     private mutating func release(call: Int) {
         calls[call].state = .free
-        freeCalls.append(Int32(call))
+        freeCalls[freeCallCount] = Int32(call)
+        freeCallCount += 1
     }
 
     // MARK: - Queues and abandonment
@@ -203,7 +223,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         let k = Int(calls[call].callType)
         calls[call].state = .waiting
         if queues[k].isEmpty { oldestWaitingSince[k] = calls[call].arrival }
-        queues[k].append(call)
+        queues[k].append(call, arena)
         statistics.changeQueue(callType: k, by: 1, at: clock.now)
         let patience = calls[call].patience
         if patience.isFinite {
@@ -293,16 +313,14 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
     /// A free agent takes the waiting call the policy chooses, or becomes idle.
     private mutating func makeAvailable(agent: Int) {
         let g = Int(agents[agent].group)
-        let k = oldestWaitingSince.withUnsafeBufferPointer {
-            policy.callTypeForFreedAgent(group: g, oldestWaitingSince: $0)
-        }
+        let k = policy.callTypeForFreedAgent(group: g, oldestWaitingSince: oldestWaitingSince.bufferPointer)
         if k >= 0 {
             answer(call: dequeue(callType: k), by: agent)
             return
         }
         agents[agent].idleSince = clock.now
         if groups[g].idle.isEmpty { longestIdleSince[g] = clock.now }
-        groups[g].idle.append(agent)
+        groups[g].idle.append(agent, arena)
     }
 
     private mutating func takeIdleAgent(group g: Int) -> Int {
@@ -313,7 +331,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
 
     private mutating func logOff(agent: Int) {
         let g = Int(agents[agent].group)
-        groups[g].offline.append(Int32(agent))
+        offlineAgents[g].append(Int32(agent))
         statistics.changeLoggedIn(group: g, by: -1, at: clock.now)
     }
 
@@ -336,7 +354,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
             groups[g].pendingLogoffs -= cancelled
             change -= cancelled
             for _ in 0..<change {
-                let agent = Int(groups[g].offline.popLast()!)
+                let agent = Int(offlineAgents[g].removeLast())
                 statistics.changeLoggedIn(group: g, by: 1, at: clock.now)
                 makeAvailable(agent: agent)
             }
@@ -377,6 +395,8 @@ enum CallState: UInt8 {
 
 /// One call in the centre (a reusable slot).
 struct CallRecord {
+    static let free = CallRecord(callType: -1, interval: -1, arrival: 0, talk: 0, afterCallWork: 0, patience: 0)
+
     var callType: Int32
     /// The planning interval of its arrival, or -1 if it arrived during the warm-up.
     var interval: Int32
@@ -398,15 +418,10 @@ struct AgentRecord {
     init(group: Int32) { self.group = group }
 }
 
-/// The agents of one group: who is idle (longest idle first), who is logged off.
+/// The agents of one group: who is idle (longest idle first), how many are scheduled,
+/// and how many must log off when they finish their call.
 struct GroupState {
     var idle: IndexRing
-    var offline: [Int32]
     var scheduled = 0
     var pendingLogoffs = 0
-
-    init(agents: Range<Int>) {
-        idle = IndexRing(capacity: agents.count)
-        offline = agents.reversed().map { Int32($0) }
-    }
 }

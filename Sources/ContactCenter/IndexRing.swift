@@ -1,26 +1,26 @@
+import Engine
+
 /// A first-in first-out ring of entity indices (calls in a queue, idle agents in
-/// order of becoming idle), stored in one power-of-two array that grows by doubling
-/// and never shrinks: no allocation once it has reached its largest size.
+/// order of becoming idle) in a power-of-two slot buffer that grows by doubling and
+/// never shrinks: no allocation once it has reached its largest size.
 struct IndexRing {
-    private var storage: [Int32]
+    private var storage: SlotBuffer<Int32>
     private var head = 0
     private(set) var count = 0
 
-    init(capacity: Int) {
+    init(_ arena: SlotArena, capacity: Int) {
         var size = 16
         while size < capacity { size <<= 1 }
-        storage = Array(repeating: -1, count: size)
+        storage = SlotBuffer(arena, count: size, repeating: -1)
     }
 
     var isEmpty: Bool { count == 0 }
 
     /// The oldest element; the ring must not be empty.
-    var first: Int {
-        Int(storage[head])
-    }
+    var first: Int { Int(storage[head]) }
 
-    mutating func append(_ index: Int) {
-        if count == storage.count { grow() }
+    mutating func append(_ index: Int, _ arena: SlotArena) {
+        if count == storage.count { grow(arena) }
         storage[(head + count) & (storage.count - 1)] = Int32(truncatingIfNeeded: index)
         count += 1
     }
@@ -33,10 +33,11 @@ struct IndexRing {
         return Int(value)
     }
 
-    private mutating func grow() {
-        var larger = Array(repeating: Int32(-1), count: storage.count * 2)
-        for i in 0..<count { larger[i] = storage[(head + i) & (storage.count - 1)] }
-        storage = larger
+    /// Doubles the ring, unrolling it so that the oldest element is first.
+    private mutating func grow(_ arena: SlotArena) {
+        let old = storage
+        storage = SlotBuffer(arena, count: old.count * 2, repeating: -1)
+        for i in 0..<count { storage[i] = old[(head + i) & (old.count - 1)] }
         head = 0
     }
 }

@@ -1,3 +1,4 @@
+import Engine
 import Statistics
 
 /// The collectors of one replication: per-interval call counters, streaming wait
@@ -10,37 +11,40 @@ struct IntervalStatistics {
     private let thresholds: [Double]
     private let replication: Int
 
-    private var calls: [CallCounters]
-    private var waits: [QuantileHistogram]
+    private let arena: SlotArena
+    private let calls: SlotBuffer<CallCounters>
+    /// Wait histograms per interval and call type, `QuantileHistogram.bucketCount` buckets each.
+    private let waitBuckets: SlotBuffer<UInt32>
     private var generatedCalls = 0
 
-    private var busy: [TimeWeighted]
-    private var loggedIn: [TimeWeighted]
-    private var callTypeBusy: [TimeWeighted]
-    private var queueLength: [TimeWeighted]
+    private let busy: SlotBuffer<TimeWeighted>
+    private let loggedIn: SlotBuffer<TimeWeighted>
+    private let callTypeBusy: SlotBuffer<TimeWeighted>
+    private let queueLength: SlotBuffer<TimeWeighted>
 
-    private var groupBusyTime: [Double]
-    private var groupLoggedInTime: [Double]
-    private var callTypeBusyTime: [Double]
-    private var callTypeQueueTime: [Double]
+    private let groupBusyTime: SlotBuffer<Double>
+    private let groupLoggedInTime: SlotBuffer<Double>
+    private let callTypeBusyTime: SlotBuffer<Double>
+    private let callTypeQueueTime: SlotBuffer<Double>
 
-    init(model: CenterModel, replication: Int) {
+    init(model: CenterModel, replication: Int, arena: SlotArena) {
         timing = model.timing
         typeCount = model.callTypes.count
         groupCount = model.agentGroups.count
         thresholds = model.callTypes.map(\.serviceLevel.seconds)
         self.replication = replication
+        self.arena = arena
         let n = timing.intervalCount
-        calls = Array(repeating: CallCounters(), count: n * typeCount)
-        waits = Array(repeating: QuantileHistogram(), count: n * typeCount)
-        busy = Array(repeating: TimeWeighted(), count: groupCount)
-        loggedIn = busy
-        callTypeBusy = Array(repeating: TimeWeighted(), count: typeCount)
-        queueLength = callTypeBusy
-        groupBusyTime = Array(repeating: 0, count: n * groupCount)
-        groupLoggedInTime = groupBusyTime
-        callTypeBusyTime = Array(repeating: 0, count: n * typeCount)
-        callTypeQueueTime = callTypeBusyTime
+        calls = SlotBuffer(arena, count: n * typeCount, repeating: CallCounters())
+        waitBuckets = SlotBuffer(arena, count: n * typeCount * QuantileHistogram.bucketCount, repeating: 0)
+        busy = SlotBuffer(arena, count: groupCount, repeating: TimeWeighted())
+        loggedIn = SlotBuffer(arena, count: groupCount, repeating: TimeWeighted())
+        callTypeBusy = SlotBuffer(arena, count: typeCount, repeating: TimeWeighted())
+        queueLength = SlotBuffer(arena, count: typeCount, repeating: TimeWeighted())
+        groupBusyTime = SlotBuffer(arena, count: n * groupCount, repeating: 0)
+        groupLoggedInTime = SlotBuffer(arena, count: n * groupCount, repeating: 0)
+        callTypeBusyTime = SlotBuffer(arena, count: n * typeCount, repeating: 0)
+        callTypeQueueTime = SlotBuffer(arena, count: n * typeCount, repeating: 0)
     }
 
     // MARK: Calls
@@ -64,7 +68,7 @@ struct IntervalStatistics {
         calls[s].waitOfAbandoned += wait
         if wait > 0 { calls[s].waited += 1 }
         if wait <= thresholds[Int(call.callType)] { calls[s].abandonedWithinThreshold += 1 }
-        waits[s].record(wait)
+        recordWait(wait, slot: s)
     }
 
     mutating func recordUnserved(_ call: CallRecord) {
@@ -81,7 +85,11 @@ struct IntervalStatistics {
         calls[s].handleTime += call.talk + call.afterCallWork
         if wait > 0 { calls[s].waited += 1 }
         if wait <= thresholds[Int(call.callType)] { calls[s].answeredWithinThreshold += 1 }
-        waits[s].record(wait)
+        recordWait(wait, slot: s)
+    }
+
+    private func recordWait(_ wait: Double, slot s: Int) {
+        waitBuckets[s * QuantileHistogram.bucketCount + QuantileHistogram.bucket(of: wait)] &+= 1
     }
 
     private func slot(_ call: CallRecord) -> Int {
@@ -142,6 +150,10 @@ struct IntervalStatistics {
 
     func result(events: Int) -> ReplicationResult {
         let n = timing.intervalCount
+        let b = QuantileHistogram.bucketCount
+        let waits = (0..<(n * typeCount)).map { s in
+            QuantileHistogram(bucketCounts: waitBuckets.bufferPointer[(s * b)..<((s + 1) * b)])
+        }
         var callTypeWaits = Array(repeating: QuantileHistogram(), count: typeCount)
         var total = QuantileHistogram()
         for i in 0..<n {
@@ -153,14 +165,14 @@ struct IntervalStatistics {
             intervalCount: n,
             callTypeCount: typeCount,
             groupCount: groupCount,
-            calls: calls,
+            calls: calls.array,
             intervalWaitQuantiles: waits.map(Self.quantiles),
             callTypeWaitQuantiles: callTypeWaits.map(Self.quantiles),
             totalWaitQuantiles: Self.quantiles(total),
-            groupBusyTime: groupBusyTime,
-            groupLoggedInTime: groupLoggedInTime,
-            callTypeBusyTime: callTypeBusyTime,
-            callTypeQueueTime: callTypeQueueTime,
+            groupBusyTime: groupBusyTime.array,
+            groupLoggedInTime: groupLoggedInTime.array,
+            callTypeBusyTime: callTypeBusyTime.array,
+            callTypeQueueTime: callTypeQueueTime.array,
             reportedDuration: (0..<n).map {
                 max(0, timing.end(ofInterval: $0) - max(timing.start(ofInterval: $0), timing.warmup))
             },

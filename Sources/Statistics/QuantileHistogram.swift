@@ -11,7 +11,10 @@ public struct QuantileHistogram: Sendable, Equatable {
     @usableFromInline static let mantissaBits: UInt64 = 7
     /// Doublings covered above `resolution` (2^28 × 0.01 s ≈ 31 days).
     @usableFromInline static let doublings = 28
-    @usableFromInline static let bucketCount = doublings << Int(mantissaBits)
+    @usableFromInline static let buckets = doublings << Int(mantissaBits)
+
+    /// Number of buckets of every histogram.
+    public static var bucketCount: Int { buckets }
 
     @usableFromInline var counts: [UInt32]
     @usableFromInline let unitsPerSecond: Double
@@ -21,20 +24,40 @@ public struct QuantileHistogram: Sendable, Equatable {
     /// The smallest distinguishable duration, in seconds.
     public let resolution: Double
 
-    /// A histogram resolving durations down to `resolution` seconds (longer than
-    /// about 2^28 × `resolution` are clamped to the last bucket).
+    /// An empty histogram resolving durations down to `resolution` seconds (longer
+    /// than about 2^28 × `resolution` are clamped to the last bucket).
     public init(resolution: Double = 0.01) {
         self.resolution = resolution
         unitsPerSecond = 1 / resolution
-        counts = Array(repeating: 0, count: Self.bucketCount)
+        counts = Array(repeating: 0, count: Self.buckets)
+    }
+
+    /// A histogram of the given bucket counts, as kept by a caller that records with
+    /// ``bucket(of:resolution:)`` into memory of its own.
+    public init<C: Collection>(resolution: Double = 0.01, bucketCounts: C) where C.Element == UInt32 {
+        self.init(resolution: resolution)
+        precondition(bucketCounts.count == Self.buckets, "wrong number of histogram buckets")
+        counts = Array(bucketCounts)
+        recorded = counts.reduce(0) { $0 + UInt64($1) }
+    }
+
+    /// The bucket of a duration (seconds) in a histogram of the given resolution.
+    @inlinable
+    public static func bucket(of seconds: Double, resolution: Double = 0.01) -> Int {
+        bucket(of: seconds, unitsPerSecond: 1 / resolution)
+    }
+
+    @inlinable
+    static func bucket(of seconds: Double, unitsPerSecond: Double) -> Int {
+        let y = max(seconds, 0) * unitsPerSecond + 1
+        let bucket = Int((y.bitPattern >> (52 - mantissaBits)) - (1023 << mantissaBits))
+        return min(bucket, buckets - 1)
     }
 
     /// Records one duration (seconds, non-negative).
     @inlinable
     public mutating func record(_ seconds: Double) {
-        let y = max(seconds, 0) * unitsPerSecond + 1
-        let bucket = Int((y.bitPattern >> (52 - Self.mantissaBits)) - (1023 << Self.mantissaBits))
-        counts[min(bucket, Self.bucketCount - 1)] &+= 1
+        counts[Self.bucket(of: seconds, unitsPerSecond: unitsPerSecond)] &+= 1
         recorded += 1
     }
 
@@ -55,12 +78,13 @@ public struct QuantileHistogram: Sendable, Equatable {
             seen += UInt64(n)
             if seen >= rank { return bucket == 0 ? 0 : middle(ofBucket: bucket) }
         }
-        return middle(ofBucket: Self.bucketCount - 1)
+        return middle(ofBucket: Self.buckets - 1)
     }
 
     private func middle(ofBucket bucket: Int) -> Double {
-        let low = Double(bitPattern: (UInt64(bucket) + (1023 << Self.mantissaBits)) << (52 - Self.mantissaBits))
-        let high = Double(bitPattern: (UInt64(bucket + 1) + (1023 << Self.mantissaBits)) << (52 - Self.mantissaBits))
-        return ((low + high) / 2 - 1) * resolution
+        func edge(_ b: Int) -> Double {
+            Double(bitPattern: (UInt64(b) + (1023 << Self.mantissaBits)) << (52 - Self.mantissaBits))
+        }
+        return ((edge(bucket) + edge(bucket + 1)) / 2 - 1) * resolution
     }
 }
