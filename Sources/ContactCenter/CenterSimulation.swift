@@ -56,6 +56,10 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
     private let longestIdleSince: SlotBuffer<Double>
     /// Since when the longest-waiting call of each type has waited (∞: none waiting).
     private let oldestWaitingSince: SlotBuffer<Double>
+    /// The pending arrival of each call type (time ∞: no more arrivals), kept out of
+    /// the event queue, and the call type whose arrival comes first (-1: none).
+    private let nextArrivals: SlotBuffer<Event>
+    private var earliestArrival = -1
 
     private var statistics: IntervalStatistics
 
@@ -93,6 +97,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         queues = SlotBuffer(arena, copying: (0..<typeCount).map { _ in IndexRing(memory, capacity: 64) })
         longestIdleSince = SlotBuffer(arena, count: groupCount, repeating: .infinity)
         oldestWaitingSince = SlotBuffer(arena, count: typeCount, repeating: .infinity)
+        nextArrivals = SlotBuffer(arena, count: typeCount, repeating: Event(time: .infinity, sequence: 0, code: 0))
         calls = SlotBuffer(arena, count: 1024, repeating: .free)
         freeCalls = SlotBuffer(arena, count: 1024, repeating: -1)
         statistics = IntervalStatistics(model: model, replication: replication, arena: arena)
@@ -103,7 +108,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
     public mutating func run() -> ReplicationResult {
         withExtendedLifetime(arena) {
             start()
-            while let event = events.next() {
+            while let event = nextEvent() {
                 clock.advance(to: event.time)
                 handle(event)
             }
@@ -118,6 +123,18 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         case arrival, abandonment, endOfTalk, endOfWork, intervalBoundary, endOfWarmup
     }
 
+    /// The next event: the earliest pending arrival if it comes before the first event
+    /// of the queue (by time, then sequence number), else the queue's first event.
+    /// Arrivals wait outside the queue, one per call type, which saves a heap insertion
+    /// and removal per call; an arrival is consumed by `arrive`, which replaces it.
+    private mutating func nextEvent() -> Event? {
+        if earliestArrival >= 0 {
+            let arrival = nextArrivals[earliestArrival]
+            if events.first.map({ Event.precedes(arrival, $0) }) ?? true { return arrival }
+        }
+        return events.next()
+    }
+
     private mutating func schedule(_ kind: Kind, at time: Double, index: Int) -> UInt32 {
         events.schedule(at: time, code: Event.code(kind: kind.rawValue, index: index))
     }
@@ -125,6 +142,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
     private mutating func start() {
         for g in 0..<groupCount { setStaffing(group: g, to: model.agentGroups[g].staffing[0]) }
         for k in 0..<typeCount { scheduleNextArrival(callType: k, after: 0) }
+        findEarliestArrival()
         for i in 1...timing.intervalCount {
             _ = schedule(.intervalBoundary, at: min(timing.start(ofInterval: i), timing.horizon), index: i)
         }
@@ -162,15 +180,31 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
             }
             remaining -= rate * (end - t)
             i += 1
-            if i >= timing.intervalCount { return }
             t = end
+            if i >= timing.intervalCount { break }
         }
-        if t < timing.horizon { _ = schedule(.arrival, at: t, index: k) }
+        guard t < timing.horizon else {
+            nextArrivals[k].time = .infinity
+            return
+        }
+        nextArrivals[k] = Event(time: t, sequence: events.takeSequenceNumber(),
+                                code: Event.code(kind: Kind.arrival.rawValue, index: k))
+    }
+
+    /// Finds the call type whose pending arrival comes first (-1 when none is left).
+    private mutating func findEarliestArrival() {
+        earliestArrival = -1
+        for k in 0..<typeCount where nextArrivals[k].time.isFinite {
+            if earliestArrival < 0 || Event.precedes(nextArrivals[k], nextArrivals[earliestArrival]) {
+                earliestArrival = k
+            }
+        }
     }
 
     private mutating func arrive(callType k: Int) {
         let now = clock.now
         scheduleNextArrival(callType: k, after: now)
+        findEarliestArrival()
         let call = newCall(callType: k, at: now)
         statistics.recordArrival(calls[call])
         if busyLines >= trunkLines {

@@ -21,13 +21,21 @@ public struct EventQueue: Sendable {
     /// The next event, without removing it.
     @inlinable public var first: Event? { heap.first }
 
+    /// Takes the next sequence number without scheduling anything: for events a model
+    /// keeps outside the queue (such as the next arrival of each call type) but orders
+    /// against it with ``Event/precedes(_:_:)`` exactly as if they were inside.
+    @inlinable
+    public mutating func takeSequenceNumber() -> UInt32 {
+        defer { nextSequence &+= 1 }
+        return nextSequence
+    }
+
     /// Schedules an event with model code `code` at `time`; returns its sequence number
     /// (models may store it to recognise a cancelled event when it comes out).
     @inlinable
     @discardableResult
     public mutating func schedule(at time: Double, code: UInt32) -> UInt32 {
-        let sequence = nextSequence
-        nextSequence &+= 1
+        let sequence = takeSequenceNumber()
         let event = Event(time: time, sequence: sequence, code: code)
         heap.append(event)
         siftUp(event, from: heap.count - 1)
