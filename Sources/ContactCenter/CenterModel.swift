@@ -124,3 +124,40 @@ public struct AgentGroup: Sendable, Equatable {
         self.staffing = staffing
     }
 }
+
+/// A model that cannot be simulated, with what is wrong.
+public struct ModelError: Error, CustomStringConvertible, Equatable, Sendable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
+
+extension CenterModel {
+    /// Checks what the simulation relies on: positive timing, one value per interval in
+    /// every per-interval list, rates and staffing non-negative, skills naming existing
+    /// call types. (Scenario files are checked with file positions by the `Scenario`
+    /// module; this guards models built in code.)
+    public func validate() throws {
+        let t = timing
+        guard t.horizon > 0, t.intervalLength > 0, t.warmup >= 0, t.warmup < t.horizon else {
+            throw ModelError("timing needs horizon > 0, interval > 0 and 0 ≤ warmup < horizon")
+        }
+        if let trunks, trunks < 1 { throw ModelError("trunks must be at least 1") }
+        guard !callTypes.isEmpty, !agentGroups.isEmpty else {
+            throw ModelError("a centre needs at least one call type and one agent group")
+        }
+        let n = t.intervalCount
+        for type in callTypes {
+            guard type.arrivalRates.count == n, type.arrivalRates.allSatisfy({ $0 >= 0 && $0.isFinite }) else {
+                throw ModelError("call type \(type.id): needs \(n) non-negative arrival rates")
+            }
+        }
+        for group in agentGroups {
+            guard group.staffing.count == n, group.staffing.allSatisfy({ $0 >= 0 }) else {
+                throw ModelError("agent group \(group.id): needs \(n) non-negative staffing values")
+            }
+            guard group.skills.allSatisfy(callTypes.indices.contains) else {
+                throw ModelError("agent group \(group.id): a skill names no call type")
+            }
+        }
+    }
+}

@@ -64,7 +64,10 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
     private var statistics: IntervalStatistics
 
     /// Prepares replication `replication` of `model`, with streams derived from `seed`.
+    /// - Throws: ``ModelError`` if the model is inconsistent, `GSLError` if a stream
+    ///   cannot be created.
     public init(model: CenterModel, seed: UInt64, replication: Int) throws {
+        try model.validate()
         self.model = model
         timing = model.timing
         policy = Policy(model: model)

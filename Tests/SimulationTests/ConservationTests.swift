@@ -45,3 +45,17 @@ final class ConservationTests: XCTestCase {
         XCTAssertEqual(c.unserved, c.arrivals)
     }
 }
+
+final class ModelValidationTests: XCTestCase {
+    func testInconsistentModelsAreRefused() {
+        var model = Centres.single(perHour: [60, 60], agents: [5, 5])
+        model.agentGroups[0].staffing = [5]
+        XCTAssertThrowsError(try ReplicationRunner.run(model: model, seed: 1, replications: 1)) {
+            XCTAssertTrue("\($0)".contains("agent group agents"), "\($0)")
+        }
+        model = Centres.single(perHour: [60, 60], agents: [5, 5])
+        model.agentGroups[0].skills = [3]
+        XCTAssertThrowsError(try model.validate())
+        XCTAssertNoThrow(try Centres.multiSkill().validate())
+    }
+}
