@@ -32,11 +32,12 @@ let package = Package(
         ]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
-        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics"], resources: [.copy("Fixtures")]),
+        .target(name: "ValidationCases", path: "Tests/ValidationCases", resources: [.copy("cases_shared.json")]),
+        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "ValidationCases"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "ContactCenter"]),
         .testTarget(name: "SimulationTests", dependencies: [
-            "Experiments", "ContactCenter", "Analytics", "Scenario", "Statistics", "Reports",
-        ], resources: [.copy("Fixtures")]),
+            "Experiments", "ContactCenter", "Statistics", "Reports", "ValidationCases",
+        ]),
     ],
     swiftLanguageModes: [.v5]
 )

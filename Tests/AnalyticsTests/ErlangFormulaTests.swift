@@ -1,5 +1,6 @@
 import Analytics
 import Foundation
+import ValidationCases
 import XCTest
 
 /// Textbook values, identities between the measures, and input checking.

@@ -1,4 +1,5 @@
 import Analytics
+import ValidationCases
 import XCTest
 
 /// Every exact case of the shared fixture, through the public formulas.

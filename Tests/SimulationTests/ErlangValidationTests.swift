@@ -1,6 +1,7 @@
 import ContactCenter
 import Experiments
 import Statistics
+import ValidationCases
 import XCTest
 
 /// The simulator against queueing theory: for every exact case of the shared
@@ -25,7 +26,7 @@ final class ErlangValidationTests: XCTestCase {
     func testEveryCaseAgreesWithTheExactValues() throws {
         var misses: [String] = []
         var checked = 0
-        for c in try ValidationCase.all() {
+        for c in try ValidationCase.loadAll() {
             let model = c.centerModel
             let results = try ReplicationRunner.run(model: model, seed: 2026, replications: Self.replications)
             let summary = RunSummary(model: model, seed: 2026, results: results, confidenceLevel: Self.level)

@@ -1,32 +1,9 @@
 import Analytics
 import Foundation
+import ValidationCases
 import XCTest
 
-/// One steady-state case of `Fixtures/cases_shared.json`, with its exact measures.
-struct ValidationCase: Decodable {
-    let id: String
-    let model: String
-    let perHour: Double
-    let aht: Double
-    let agents: Int
-    let patienceMean: Double?
-    let lines: Int?
-    let slSeconds: Double
-    /// Exact measures by their JSON key (`service_level`, `min_agents_sl80_in_20s`, …).
-    let exact: [String: Double]
-
-    enum CodingKeys: String, CodingKey {
-        case id, model, perHour = "per_hour", aht, agents, patienceMean = "patience_mean", lines
-        case slSeconds = "sl_seconds", exact
-    }
-
-    /// Every case of the shared fixture.
-    static func loadAll() throws -> [ValidationCase] {
-        let url = try XCTUnwrap(Bundle.module.url(forResource: "cases_shared", withExtension: "json",
-                                                  subdirectory: "Fixtures"))
-        return try JSONDecoder().decode([ValidationCase].self, from: Data(contentsOf: url))
-    }
-
+extension ValidationCase {
     /// The case's queue as a staffing model.
     var staffingModel: StaffingModel {
         get throws {
