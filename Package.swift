@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "ContactCenter", dependencies: ["Engine", "Statistics", "CGSL"]),
         .target(name: "Scenario", dependencies: ["ContactCenter", "Statistics", "Yams"]),
         .target(name: "Experiments", dependencies: ["ContactCenter", "Statistics"]),
-        .target(name: "Reports", dependencies: ["Experiments", "ContactCenter", "Statistics"]),
+        .target(name: "Reports", dependencies: ["Experiments", "ContactCenter", "Statistics", "Analytics"]),
         .executableTarget(name: "ccsim", dependencies: [
             "Scenario", "Experiments", "Reports", "Analytics", "ContactCenter",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -34,6 +34,7 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
         .target(name: "ValidationCases", path: "Tests/ValidationCases", resources: [.copy("cases_shared.json")]),
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "ValidationCases"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments", "ContactCenter"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "ContactCenter"]),
         .testTarget(name: "SimulationTests", dependencies: [
             "Experiments", "ContactCenter", "Statistics", "Reports", "ValidationCases",

@@ -168,6 +168,7 @@ struct IntervalStatistics {
             calls: calls.array,
             intervalWaitQuantiles: waits.map(Self.quantiles),
             callTypeWaitQuantiles: callTypeWaits.map(Self.quantiles),
+            callTypeWaits: callTypeWaits,
             totalWaitQuantiles: Self.quantiles(total),
             groupBusyTime: groupBusyTime.array,
             groupLoggedInTime: groupLoggedInTime.array,

@@ -59,6 +59,8 @@ public struct WaitQuantiles: Sendable, Equatable {
     }
 }
 
+import Statistics
+
 /// Everything one replication measured, per planning interval. Arrays indexed
 /// `[interval * callTypeCount + callType]` or `[interval * groupCount + group]`.
 /// Intervals entirely inside the warm-up hold zeros.
@@ -74,6 +76,8 @@ public struct ReplicationResult: Sendable {
     public var intervalWaitQuantiles: [WaitQuantiles]
     /// Wait quantiles per call type over the whole reported period.
     public var callTypeWaitQuantiles: [WaitQuantiles]
+    /// Wait histograms per call type over the whole reported period.
+    public var callTypeWaits: [QuantileHistogram]
     /// Wait quantiles of all call types together.
     public var totalWaitQuantiles: WaitQuantiles
     /// Agent-seconds busy (talk + after-call work) per interval and group.

@@ -42,6 +42,8 @@ public struct RunSummary: Sendable {
     public var groups: [KPISummary]
     /// Per reported planning interval (those ending after the warm-up).
     public var intervals: [IntervalSummary]
+    /// The waits of each call type's offered calls, pooled over replications.
+    public var callTypeWaits: [QuantileHistogram]
     /// Events handled and calls generated, summed over replications.
     public var events: Int
     public var generatedCalls: Int
@@ -52,6 +54,9 @@ public struct RunSummary: Sendable {
         self.seed = seed
         replications = results.count
         self.confidenceLevel = confidenceLevel
+        callTypeWaits = model.callTypes.indices.map { k in
+            results.reduce(into: QuantileHistogram()) { $0.merge($1.callTypeWaits[k]) }
+        }
         events = results.reduce(0) { $0 + $1.events }
         generatedCalls = results.reduce(0) { $0 + $1.generatedCalls }
         let measures = results.map { ReplicationMeasures(model: model, result: $0) }

@@ -53,3 +53,30 @@ public struct OutputError: Error, CustomStringConvertible {
     public let description: String
     public init(_ description: String) { self.description = description }
 }
+
+/// Writes one output file at once: into a temporary file beside it, then renamed, so
+/// an interrupted run leaves nothing half-written; an existing file is replaced only
+/// when asked.
+public struct OutputFile {
+    public let path: String
+    public let replaceExisting: Bool
+
+    public init(path: String, replaceExisting: Bool) {
+        self.path = path
+        self.replaceExisting = replaceExisting
+    }
+
+    /// Fails early (before any simulation) if the file exists and may not be replaced.
+    public func checkWritable() throws {
+        if FileManager.default.fileExists(atPath: path) && !replaceExisting {
+            throw OutputError("\(path) already exists; use --force to replace it")
+        }
+    }
+
+    public func write(_ contents: Data) throws {
+        try checkWritable()
+        let target = URL(fileURLWithPath: path).standardizedFileURL
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try contents.write(to: target, options: .atomic)
+    }
+}

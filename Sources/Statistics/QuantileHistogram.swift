@@ -81,6 +81,15 @@ public struct QuantileHistogram: Sendable, Equatable {
         return middle(ofBucket: Self.buckets - 1)
     }
 
+    /// The fraction of recorded durations at most `seconds` (buckets wholly below or at
+    /// `seconds`; within the 0.8% bucket resolution); `nil` when nothing was recorded.
+    public func fraction(atOrBelow seconds: Double) -> Double? {
+        guard count > 0 else { return nil }
+        let last = Self.bucket(of: seconds, unitsPerSecond: unitsPerSecond)
+        let below = counts[0...last].reduce(UInt64(0)) { $0 + UInt64($1) }
+        return Double(below) / Double(count)
+    }
+
     private func middle(ofBucket bucket: Int) -> Double {
         func edge(_ b: Int) -> Double {
             Double(bitPattern: (UInt64(b) + (1023 << Self.mantissaBits)) << (52 - Self.mantissaBits))

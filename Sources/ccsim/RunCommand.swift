@@ -25,7 +25,10 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Write summary.json, intervals.csv and agent_groups.csv into this directory.")
     var out: String?
 
-    @Flag(help: "Replace the --out directory if it exists.")
+    @Option(help: "Write a self-contained HTML report (charts and tables) to this file.")
+    var report: String?
+
+    @Flag(help: "Replace the --out directory and --report file if they exist.")
     var force = false
 
     func validate() throws {
@@ -36,7 +39,10 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let scenario = try loadScenario(file)
         let output = out.map { OutputDirectory(path: $0, replaceExisting: force) }
+        let reportFile = report.map { OutputFile(path: $0, replaceExisting: force) }
         try output?.checkWritable()
+        try reportFile?.checkWritable()
+        let start = Date()
         let seed = self.seed ?? scenario.seed
         let count = replications ?? scenario.replications
         let progress = ProgressReporter(total: count)
@@ -44,6 +50,7 @@ struct RunCommand: ParsableCommand {
                                                 threads: threads, progress: progress.report)
         progress.finish()
         let summary = RunSummary(model: scenario.model, seed: seed, results: results)
+        let runSeconds = Date().timeIntervalSince(start)
         print(SummaryTable.render(summary), terminator: "")
         if let output {
             try output.write([
@@ -52,6 +59,10 @@ struct RunCommand: ParsableCommand {
                 ("agent_groups.csv", Data(IntervalsCSV.groups(summary).utf8)),
             ])
             print("\nwrote \(output.path)/summary.json, intervals.csv, agent_groups.csv")
+        }
+        if let reportFile {
+            try reportFile.write(Data(HTMLReport.render(summary, runSeconds: runSeconds).utf8))
+            print("wrote \(reportFile.path)")
         }
     }
 }

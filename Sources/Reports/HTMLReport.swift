@@ -1,0 +1,226 @@
+import ContactCenter
+import Experiments
+import Foundation
+import Statistics
+
+/// The self-contained HTML report of a run: one file with inline CSS and SVG charts, no
+/// scripts, fonts or network, so it opens from a mail attachment. It is also
+/// well-formed XML, and every number in its tables carries its exact value in `data-`
+/// attributes (`data-subject`, `data-kpi`, `data-mean`, `data-ci-low`, `data-ci-high`),
+/// the same as in `summary.json`.
+public enum HTMLReport {
+    /// The report of `summary`, whose run took `runSeconds` of wall time.
+    public static func render(_ summary: RunSummary, runSeconds: Double) -> String {
+        let s = summary
+        var body = header(s, runSeconds: runSeconds)
+        body += targets(s)
+        body += "<h2>Charts</h2>\n" + charts(s)
+        body += "<h2>KPIs</h2>\n" + kpiTable(s) + groupTable(s)
+        body += "<h2>Per interval</h2>\n" + intervalTables(s)
+        return """
+            <!DOCTYPE html>
+            <html xmlns="http://www.w3.org/1999/xhtml" lang="en">
+            <head>
+            <meta charset="utf-8"/>
+            <meta name="viewport" content="width=device-width, initial-scale=1"/>
+            <title>\(esc(s.model.name)) — ccsim report</title>
+            <style>\(css)</style>
+            </head>
+            <body>
+            \(body)
+            <footer>ccsim \(ccsimVersion). Confidence intervals are Student-t intervals across replications.</footer>
+            </body>
+            </html>
+
+            """
+    }
+
+    private static let css = """
+        body{font-family:sans-serif;margin:24px auto;max-width:1000px;color:#111;line-height:1.4}
+        h1{margin-bottom:4px}h2{border-bottom:2px solid #0072B2;padding-bottom:2px;margin-top:32px}
+        table{border-collapse:collapse;margin:8px 0 16px;font-size:13px}
+        th,td{border:1px solid #bbb;padding:3px 7px;text-align:right;white-space:nowrap}th{background:#eef3f8}
+        td.name,th.name{text-align:left}.met{font-weight:bold}.missed{font-weight:bold;text-decoration:underline}
+        dl.meta{display:grid;grid-template-columns:max-content auto;gap:2px 16px;margin:8px 0}dt{font-weight:bold}dd{margin:0}
+        figure.chart{margin:12px 0}svg{width:100%;height:auto;font-family:sans-serif}
+        .small{font-size:11px;fill:#222}.chart-title{font-size:14px;font-weight:bold;fill:#111}
+        footer{margin-top:32px;font-size:12px;color:#555}
+        """
+
+    // MARK: Header and targets
+
+    private static func header(_ s: RunSummary, runSeconds: Double) -> String {
+        let t = s.model.timing
+        let rows: [(String, String)] = [
+            ("Scenario", s.model.name), ("Seed", String(s.seed)), ("Replications", String(s.replications)),
+            ("ccsim version", ccsimVersion), ("Run time", String(format: "%.2f s", runSeconds)),
+            ("Simulated period", "\(hours(t.horizon)) h, warm-up \(hours(t.warmup)) h, intervals of \(NumberFormat.decimal(t.intervalLength / 60)) min"),
+            ("Trunk lines", s.model.trunks.map(String.init) ?? "unlimited"),
+            ("Confidence level", "\(NumberFormat.decimal(s.confidenceLevel * 100)) %"),
+        ]
+        return "<h1>\(esc(s.model.name))</h1>\n<dl class=\"meta\">"
+            + rows.map { "<dt>\(esc($0.0))</dt><dd>\(esc($0.1))</dd>" }.joined() + "</dl>\n"
+    }
+
+    private static func targets(_ s: RunSummary) -> String {
+        var rows = ""
+        for (type, kpis) in zip(s.model.callTypes, s.callTypes) {
+            guard let goal = type.serviceLevel.target else { continue }
+            let verdict = Verdict(kpis[.serviceLevel], target: goal)
+            rows += "<tr><td class=\"name\">\(esc(type.id))</td>"
+                + "<td>\(percent(goal)) within \(NumberFormat.decimal(type.serviceLevel.seconds)) s</td>"
+                + cell(kpis[.serviceLevel], subject: "call_types.\(type.id)", kpi: .serviceLevel)
+                + "<td class=\"name \(verdict.cssClass)\">\(verdict.symbol) \(verdict.text)</td></tr>"
+        }
+        guard !rows.isEmpty else { return "<p>The scenario sets no service-level target.</p>\n" }
+        return "<h2>Targets</h2>\n<p>Met: the whole confidence interval is at or above the target. "
+            + "Missed: it is entirely below. Unsure: it straddles the target (run more replications).</p>\n"
+            + "<table id=\"targets\"><tr><th class=\"name\">call type</th><th>target</th><th>service level</th>"
+            + "<th class=\"name\">verdict</th></tr>\(rows)</table>\n"
+    }
+
+    /// Whether a target is met with confidence.
+    struct Verdict {
+        let symbol: String, text: String, cssClass: String
+
+        init(_ ci: ConfidenceInterval?, target: Double) {
+            switch ci {
+            case let ci? where ci.low >= target: (symbol, text, cssClass) = ("✓", "met", "met")
+            case let ci? where ci.high < target: (symbol, text, cssClass) = ("✗", "missed", "missed")
+            case .some: (symbol, text, cssClass) = ("?", "unsure", "unsure")
+            case nil: (symbol, text, cssClass) = ("–", "no calls offered", "unsure")
+            }
+        }
+    }
+
+    // MARK: Charts
+
+    private static func charts(_ s: RunSummary) -> String {
+        let labels = s.intervals.map { NumberFormat.clock($0.start) }
+        var out = SVGChart.render(SVGChart.BarChart(
+            id: "chart-calls", title: "Calls per interval (all call types, mean of replications)",
+            xLabels: labels, yLabel: "calls",
+            stacks: [("answered", KPI.answered), ("abandoned", .abandoned), ("blocked", .blocked), ("unserved", .unserved)]
+                .filter { _, kpi in s.intervals.contains { ($0.total[kpi]?.mean ?? 0) > 0 } }
+                .map { name, kpi in SVGChart.Series(name: name, values: s.intervals.map { $0.total[kpi]?.mean }) }))
+        for (k, type) in s.model.callTypes.enumerated() {
+            out += SVGChart.render(SVGChart.LineChart(
+                id: "chart-service-level-\(k)", title: "Service level per interval: \(type.id) (with \(percent(s.confidenceLevel)) band)",
+                xLabels: labels, yLabel: "answered within \(NumberFormat.decimal(type.serviceLevel.seconds)) s / offered",
+                series: [series(type.id, s.intervals.map { $0.callTypes[k][.serviceLevel] }, band: true)],
+                references: type.serviceLevel.target.map { [SVGChart.ReferenceLine(value: $0, label: "target \(percent($0))")] } ?? [],
+                yRange: 0...1))
+        }
+        out += staffingChart(s, labels: labels)
+        out += SVGChart.render(SVGChart.LineChart(
+            id: "chart-occupancy", title: "Occupancy per agent group", xLabels: labels, yLabel: "busy / logged in",
+            series: s.model.agentGroups.enumerated().map { g, group in
+                series(group.id, s.intervals.map { $0.groups[g][.occupancy] }, band: false)
+            }, yRange: 0...1))
+        out += SVGChart.render(SVGChart.LineChart(
+            id: "chart-queue", title: "Mean number of waiting calls per interval", xLabels: labels, yLabel: "calls waiting",
+            series: s.model.callTypes.enumerated().map { k, type in
+                series(type.id, s.intervals.map { $0.callTypes[k][.meanQueue] }, band: false)
+            }))
+        return out + waitChart(s)
+    }
+
+    private static func staffingChart(_ s: RunSummary, labels: [String]) -> String {
+        var lines = [SVGChart.Series(name: "logged in (simulated)", values: s.intervals.map { interval in
+            interval.groups.reduce(0.0) { $0 + ($1[.agents]?.mean ?? 0) }
+        })]
+        var title = "Agents per interval"
+        if let reference = StaffingReference.required(for: s.model) {
+            lines.append(SVGChart.Series(name: "required (\(reference.method))",
+                                         values: s.intervals.map { reference.agents[$0.index].map(Double.init) }))
+            title += ": staffed vs required"
+        }
+        return SVGChart.render(SVGChart.LineChart(id: "chart-agents", title: title, xLabels: labels,
+                                                  yLabel: "agents", series: lines))
+    }
+
+    /// The distribution of the wait of offered calls: P(wait ≤ t) per call type.
+    private static func waitChart(_ s: RunSummary) -> String {
+        let longest = zip(s.model.callTypes, s.callTypes).map { type, kpis in
+            max(2 * type.serviceLevel.seconds, 1.5 * (kpis[.waitP95]?.mean ?? 0))
+        }.max() ?? 60
+        let step = max(longest / 60, 0.5)
+        let ts = stride(from: 0.0, through: longest, by: step).map { $0 }
+        return SVGChart.render(SVGChart.LineChart(
+            id: "chart-waits", title: "Waiting-time distribution (offered calls, all replications)",
+            xLabels: ts.map { NumberFormat.decimal(($0 * 10).rounded() / 10) }, xValues: ts,
+            yLabel: "share waiting at most t (s)",
+            series: s.model.callTypes.indices.map { k in
+                SVGChart.Series(name: s.model.callTypes[k].id, values: ts.map { s.callTypeWaits[k].fraction(atOrBelow: $0) })
+            }, yRange: 0...1,
+            verticalMarkers: Set(s.model.callTypes.map(\.serviceLevel.seconds)).sorted().map {
+                (x: $0, label: "\(NumberFormat.decimal($0)) s")
+            }))
+    }
+
+    private static func series(_ name: String, _ cis: [ConfidenceInterval?], band: Bool) -> SVGChart.Series {
+        SVGChart.Series(name: name, values: cis.map { $0?.mean },
+                        band: band ? cis.map { $0.map { (low: $0.low, high: $0.high) } } : nil)
+    }
+
+    // MARK: Tables
+
+    private static let tableKPIs: [KPI] = [
+        .arrivals, .blockedFraction, .abandonFraction, .serviceLevel, .pWait, .asa, .meanWait, .waitP90, .aht, .occupancy,
+    ]
+
+    private static func kpiTable(_ s: RunSummary) -> String {
+        var out = "<table id=\"kpis\"><tr><th class=\"name\">call type</th>"
+            + tableKPIs.map { "<th>\($0.rawValue)</th>" }.joined() + "</tr>"
+        let subjects = zip(s.model.callTypes.map { ("call_types.\($0.id)", $0.id) }, s.callTypes) + [(("total", "total"), s.total)]
+        for ((subject, name), kpis) in subjects {
+            out += "<tr><td class=\"name\">\(esc(name))</td>"
+                + tableKPIs.map { cell(kpis[$0], subject: subject, kpi: $0) }.joined() + "</tr>"
+        }
+        return out + "</table>\n"
+    }
+
+    private static func groupTable(_ s: RunSummary) -> String {
+        var out = "<table id=\"groups\"><tr><th class=\"name\">agent group</th><th class=\"name\">skills</th>"
+            + "<th>agents</th><th>occupancy</th></tr>"
+        for (group, kpis) in zip(s.model.agentGroups, s.groups) {
+            let skills = group.skills.map { s.model.callTypes[$0].id }.joined(separator: ", ")
+            out += "<tr><td class=\"name\">\(esc(group.id))</td><td class=\"name\">\(esc(skills))</td>"
+                + cell(kpis[.agents], subject: "agent_groups.\(group.id)", kpi: .agents)
+                + cell(kpis[.occupancy], subject: "agent_groups.\(group.id)", kpi: .occupancy) + "</tr>"
+        }
+        return out + "</table>\n"
+    }
+
+    private static let intervalKPIs: [KPI] = [.arrivals, .serviceLevel, .abandonFraction, .asa, .waitP90, .occupancy]
+
+    private static func intervalTables(_ s: RunSummary) -> String {
+        var out = ""
+        for (k, type) in s.model.callTypes.enumerated() {
+            out += "<h3>\(esc(type.id))</h3>\n<table class=\"intervals\"><tr><th class=\"name\">interval</th>"
+                + intervalKPIs.map { "<th>\($0.rawValue)</th>" }.joined() + "</tr>"
+            for interval in s.intervals {
+                let subject = "intervals.\(interval.index).call_types.\(type.id)"
+                out += "<tr><td class=\"name\">\(NumberFormat.clock(interval.start))–\(NumberFormat.clock(interval.end))</td>"
+                    + intervalKPIs.map { cell(interval.callTypes[k][$0], subject: subject, kpi: $0) }.joined() + "</tr>"
+            }
+            out += "</table>\n"
+        }
+        return out
+    }
+
+    /// A table cell: the mean and its interval, readable, with exact values in attributes.
+    private static func cell(_ ci: ConfidenceInterval?, subject: String, kpi: KPI) -> String {
+        guard let ci else { return "<td>–</td>" }
+        let isShare = [.blockedFraction, .abandonFraction, .serviceLevel, .pWait, .occupancy, .answerRate].contains(kpi)
+        let text = isShare
+            ? String(format: "%.1f ± %.1f %%", ci.mean * 100, ci.halfWidth * 100)
+            : String(format: "%.1f ± %.1f", ci.mean, ci.halfWidth)
+        return "<td data-subject=\"\(esc(subject))\" data-kpi=\"\(kpi.rawValue)\" data-mean=\"\(ci.mean)\" "
+            + "data-ci-low=\"\(ci.low)\" data-ci-high=\"\(ci.high)\">\(text)</td>"
+    }
+
+    private static func percent(_ x: Double) -> String { "\(NumberFormat.decimal((x * 1000).rounded() / 10)) %" }
+    private static func hours(_ seconds: Double) -> String { NumberFormat.decimal(seconds / 3600) }
+    private static func esc(_ text: String) -> String { SVGChart.escape(text) }
+}
