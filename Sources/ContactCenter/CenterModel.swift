@@ -17,14 +17,20 @@ public struct CenterModel: Sendable, Equatable {
     public var callTypes: [CallType]
     /// The agent groups, in the order of the scenario.
     public var agentGroups: [AgentGroup]
+    /// Over-dispersion: each simulated day of each replication, every arrival rate is
+    /// multiplied by a random "busyness" factor, gamma-distributed with mean 1 and this
+    /// coefficient of variation (`nil`: no such factor, plain Poisson volumes). Real
+    /// daily volumes vary more than Poisson; this makes arrivals doubly stochastic.
+    public var busynessCV: Double?
 
     public init(name: String, timing: Timing, trunks: Int? = nil,
-                callTypes: [CallType], agentGroups: [AgentGroup]) {
+                callTypes: [CallType], agentGroups: [AgentGroup], busynessCV: Double? = nil) {
         self.name = name
         self.timing = timing
         self.trunks = trunks
         self.callTypes = callTypes
         self.agentGroups = agentGroups
+        self.busynessCV = busynessCV
     }
 
     /// The index of the call type with the given id.
@@ -142,6 +148,7 @@ extension CenterModel {
             throw ModelError("timing needs horizon > 0, interval > 0 and 0 ≤ warmup < horizon")
         }
         if let trunks, trunks < 1 { throw ModelError("trunks must be at least 1") }
+        if let cv = busynessCV, !(cv >= 0 && cv.isFinite) { throw ModelError("busyness CV must be non-negative") }
         guard !callTypes.isEmpty, !agentGroups.isEmpty else {
             throw ModelError("a centre needs at least one call type and one agent group")
         }

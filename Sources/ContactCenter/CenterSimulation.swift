@@ -81,7 +81,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         talkGenerators = streams.map(\.talk.generator)
         afterCallWorkGenerators = streams.map(\.afterCallWork.generator)
         patienceGenerators = streams.map(\.patience.generator)
-        arrivalRates = model.callTypes.flatMap(\.arrivalRates)
+        arrivalRates = try Self.arrivalRates(of: model, seed: seed, replication: replication)
         handleTimes = model.callTypes.map(\.handleTime)
         afterCallWork = model.callTypes.map(\.afterCallWork)
         patience = model.callTypes.map(\.patience)
@@ -104,6 +104,21 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         calls = SlotBuffer(arena, count: 1024, repeating: .free)
         freeCalls = SlotBuffer(arena, count: 1024, repeating: -1)
         statistics = IntervalStatistics(model: model, replication: replication, arena: arena)
+    }
+
+    /// The arrival rates of this replication, flattened `[k * intervals + i]`: the
+    /// model's, times the day's busyness factor when the model is over-dispersed (drawn
+    /// from the replication's own `busyness` stream, one per simulated day).
+    private static func arrivalRates(of model: CenterModel, seed: UInt64, replication: Int) throws -> [Double] {
+        let base = model.callTypes.flatMap(\.arrivalRates)
+        guard let cv = model.busynessCV, cv > 0 else { return base }
+        let stream = try RandomStream(seed: StreamSeeds.seed(
+            scenarioSeed: seed, replication: replication, source: StreamSeeds.sourceID("centre", "busyness")))
+        let timing = model.timing
+        let days = Int((timing.horizon / 86_400).rounded(.up))
+        let factors = (0..<max(days, 1)).map { _ in Distribution.gamma(mean: 1, cv: cv).sample(stream) }
+        let n = timing.intervalCount
+        return base.enumerated().map { j, rate in rate * factors[Int(timing.start(ofInterval: j % n) / 86_400)] }
     }
 
     /// Runs the replication to the end (every call that arrived before the horizon has

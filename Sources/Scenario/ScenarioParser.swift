@@ -4,10 +4,9 @@ import ContactCenter
 /// and cross-reference (skills, per-interval list lengths, ids, coverage of call types).
 struct ScenarioParser {
     private static let documentKeys = ["name", "seed", "replications", "warmup", "horizon", "interval",
-                                       "trunks", "call_types", "agent_groups"]
+                                       "trunks", "busyness", "call_types", "agent_groups"]
     private static let callTypeKeys = ["id", "arrivals", "handle_time", "after_call_work", "patience",
                                        "service_level"]
-    private static let arrivalKeys = ["per_hour"]
     private static let serviceLevelKeys = ["seconds", "target"]
     private static let agentGroupKeys = ["id", "skills", "agents"]
 
@@ -28,6 +27,7 @@ struct ScenarioParser {
         let replications = try document.optional("replications")?.integer(.positive) ?? Self.defaultReplications
         let timing = try self.timing(document)
         let trunks = try document.optional("trunks")?.integer(.positive)
+        let busyness = try document.optional("busyness").map(self.busyness)
 
         let callTypeEntries = try document.required("call_types").nonEmptySequence(of: "call type")
         var callTypeIds = IdRegistry()
@@ -41,8 +41,13 @@ struct ScenarioParser {
         try checkEveryCallTypeIsServed(callTypes, by: groups, entries: callTypeEntries)
 
         let model = CenterModel(name: name, timing: timing, trunks: trunks,
-                                callTypes: callTypes, agentGroups: groups)
+                                callTypes: callTypes, agentGroups: groups, busynessCV: busyness)
         return Scenario(model: model, seed: seed, replications: replications)
+    }
+
+    /// `busyness: {cv: 0.1}`: the coefficient of variation of the day-level volume factor.
+    private func busyness(_ reader: NodeReader) throws -> Double {
+        try reader.mapping(keys: ["cv"]).required("cv").number(.nonNegative)
     }
 
     // MARK: Timing
@@ -63,15 +68,15 @@ struct ScenarioParser {
 
     /// One value per planning interval: a single value for all of them, or a list of exactly
     /// `timing.intervalCount` values.
-    private func perInterval<Value>(_ reader: NodeReader, timing: Timing,
+    static func perInterval<Value>(_ reader: NodeReader, timing: Timing,
                                     value: (NodeReader) throws -> Value) throws -> [Value] {
         guard case .sequence = reader.node else {
             return Array(repeating: try value(reader), count: timing.intervalCount)
         }
         let elements = try reader.sequence()
         guard elements.count == timing.intervalCount else {
-            throw reader.error("has \(counted(elements.count, "value")) but the scenario has "
-                + "\(counted(timing.intervalCount, "interval")) (horizon \(DurationParser.format(timing.horizon)) "
+            throw reader.error("has \(Self.counted(elements.count, "value")) but the scenario has "
+                + "\(Self.counted(timing.intervalCount, "interval")) (horizon \(DurationParser.format(timing.horizon)) "
                 + "/ interval \(DurationParser.format(timing.intervalLength)))")
         }
         return try elements.map(value)
@@ -82,13 +87,9 @@ struct ScenarioParser {
     private func callType(_ element: NodeReader, timing: Timing, ids: inout IdRegistry) throws -> CallType {
         let entry = try element.mapping(keys: Self.callTypeKeys)
         let id = try ids.register(entry.required("id"))
-        let arrivals = try entry.required("arrivals").mapping(keys: Self.arrivalKeys)
-        let callsPerHour = try perInterval(arrivals.required("per_hour"), timing: timing) {
-            try $0.number(.nonNegative)
-        }
         return CallType(
             id: id,
-            arrivalRates: callsPerHour.map { $0 / 3600 },
+            arrivalRates: try ArrivalsParser(timing: timing).rates(entry.required("arrivals")),
             handleTime: try DistributionParser.distribution(from: entry.required("handle_time")),
             afterCallWork: try entry.optional("after_call_work").map(DistributionParser.distribution(from:)),
             patience: try entry.optional("patience").map(DistributionParser.distribution(from:)),
@@ -108,7 +109,7 @@ struct ScenarioParser {
         let entry = try element.mapping(keys: Self.agentGroupKeys)
         let id = try ids.register(entry.required("id"))
         let skills = try self.skills(entry.required("skills"), callTypeIds: callTypeIds)
-        let staffing = try perInterval(entry.required("agents"), timing: timing) { try $0.integer(.nonNegative) }
+        let staffing = try Self.perInterval(entry.required("agents"), timing: timing) { try $0.integer(.nonNegative) }
         return AgentGroup(id: id, skills: skills, staffing: staffing)
     }
 
@@ -136,7 +137,7 @@ struct ScenarioParser {
     }
 
     /// "1 value", "48 values".
-    private func counted(_ count: Int, _ noun: String) -> String {
+    private static func counted(_ count: Int, _ noun: String) -> String {
         count == 1 ? "1 \(noun)" : "\(count) \(noun)s"
     }
 }

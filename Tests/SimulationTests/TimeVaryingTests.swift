@@ -1,5 +1,6 @@
 import ContactCenter
 import Experiments
+import Statistics
 import XCTest
 
 final class TimeVaryingTests: XCTestCase {
@@ -41,5 +42,33 @@ final class TimeVaryingTests: XCTestCase {
         XCTAssertEqual(r.counters(interval: 0, callType: 0).arrivals, 0)
         XCTAssertGreaterThan(r.counters(interval: 1, callType: 0).arrivals, 0)
         XCTAssertEqual(r.reportedDuration, [0, 3600])
+    }
+}
+
+/// Over-dispersion: with a gamma busyness factor of mean 1 and CV c per day, a day's
+/// arrivals are negative binomial: mean m = λT, variance m + m²c². The test compares
+/// the sample variance over many replications with that value, with a tolerance of
+/// 3.29 standard errors of the sample variance (a 99.9% normal interval), the standard
+/// error computed from the negative binomial's fourth central moment.
+final class OverDispersionTests: XCTestCase {
+    func testDailyVolumesVaryAsTheBusynessCVSays() throws {
+        let cv = 0.2, m = 2000.0, n = 400
+        var model = Centres.single(perHour: Array(repeating: m / 24, count: 24), agents: Array(repeating: 30, count: 24))
+        model.busynessCV = cv
+        let results = try ReplicationRunner.run(model: model, seed: 21, replications: n)
+        let counts = Tally(results.map { r in Double((0..<24).reduce(0) { $0 + r.counters(interval: $1, callType: 0).arrivals }) })
+        let r = 1 / (cv * cv)                                   // negative binomial size
+        let variance = m + m * m * cv * cv
+        let excessKurtosis = 6 / r + r / (m * (r + m))
+        let fourthMoment = (excessKurtosis + 3) * variance * variance
+        let nd = Double(n)
+        let standardError = ((fourthMoment - variance * variance * (nd - 3) / (nd - 1)) / nd).squareRoot()
+        XCTAssertEqual(counts.mean, m, accuracy: 3.29 * (variance / nd).squareRoot())
+        XCTAssertEqual(counts.variance, variance, accuracy: 3.29 * standardError)
+        // Without busyness the same days are Poisson: the variance is about the mean, far below.
+        model.busynessCV = nil
+        let plain = try ReplicationRunner.run(model: model, seed: 21, replications: 100)
+        let plainCounts = Tally(plain.map { r in Double((0..<24).reduce(0) { $0 + r.counters(interval: $1, callType: 0).arrivals }) })
+        XCTAssertLessThan(plainCounts.variance, variance / 10)
     }
 }

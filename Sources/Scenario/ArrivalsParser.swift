@@ -1,0 +1,90 @@
+import ContactCenter
+
+/// Parses a call type's `arrivals` into its arrival rate per planning interval (calls
+/// per second), from one of two forms:
+///
+/// - `per_hour`: calls per hour, one value or one per interval;
+/// - `daily` with `profile`: a daily volume spread over the intervals of a day by the
+///   profile's shares (normalised to sum to 1), optionally scaled by `day_factors`
+///   (one per simulated day, cycled: a week of day-of-week factors).
+///
+/// Either form may carry `surges`: from `from` to `to` (on interval boundaries) the
+/// volume is multiplied by `factor` — a storm or an outage, a price change.
+struct ArrivalsParser {
+    static let keys = ["per_hour", "daily", "profile", "day_factors", "surges"]
+    private static let surgeKeys = ["from", "to", "factor"]
+    private static let day = 86_400.0
+
+    let timing: Timing
+
+    /// Arrival rates (calls per second), one per interval.
+    func rates(_ reader: NodeReader) throws -> [Double] {
+        let arrivals = try reader.mapping(keys: Self.keys)
+        var rates: [Double]
+        switch (arrivals.optional("per_hour"), arrivals.optional("daily")) {
+        case (let perHour?, nil):
+            if let extra = arrivals.optional("profile") ?? arrivals.optional("day_factors") {
+                throw extra.error("goes with `daily`, not with `per_hour`")
+            }
+            rates = try ScenarioParser.perInterval(perHour, timing: timing) { try $0.number(.nonNegative) }
+                .map { $0 / 3600 }
+        case (nil, let daily?):
+            rates = try dailyRates(daily: daily, arrivals: arrivals)
+        case (_?, _?):
+            throw arrivals.error("give either `per_hour` or `daily` (with `profile`), not both")
+        case (nil, nil):
+            throw arrivals.error("missing `per_hour` (calls per hour) or `daily` (calls per day, with `profile`)")
+        }
+        for surge in try arrivals.optional("surges")?.sequence() ?? [] {
+            try apply(surge, to: &rates)
+        }
+        return rates
+    }
+
+    /// `daily` × day factor × the interval's share of the profile, per second.
+    private func dailyRates(daily: NodeReader, arrivals: MappingReader) throws -> [Double] {
+        let volume = try daily.number(.nonNegative)
+        let profileReader = try arrivals.required("profile")
+        let perDay = Self.day / timing.intervalLength
+        guard perDay == perDay.rounded(), perDay >= 1 else {
+            throw profileReader.error("needs intervals that divide a day evenly, but the interval is "
+                + DurationParser.format(timing.intervalLength))
+        }
+        let shares = try profileReader.sequence().map { try $0.number(.nonNegative) }
+        guard shares.count == Int(perDay) else {
+            throw profileReader.error("has \(shares.count) values but a day has \(Int(perDay)) intervals "
+                + "of \(DurationParser.format(timing.intervalLength))")
+        }
+        let total = shares.reduce(0, +)
+        guard total > 0 else { throw profileReader.error("must have at least one positive share") }
+        let factors = try arrivals.optional("day_factors").map { reader -> [Double] in
+            let values = try reader.sequence().map { try $0.number(.nonNegative) }
+            guard !values.isEmpty else { throw reader.error("must list at least one factor") }
+            return values
+        } ?? [1]
+        return (0..<timing.intervalCount).map { i in
+            let dayIndex = Int(timing.start(ofInterval: i) / Self.day)
+            let share = shares[i % shares.count] / total
+            return volume * factors[dayIndex % factors.count] * share / timing.intervalLength
+        }
+    }
+
+    /// Multiplies the rates of the intervals from `from` to `to` by `factor`.
+    private func apply(_ reader: NodeReader, to rates: inout [Double]) throws {
+        let surge = try reader.mapping(keys: Self.surgeKeys)
+        let fromReader = try surge.required("from"), toReader = try surge.required("to")
+        let from = try fromReader.duration(.nonNegative), to = try toReader.duration(.positive)
+        let factor = try surge.required("factor").number(.nonNegative)
+        for (value, node) in [(from, fromReader), (to, toReader)] {
+            let boundary = value / timing.intervalLength
+            guard boundary == boundary.rounded() else {
+                throw node.error("must fall on an interval boundary (a multiple of "
+                    + "\(DurationParser.format(timing.intervalLength))), got \(node.shown)")
+            }
+        }
+        guard from < to, to <= timing.horizon else {
+            throw reader.error("needs from < to ≤ horizon (\(DurationParser.format(timing.horizon)))")
+        }
+        for i in Int(from / timing.intervalLength)..<Int(to / timing.intervalLength) { rates[i] *= factor }
+    }
+}
