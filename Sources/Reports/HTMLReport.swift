@@ -144,7 +144,7 @@ public enum HTMLReport {
         let longest = zip(s.model.callTypes, s.callTypes).map { type, kpis in
             max(2 * type.serviceLevel.seconds, 1.5 * (kpis[.waitP95]?.mean ?? 0))
         }.max() ?? 60
-        let step = max(longest / 60, 0.5)
+        let step = [0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600].first { $0 >= longest / 60 } ?? longest / 60
         let ts = stride(from: 0.0, through: longest, by: step).map { $0 }
         return SVGChart.render(SVGChart.LineChart(
             id: "chart-waits", title: "Waiting-time distribution (offered calls, all replications)",
