@@ -22,15 +22,32 @@ public struct CenterModel: Sendable, Equatable {
     /// coefficient of variation (`nil`: no such factor, plain Poisson volumes). Real
     /// daily volumes vary more than Poisson; this makes arrivals doubly stochastic.
     public var busynessCV: Double?
+    /// The IVR every call passes before it queues for an agent; `nil` for none (calls
+    /// go straight to the queue).
+    public var ivr: IVR?
+    /// Licensed seats: at most this many agents (plus the IVR ports, if the switch
+    /// counts them) logged in at once; `nil` for no limit.
+    public var seats: Int?
 
     public init(name: String, timing: Timing, trunks: Int? = nil,
-                callTypes: [CallType], agentGroups: [AgentGroup], busynessCV: Double? = nil) {
+                callTypes: [CallType], agentGroups: [AgentGroup], busynessCV: Double? = nil,
+                ivr: IVR? = nil, seats: Int? = nil) {
         self.name = name
         self.timing = timing
         self.trunks = trunks
         self.callTypes = callTypes
         self.agentGroups = agentGroups
         self.busynessCV = busynessCV
+        self.ivr = ivr
+        self.seats = seats
+    }
+
+    /// Seats left for agents: the licensed seats less the IVR ports when the switch
+    /// counts them (`Int.max` without a seat limit).
+    public var agentSeats: Int {
+        guard let seats else { return Int.max }
+        let ivrSeats = ivr.map { $0.countsAgainstSeats ? $0.ports : 0 } ?? 0
+        return seats - ivrSeats
     }
 
     /// The index of the call type with the given id.
@@ -89,16 +106,65 @@ public struct CallType: Sendable, Equatable {
     public var patience: Distribution?
     /// The service-level definition and target.
     public var serviceLevel: ServiceLevelTarget
+    /// What part of the calls the IVR serves on its own; `nil`: none (all go to agents).
+    public var selfService: SelfService?
 
     public init(id: String, arrivalRates: [Double], handleTime: Distribution,
                 afterCallWork: Distribution? = nil, patience: Distribution? = nil,
-                serviceLevel: ServiceLevelTarget) {
+                serviceLevel: ServiceLevelTarget, selfService: SelfService? = nil) {
         self.id = id
         self.arrivalRates = arrivalRates
         self.handleTime = handleTime
         self.afterCallWork = afterCallWork
         self.patience = patience
         self.serviceLevel = serviceLevel
+        self.selfService = selfService
+    }
+}
+
+/// The interactive voice response: a fixed announcement, then a menu, on one of a
+/// finite number of ports. A call holds its trunk line throughout.
+public struct IVR: Sendable, Equatable {
+    /// What a call does when it finds every port busy.
+    public enum WhenFull: String, Sendable, Equatable {
+        /// The call is lost (busy tone); counted as `ivr_blocked`.
+        case block
+        /// The call waits, first come first served, for a free port (ringing; callers
+        /// do not hang up while they wait for a port).
+        case wait
+    }
+
+    /// Number of ports (self-service channels).
+    public var ports: Int
+    public var whenFull: WhenFull
+    /// The fixed announcement every call hears first (seconds); it counts in the
+    /// documents' response time.
+    public var announcement: Double
+    /// Time spent in the menu after the announcement; `nil` for none.
+    public var menu: Distribution?
+    /// Whether the switch counts IVR ports against the licensed seats.
+    public var countsAgainstSeats: Bool
+
+    public init(ports: Int, whenFull: WhenFull = .block, announcement: Double = 0,
+                menu: Distribution? = nil, countsAgainstSeats: Bool = false) {
+        self.ports = ports
+        self.whenFull = whenFull
+        self.announcement = announcement
+        self.menu = menu
+        self.countsAgainstSeats = countsAgainstSeats
+    }
+}
+
+/// The share of a call type's calls that the IVR completes without an agent.
+public struct SelfService: Sendable, Equatable {
+    /// Fraction (0…1) of the calls that end in self-service after the menu.
+    public var fraction: Double
+    /// Time a self-served call then keeps its port (seconds).
+    public var duration: Distribution
+
+    public init(fraction: Double, duration: Distribution) {
+        self.fraction = fraction
+        self.duration = duration
     }
 }
 
@@ -148,6 +214,16 @@ extension CenterModel {
             throw ModelError("timing needs horizon > 0, interval > 0 and 0 ≤ warmup < horizon")
         }
         if let trunks, trunks < 1 { throw ModelError("trunks must be at least 1") }
+        if let ivr {
+            guard ivr.ports >= 1, ivr.announcement >= 0, ivr.announcement.isFinite else {
+                throw ModelError("the IVR needs at least one port and a non-negative announcement")
+            }
+        }
+        if let seats {
+            guard agentSeats >= 0 else {
+                throw ModelError("\(seats) seats cannot hold the IVR's \(ivr?.ports ?? 0) ports")
+            }
+        }
         if let cv = busynessCV, !(cv >= 0 && cv.isFinite) { throw ModelError("busyness CV must be non-negative") }
         guard !callTypes.isEmpty, !agentGroups.isEmpty else {
             throw ModelError("a centre needs at least one call type and one agent group")
@@ -156,6 +232,11 @@ extension CenterModel {
         for type in callTypes {
             guard type.arrivalRates.count == n, type.arrivalRates.allSatisfy({ $0 >= 0 && $0.isFinite }) else {
                 throw ModelError("call type \(type.id): needs \(n) non-negative arrival rates")
+            }
+            if let selfService = type.selfService {
+                guard ivr != nil, (0...1).contains(selfService.fraction) else {
+                    throw ModelError("call type \(type.id): self-service needs an IVR and a fraction in 0…1")
+                }
             }
         }
         for group in agentGroups {

@@ -4,8 +4,9 @@ import Foundation
 import Statistics
 
 /// One replication of a contact centre: the discrete-event model of calls arriving on
-/// trunk lines, waiting in queues, abandoning, and being answered by agents of skill
-/// groups whose numbers follow the planning intervals.
+/// trunk lines, passing the IVR (where some end in self-service), waiting in queues,
+/// abandoning, and being answered by agents of skill groups whose numbers follow the
+/// planning intervals, within the licensed seats.
 ///
 /// The whole state is this value: calls and agents live in arrays indexed by integers
 /// and reused through free lists, events are 16-byte values in ``EventQueue``, and the
@@ -13,8 +14,9 @@ import Statistics
 /// arrays have grown to the largest number of calls in the centre at once.
 ///
 /// Randomness is tied to calls: each call type has its own streams for arrivals,
-/// talk, after-call work and patience, and every arriving call draws its talk time,
-/// after-call work and patience when it arrives, whatever happens to it. Two
+/// talk, after-call work, patience and the IVR, and every arriving call draws its talk
+/// time, after-call work, patience, menu time and self-service outcome when it
+/// arrives, whatever happens to it. Two
 /// scenarios that differ only in staffing, routing or lines therefore see the same
 /// calls (common random numbers).
 public struct CenterSimulation<Policy: RoutingPolicy> {
@@ -35,11 +37,13 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
     private let talkGenerators: [UnsafeMutablePointer<gsl_rng>]
     private let afterCallWorkGenerators: [UnsafeMutablePointer<gsl_rng>]
     private let patienceGenerators: [UnsafeMutablePointer<gsl_rng>]
+    private let ivrGenerators: [UnsafeMutablePointer<gsl_rng>]
     /// Per call type: arrival rates per interval (flattened `[k * intervals + i]`) and distributions.
     private let arrivalRates: [Double]
     private let handleTimes: [Distribution]
     private let afterCallWork: [Distribution?]
     private let patience: [Distribution?]
+    private let selfService: [SelfService?]
     /// Call slots `0..<callsInUse`, of which `freeCalls[0..<freeCallCount]` are free.
     private var calls: SlotBuffer<CallRecord>
     private var callsInUse = 0
@@ -51,6 +55,16 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
     private var offlineAgents: [[Int32]]
     private let queues: SlotBuffer<IndexRing>
     private var busyLines = 0
+
+    /// The IVR, its busy ports and the calls waiting for a port (first come first served).
+    private let ivr: IVR?
+    private var busyPorts = 0
+    private var portQueue: IndexRing
+    /// Seats agents may use, seats they use, and whether some group has agents
+    /// scheduled who wait for a seat.
+    private let agentSeats: Int
+    private var seatsInUse = 0
+    private var agentsWaitingForSeat = 0
 
     /// Since when the longest-idle agent of each group has been idle (∞: none idle).
     private let longestIdleSince: SlotBuffer<Double>
@@ -81,10 +95,14 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         talkGenerators = streams.map(\.talk.generator)
         afterCallWorkGenerators = streams.map(\.afterCallWork.generator)
         patienceGenerators = streams.map(\.patience.generator)
+        ivrGenerators = streams.map(\.ivr.generator)
         arrivalRates = try Self.arrivalRates(of: model, seed: seed, replication: replication)
         handleTimes = model.callTypes.map(\.handleTime)
         afterCallWork = model.callTypes.map(\.afterCallWork)
         patience = model.callTypes.map(\.patience)
+        selfService = model.callTypes.map(\.selfService)
+        ivr = model.ivr
+        agentSeats = model.agentSeats
         var agentGroups: [Int32] = []
         var groupStates: [GroupState] = []
         offlineAgents = []
@@ -101,6 +119,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         longestIdleSince = SlotBuffer(arena, count: groupCount, repeating: .infinity)
         oldestWaitingSince = SlotBuffer(arena, count: typeCount, repeating: .infinity)
         nextArrivals = SlotBuffer(arena, count: typeCount, repeating: Event(time: .infinity, sequence: 0, code: 0))
+        portQueue = IndexRing(arena, capacity: 64)
         calls = SlotBuffer(arena, count: 1024, repeating: .free)
         freeCalls = SlotBuffer(arena, count: 1024, repeating: -1)
         statistics = IntervalStatistics(model: model, replication: replication, arena: arena)
@@ -139,6 +158,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
 
     private enum Kind: UInt32 {
         case arrival, abandonment, endOfTalk, endOfWork, intervalBoundary, endOfWarmup
+        case endOfMenu, endOfSelfService
     }
 
     /// The next event: the earliest pending arrival if it comes before the first event
@@ -158,7 +178,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
     }
 
     private mutating func start() {
-        for g in 0..<groupCount { setStaffing(group: g, to: model.agentGroups[g].staffing[0]) }
+        setStaffing(interval: 0)
         for k in 0..<typeCount { scheduleNextArrival(callType: k, after: 0) }
         findEarliestArrival()
         for i in 1...timing.intervalCount {
@@ -176,6 +196,8 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         case .endOfWork: finishWork(agent: index)
         case .intervalBoundary: crossBoundary(index)
         case .endOfWarmup: statistics.endWarmup(at: clock.now)
+        case .endOfMenu: endMenu(call: index)
+        case .endOfSelfService: endSelfService(call: index)
         }
     }
 
@@ -230,7 +252,24 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
             release(call: call)
             return
         }
-        busyLines += 1
+        changeBusyLines(by: 1)
+        if ivr != nil {
+            enterIVR(call: call)
+        } else {
+            offerToAgents(call: call)
+        }
+    }
+
+    private mutating func changeBusyLines(by delta: Int) {
+        busyLines += delta
+        statistics.changeBusyLines(by: Double(delta), at: clock.now)
+    }
+
+    /// The call leaves the IVR (or arrives without one) and asks for an agent: the
+    /// policy's idle agent answers it, or it queues.
+    private mutating func offerToAgents(call: Int) {
+        let k = Int(calls[call].callType)
+        calls[call].queueEntry = clock.now
         let group = policy.groupForArrival(callType: k, longestIdleSince: longestIdleSince.bufferPointer)
         if group >= 0 {
             answer(call: call, by: takeIdleAgent(group: group))
@@ -241,13 +280,14 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
 
     /// Takes a call slot and draws the call's own random quantities.
     private mutating func newCall(callType k: Int, at now: Double) -> Int {
-        let record = CallRecord(
+        var record = CallRecord(
             callType: Int32(k),
             interval: now >= timing.warmup ? Int32(timing.interval(at: now)) : -1,
             arrival: now,
             talk: handleTimes[k].sample(using: talkGenerators[k]),
             afterCallWork: afterCallWork[k]?.sample(using: afterCallWorkGenerators[k]) ?? 0,
             patience: patience[k]?.sample(using: patienceGenerators[k]) ?? .infinity)
+        if let ivr { drawIVRPath(of: &record, ivr: ivr, callType: k) }
         if freeCallCount > 0 {
             freeCallCount -= 1
             let slot = Int(freeCalls[freeCallCount])
@@ -269,12 +309,76 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         freeCallCount += 1
     }
 
+    // MARK: - IVR
+
+    /// Draws the call's time in the IVR (announcement and menu) and whether, and for
+    /// how long, it ends in self-service, from the call type's own IVR stream.
+    private func drawIVRPath(of record: inout CallRecord, ivr: IVR, callType k: Int) {
+        let generator = ivrGenerators[k]
+        record.menu = ivr.announcement + (ivr.menu?.sample(using: generator) ?? 0)
+        guard let selfService = selfService[k] else { return }
+        let served = ccsim_rng_uniform_pos(generator) < selfService.fraction
+        let duration = selfService.duration.sample(using: generator)
+        record.selfService = served ? duration : -1
+    }
+
+    /// The call takes a free port, waits for one, or is lost if the IVR blocks.
+    private mutating func enterIVR(call: Int) {
+        guard let ivr else { return }
+        if busyPorts < ivr.ports {
+            seizePort(call: call)
+        } else if ivr.whenFull == .wait {
+            calls[call].state = .waitingForPort
+            portQueue.append(call, arena)
+        } else {
+            statistics.recordIVRBlocked(calls[call])
+            changeBusyLines(by: -1)
+            release(call: call)
+        }
+    }
+
+    private mutating func seizePort(call: Int) {
+        let now = clock.now
+        busyPorts += 1
+        statistics.changeBusyPorts(by: 1, at: now)
+        calls[call].state = .inIVR
+        calls[call].responseBase = now - calls[call].arrival + (ivr?.announcement ?? 0)
+        statistics.recordIVREntry(calls[call], at: now)
+        _ = schedule(.endOfMenu, at: now + calls[call].menu, index: call)
+    }
+
+    private mutating func freePort() {
+        busyPorts -= 1
+        statistics.changeBusyPorts(by: -1, at: clock.now)
+        if !portQueue.isEmpty { seizePort(call: portQueue.removeFirst()) }
+    }
+
+    /// After the menu, a call either goes on in self-service (keeping its port) or
+    /// frees the port and asks for an agent.
+    private mutating func endMenu(call: Int) {
+        let duration = calls[call].selfService
+        if duration >= 0 {
+            calls[call].state = .selfService
+            _ = schedule(.endOfSelfService, at: clock.now + duration, index: call)
+        } else {
+            freePort()
+            offerToAgents(call: call)
+        }
+    }
+
+    private mutating func endSelfService(call: Int) {
+        statistics.recordSelfServed(calls[call])
+        freePort()
+        changeBusyLines(by: -1)
+        release(call: call)
+    }
+
     // MARK: - Queues and abandonment
 
     private mutating func enqueue(call: Int) {
         let k = Int(calls[call].callType)
         calls[call].state = .waiting
-        if queues[k].isEmpty { oldestWaitingSince[k] = calls[call].arrival }
+        if queues[k].isEmpty { oldestWaitingSince[k] = calls[call].queueEntry }
         queues[k].append(call, arena)
         statistics.changeQueue(callType: k, by: 1, at: clock.now)
         let patience = calls[call].patience
@@ -289,7 +393,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         }
         let k = Int(calls[call].callType)
         calls[call].state = .abandoned
-        busyLines -= 1
+        changeBusyLines(by: -1)
         statistics.changeQueue(callType: k, by: -1, at: clock.now)
         statistics.recordAbandonment(calls[call], at: clock.now)
         if queues[k].first == call { dropLeavers(callType: k) }
@@ -309,7 +413,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         while !queues[k].isEmpty && calls[queues[k].first].state != .waiting {
             release(call: queues[k].removeFirst())
         }
-        oldestWaitingSince[k] = queues[k].isEmpty ? .infinity : calls[queues[k].first].arrival
+        oldestWaitingSince[k] = queues[k].isEmpty ? .infinity : calls[queues[k].first].queueEntry
     }
 
     /// Records the calls left waiting when no event remains (no agent will come, and
@@ -339,7 +443,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
     private mutating func endTalk(agent: Int) {
         let call = Int(agents[agent].call)
         let afterCallWork = calls[call].afterCallWork
-        busyLines -= 1
+        changeBusyLines(by: -1)
         release(call: call)
         agents[agent].call = -1
         if afterCallWork > 0 {
@@ -385,6 +489,30 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         let g = Int(agents[agent].group)
         offlineAgents[g].append(Int32(agent))
         statistics.changeLoggedIn(group: g, by: -1, at: clock.now)
+        seatsInUse -= 1
+        if agentsWaitingForSeat > 0 { seatFreed() }
+    }
+
+    /// Logs in an offline agent of group `g` on a free seat; the agent takes a waiting call or becomes idle.
+    private mutating func logIn(group g: Int) {
+        let agent = Int(offlineAgents[g].removeLast())
+        seatsInUse += 1
+        statistics.changeLoggedIn(group: g, by: 1, at: clock.now)
+        makeAvailable(agent: agent)
+    }
+
+    /// A seat came free: the first group (in scenario order) with an agent waiting for
+    /// a seat logs that agent in.
+    private mutating func seatFreed() {
+        guard let g = (0..<groupCount).first(where: { groups[$0].waitingForSeat > 0 }) else { return }
+        changeWaitingForSeat(group: g, by: -1)
+        logIn(group: g)
+    }
+
+    private mutating func changeWaitingForSeat(group g: Int, by delta: Int) {
+        groups[g].waitingForSeat += delta
+        agentsWaitingForSeat += delta
+        statistics.changeWaitingForSeat(by: Double(delta), at: clock.now)
     }
 
     // MARK: - Staffing
@@ -392,32 +520,51 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
     private mutating func crossBoundary(_ i: Int) {
         statistics.closeInterval(i - 1, at: clock.now)
         guard i < timing.intervalCount else { return }
-        for g in 0..<groupCount { setStaffing(group: g, to: model.agentGroups[g].staffing[i]) }
+        setStaffing(interval: i)
     }
 
-    /// Brings a group to `target` scheduled agents. Extra agents log in at once (and
-    /// take waiting calls); surplus idle agents log off at once, and busy ones log off
-    /// when they finish their call.
-    private mutating func setStaffing(group g: Int, to target: Int) {
+    /// Brings every group to its staffing of interval `i`: first the groups that
+    /// shrink (freeing seats), then those that grow.
+    private mutating func setStaffing(interval i: Int) {
+        for g in 0..<groupCount where model.agentGroups[g].staffing[i] < groups[g].scheduled {
+            reduceStaffing(group: g, to: model.agentGroups[g].staffing[i])
+        }
+        for g in 0..<groupCount where model.agentGroups[g].staffing[i] > groups[g].scheduled {
+            increaseStaffing(group: g, to: model.agentGroups[g].staffing[i])
+        }
+    }
+
+    /// Extra agents log in at once (and take waiting calls) while seats are free; the
+    /// others wait for a seat. Agents still finishing a call after their log-off
+    /// simply stay.
+    private mutating func increaseStaffing(group g: Int, to target: Int) {
         var change = target - groups[g].scheduled
         groups[g].scheduled = target
-        if change > 0 {
-            let cancelled = min(change, groups[g].pendingLogoffs)
-            groups[g].pendingLogoffs -= cancelled
-            change -= cancelled
-            for _ in 0..<change {
-                let agent = Int(offlineAgents[g].removeLast())
-                statistics.changeLoggedIn(group: g, by: 1, at: clock.now)
-                makeAvailable(agent: agent)
+        let stay = min(change, groups[g].pendingLogoffs)
+        groups[g].pendingLogoffs -= stay
+        change -= stay
+        for _ in 0..<change {
+            if seatsInUse < agentSeats {
+                logIn(group: g)
+            } else {
+                changeWaitingForSeat(group: g, by: 1)
             }
-        } else if change < 0 {
-            var surplus = -change
-            while surplus > 0 && !groups[g].idle.isEmpty {
-                logOff(agent: takeIdleAgent(group: g))
-                surplus -= 1
-            }
-            groups[g].pendingLogoffs += surplus
         }
+    }
+
+    /// Surplus agents waiting for a seat give up their place, idle ones log off at
+    /// once, and busy ones log off when they finish their call.
+    private mutating func reduceStaffing(group g: Int, to target: Int) {
+        var surplus = groups[g].scheduled - target
+        groups[g].scheduled = target
+        let withoutSeat = min(surplus, groups[g].waitingForSeat)
+        if withoutSeat > 0 { changeWaitingForSeat(group: g, by: -withoutSeat) }
+        surplus -= withoutSeat
+        while surplus > 0 && !groups[g].idle.isEmpty {
+            logOff(agent: takeIdleAgent(group: g))
+            surplus -= 1
+        }
+        groups[g].pendingLogoffs += surplus
     }
 }
 
@@ -427,6 +574,7 @@ struct CallTypeStreams {
     let talk: RandomStream
     let afterCallWork: RandomStream
     let patience: RandomStream
+    let ivr: RandomStream
 
     init(callType id: String, seed: UInt64, replication: Int) throws {
         func stream(_ source: String) throws -> RandomStream {
@@ -437,12 +585,13 @@ struct CallTypeStreams {
         talk = try stream("talk")
         afterCallWork = try stream("after_call_work")
         patience = try stream("patience")
+        ivr = try stream("ivr")
     }
 }
 
 /// Where a call is in its life.
 enum CallState: UInt8 {
-    case free, waiting, talking, abandoned
+    case free, waitingForPort, inIVR, selfService, waiting, talking, abandoned
 }
 
 /// One call in the centre (a reusable slot).
@@ -458,6 +607,15 @@ struct CallRecord {
     var talk: Double
     var afterCallWork: Double
     var patience: Double
+    /// Announcement and menu time in the IVR.
+    var menu: Double = 0
+    /// Time spent in self-service after the menu; negative: the call goes to an agent.
+    var selfService: Double = -1
+    /// When the call asked for an agent (its arrival without an IVR).
+    var queueEntry: Double = 0
+    /// The part of the documents' response time before the queue: wait for an IVR
+    /// port plus the fixed announcement.
+    var responseBase: Double = 0
 }
 
 /// One agent.
@@ -471,9 +629,11 @@ struct AgentRecord {
 }
 
 /// The agents of one group: who is idle (longest idle first), how many are scheduled,
-/// and how many must log off when they finish their call.
+/// how many must log off when they finish their call, and how many wait for a seat.
 struct GroupState {
     var idle: IndexRing
     var scheduled = 0
     var pendingLogoffs = 0
+    /// Scheduled agents who cannot log in because every licensed seat is taken.
+    var waitingForSeat = 0
 }

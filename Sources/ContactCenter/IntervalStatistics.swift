@@ -21,11 +21,15 @@ struct IntervalStatistics {
     private let loggedIn: SlotBuffer<TimeWeighted>
     private let callTypeBusy: SlotBuffer<TimeWeighted>
     private let queueLength: SlotBuffer<TimeWeighted>
+    /// Centre-wide resources: busy trunk lines, busy IVR ports, agents waiting for a seat.
+    private let resources: SlotBuffer<TimeWeighted>
 
     private let groupBusyTime: SlotBuffer<Double>
     private let groupLoggedInTime: SlotBuffer<Double>
     private let callTypeBusyTime: SlotBuffer<Double>
     private let callTypeQueueTime: SlotBuffer<Double>
+    /// Per interval, the integral of each resource count (`[i * Resource.count + r]`).
+    private let resourceTime: SlotBuffer<Double>
 
     init(model: CenterModel, replication: Int, arena: SlotArena) {
         timing = model.timing
@@ -45,6 +49,8 @@ struct IntervalStatistics {
         groupLoggedInTime = SlotBuffer(arena, count: n * groupCount, repeating: 0)
         callTypeBusyTime = SlotBuffer(arena, count: n * typeCount, repeating: 0)
         callTypeQueueTime = SlotBuffer(arena, count: n * typeCount, repeating: 0)
+        resources = SlotBuffer(arena, count: Resource.count, repeating: TimeWeighted())
+        resourceTime = SlotBuffer(arena, count: n * Resource.count, repeating: 0)
     }
 
     // MARK: Calls
@@ -60,9 +66,27 @@ struct IntervalStatistics {
         calls[slot(call)].blocked += 1
     }
 
+    mutating func recordIVRBlocked(_ call: CallRecord) {
+        guard call.interval >= 0 else { return }
+        calls[slot(call)].ivrBlocked += 1
+    }
+
+    /// The call took an IVR port at `now`, after waiting for it since its arrival.
+    mutating func recordIVREntry(_ call: CallRecord, at now: Double) {
+        guard call.interval >= 0 else { return }
+        let s = slot(call)
+        calls[s].ivrEntered += 1
+        calls[s].ivrPortWait += now - call.arrival
+    }
+
+    mutating func recordSelfServed(_ call: CallRecord) {
+        guard call.interval >= 0 else { return }
+        calls[slot(call)].selfServed += 1
+    }
+
     mutating func recordAbandonment(_ call: CallRecord, at now: Double) {
         guard call.interval >= 0 else { return }
-        let wait = now - call.arrival
+        let wait = now - call.queueEntry
         let s = slot(call)
         calls[s].abandoned += 1
         calls[s].waitOfAbandoned += wait
@@ -78,10 +102,11 @@ struct IntervalStatistics {
 
     mutating func recordAnswer(_ call: CallRecord, at now: Double) {
         guard call.interval >= 0 else { return }
-        let wait = now - call.arrival
+        let wait = now - call.queueEntry
         let s = slot(call)
         calls[s].answered += 1
         calls[s].waitOfAnswered += wait
+        calls[s].responseTime += call.responseBase + wait
         calls[s].handleTime += call.talk + call.afterCallWork
         if wait > 0 { calls[s].waited += 1 }
         if wait <= thresholds[Int(call.callType)] { calls[s].answeredWithinThreshold += 1 }
@@ -111,6 +136,22 @@ struct IntervalStatistics {
         queueLength[k].update(queueLength[k].value + delta, at: now)
     }
 
+    mutating func changeBusyLines(by delta: Double, at now: Double) {
+        change(.busyLines, by: delta, at: now)
+    }
+
+    mutating func changeBusyPorts(by delta: Double, at now: Double) {
+        change(.busyPorts, by: delta, at: now)
+    }
+
+    mutating func changeWaitingForSeat(by delta: Double, at now: Double) {
+        change(.agentsWithoutSeat, by: delta, at: now)
+    }
+
+    private func change(_ r: Resource, by delta: Double, at now: Double) {
+        resources[r.rawValue].update(resources[r.rawValue].value + delta, at: now)
+    }
+
     /// Discards what the time-weighted collectors gathered during the warm-up.
     mutating func endWarmup(at now: Double) {
         resetAccumulators(at: now)
@@ -131,6 +172,10 @@ struct IntervalStatistics {
                 callTypeBusyTime[i * typeCount + k] = callTypeBusy[k].area
                 callTypeQueueTime[i * typeCount + k] = queueLength[k].area
             }
+            for r in 0..<Resource.count {
+                resources[r].advance(to: now)
+                resourceTime[i * Resource.count + r] = resources[r].area
+            }
         }
         resetAccumulators(at: now)
     }
@@ -144,6 +189,7 @@ struct IntervalStatistics {
             callTypeBusy[k].reset(at: now)
             queueLength[k].reset(at: now)
         }
+        for r in 0..<Resource.count { resources[r].reset(at: now) }
     }
 
     // MARK: Result
@@ -174,6 +220,9 @@ struct IntervalStatistics {
             groupLoggedInTime: groupLoggedInTime.array,
             callTypeBusyTime: callTypeBusyTime.array,
             callTypeQueueTime: callTypeQueueTime.array,
+            busyLineTime: (0..<n).map { resourceTime[$0 * Resource.count + Resource.busyLines.rawValue] },
+            busyPortTime: (0..<n).map { resourceTime[$0 * Resource.count + Resource.busyPorts.rawValue] },
+            seatLostTime: (0..<n).map { resourceTime[$0 * Resource.count + Resource.agentsWithoutSeat.rawValue] },
             reportedDuration: (0..<n).map {
                 max(0, timing.end(ofInterval: $0) - max(timing.start(ofInterval: $0), timing.warmup))
             },
@@ -184,4 +233,10 @@ struct IntervalStatistics {
     private static func quantiles(_ h: QuantileHistogram) -> WaitQuantiles {
         WaitQuantiles(p90: h.quantile(0.90), p95: h.quantile(0.95))
     }
+}
+
+/// The centre-wide counts whose time averages are measured per interval.
+private enum Resource: Int {
+    case busyLines, busyPorts, agentsWithoutSeat
+    static let count = 3
 }

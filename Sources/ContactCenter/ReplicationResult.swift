@@ -6,6 +6,12 @@ public struct CallCounters: Sendable, Equatable {
     public var arrivals = 0
     /// Calls that found every trunk line busy.
     public var blocked = 0
+    /// Calls that found every IVR port busy (when the IVR blocks).
+    public var ivrBlocked = 0
+    /// Calls that took an IVR port.
+    public var ivrEntered = 0
+    /// Calls that ended in IVR self-service, without an agent.
+    public var selfServed = 0
     /// Calls answered by an agent.
     public var answered = 0
     /// Calls that hung up while waiting.
@@ -25,16 +31,26 @@ public struct CallCounters: Sendable, Equatable {
     public var waitOfAbandoned = 0.0
     /// Sum of the handle times (talk + after-call work) of answered calls (seconds).
     public var handleTime = 0.0
+    /// Sum of the waits for an IVR port of the calls that took one (seconds).
+    public var ivrPortWait = 0.0
+    /// Sum of the response times of answered calls (seconds): wait for an IVR port,
+    /// the fixed announcement, and the wait in queue (the menu is the caller's own time).
+    public var responseTime = 0.0
 
     public init() {}
 
-    /// Calls that were not blocked.
-    public var offered: Int { arrivals - blocked }
+    /// Calls offered to agents: not blocked at the trunks or the IVR, not self-served.
+    public var offered: Int { arrivals - blocked - ivrBlocked - selfServed }
 
     /// Adds another set of counters (for totals over intervals or call types).
     public mutating func add(_ other: CallCounters) {
         arrivals += other.arrivals
         blocked += other.blocked
+        ivrBlocked += other.ivrBlocked
+        ivrEntered += other.ivrEntered
+        selfServed += other.selfServed
+        ivrPortWait += other.ivrPortWait
+        responseTime += other.responseTime
         answered += other.answered
         abandoned += other.abandoned
         unserved += other.unserved
@@ -89,6 +105,13 @@ public struct ReplicationResult: Sendable {
     public var callTypeBusyTime: [Double]
     /// Integral of the number of waiting calls of each type per interval (call-seconds).
     public var callTypeQueueTime: [Double]
+    /// Integral of the number of busy trunk lines per interval (line-seconds).
+    public var busyLineTime: [Double]
+    /// Integral of the number of busy IVR ports per interval (port-seconds).
+    public var busyPortTime: [Double]
+    /// Agent-seconds lost to the seat limit per interval: scheduled agents who could
+    /// not log in because every licensed seat was taken.
+    public var seatLostTime: [Double]
     /// Length of each interval after the warm-up (seconds; 0 inside the warm-up).
     public var reportedDuration: [Double]
     /// Events handled by the replication.

@@ -5,7 +5,7 @@ import ContactCenter
 public enum KPI: String, CaseIterable, Codable, Sendable {
     /// Calls that arrived.
     case arrivals
-    /// Calls not blocked (arrivals − blocked).
+    /// Calls offered to agents: arrivals − blocked − ivr_blocked − self_served.
     case offered
     /// Calls answered by an agent.
     case answered
@@ -41,6 +41,38 @@ public enum KPI: String, CaseIterable, Codable, Sendable {
     case occupancy
     /// Time-average number of agents logged in.
     case agents
+
+    // IVR (call types and the centre, when the scenario has an IVR)
+    /// Calls that found every IVR port busy and were lost.
+    case ivrBlocked = "ivr_blocked"
+    /// ivr_blocked / (arrivals − blocked).
+    case ivrBlockedFraction = "ivr_blocked_fraction"
+    /// Calls that ended in IVR self-service.
+    case selfServed = "self_served"
+    /// self_served / calls that took an IVR port (the documents' self-service rate).
+    case selfServiceRate = "self_service_rate"
+    /// Mean wait for an IVR port of the calls that took one (s).
+    case ivrWait = "ivr_wait"
+    /// Mean response time of answered calls (s): wait for an IVR port, the fixed
+    /// announcement and the wait in queue; without an IVR it equals `asa`.
+    case responseTime = "response_time"
+
+    // Centre-wide resources (sections `trunks`, `ivr`, `seats` of summary.json)
+    /// Time-average number of busy trunk lines.
+    case trunksBusy = "trunks_busy"
+    /// trunks_busy / trunk lines.
+    case trunkOccupancy = "trunk_occupancy"
+    /// Time-average number of busy IVR ports.
+    case ivrPortsBusy = "ivr_ports_busy"
+    /// ivr_ports_busy / ports.
+    case ivrPortOccupancy = "ivr_port_occupancy"
+    /// Time-average number of licensed seats in use (agents logged in, plus the IVR
+    /// ports when the switch counts them).
+    case seatsInUse = "seats_in_use"
+    /// seats_in_use / licensed seats.
+    case seatOccupancy = "seat_occupancy"
+    /// Agent-minutes of scheduled agents who could not log in for want of a seat.
+    case seatLostAgentMinutes = "seat_lost_agent_minutes"
 }
 
 /// One replication's value of each KPI for one subject (a call type, the centre, a
@@ -52,7 +84,7 @@ enum KPIMeasure {
     /// KPIs of calls described by `counters`, with their wait quantiles, the busy and
     /// logged-in agent time that served them, their queue integral and the duration.
     static func calls(_ c: CallCounters, waits: WaitQuantiles, busyTime: Double,
-                      loggedInTime: Double, queueTime: Double, duration: Double) -> KPIValues {
+                      loggedInTime: Double, queueTime: Double, duration: Double, hasIVR: Bool) -> KPIValues {
         var v: KPIValues = [
             .arrivals: Double(c.arrivals), .offered: Double(c.offered),
             .answered: Double(c.answered), .abandoned: Double(c.abandoned),
@@ -70,11 +102,45 @@ enum KPIMeasure {
         if c.answered > 0 {
             v[.asa] = c.waitOfAnswered / Double(c.answered)
             v[.aht] = c.handleTime / Double(c.answered)
+            v[.responseTime] = c.responseTime / Double(c.answered)
         }
+        if hasIVR { addIVR(c, to: &v) }
         v[.waitP90] = waits.p90
         v[.waitP95] = waits.p95
         if duration > 0 { v[.meanQueue] = queueTime / duration }
         if loggedInTime > 0 { v[.occupancy] = busyTime / loggedInTime }
+        return v
+    }
+
+    private static func addIVR(_ c: CallCounters, to v: inout KPIValues) {
+        v[.ivrBlocked] = Double(c.ivrBlocked)
+        v[.selfServed] = Double(c.selfServed)
+        let reachingIVR = c.arrivals - c.blocked
+        if reachingIVR > 0 { v[.ivrBlockedFraction] = Double(c.ivrBlocked) / Double(reachingIVR) }
+        if c.ivrEntered > 0 {
+            v[.selfServiceRate] = Double(c.selfServed) / Double(c.ivrEntered)
+            v[.ivrWait] = c.ivrPortWait / Double(c.ivrEntered)
+        }
+    }
+
+    /// Centre-wide resource KPIs from the integrals of busy lines, busy ports, agents
+    /// logged in and agents without a seat over `duration` seconds.
+    static func resources(of model: CenterModel, busyLineTime: Double, busyPortTime: Double,
+                          loggedInTime: Double, seatLostTime: Double, duration: Double) -> KPIValues {
+        guard duration > 0 else { return [:] }
+        var v: KPIValues = [.trunksBusy: busyLineTime / duration]
+        if let trunks = model.trunks { v[.trunkOccupancy] = busyLineTime / duration / Double(trunks) }
+        if let ivr = model.ivr {
+            v[.ivrPortsBusy] = busyPortTime / duration
+            v[.ivrPortOccupancy] = busyPortTime / duration / Double(ivr.ports)
+        }
+        let countedPorts = model.ivr.map { $0.countsAgainstSeats ? Double($0.ports) : 0 } ?? 0
+        let seatsInUse = loggedInTime / duration + countedPorts
+        v[.seatsInUse] = seatsInUse
+        if let seats = model.seats {
+            v[.seatOccupancy] = seatsInUse / Double(seats)
+            v[.seatLostAgentMinutes] = seatLostTime / 60
+        }
         return v
     }
 

@@ -26,6 +26,8 @@ public struct IntervalSummary: Sendable {
     public var groups: [KPISummary]
     /// All call types together.
     public var total: KPISummary
+    /// Centre-wide trunk, IVR and seat KPIs.
+    public var resources: KPISummary
 }
 
 /// What a run of replications measured, with confidence intervals.
@@ -40,6 +42,8 @@ public struct RunSummary: Sendable {
     public var total: KPISummary
     /// Per agent group, in model order.
     public var groups: [KPISummary]
+    /// Centre-wide trunk, IVR and seat KPIs over the whole reported period.
+    public var resources: KPISummary
     /// Per reported planning interval (those ending after the warm-up).
     public var intervals: [IntervalSummary]
     /// The waits of each call type's offered calls, pooled over replications.
@@ -70,13 +74,15 @@ public struct RunSummary: Sendable {
         callTypes = model.callTypes.indices.map { k in summarise { $0.callTypes[k] } }
         total = summarise { $0.total }
         groups = model.agentGroups.indices.map { g in summarise { $0.groups[g] } }
+        resources = summarise { $0.resources }
         let timing = model.timing
         intervals = (0..<timing.intervalCount).filter { timing.isReported(interval: $0) }.map { i in
             IntervalSummary(
                 index: i, start: timing.start(ofInterval: i), end: timing.end(ofInterval: i),
                 callTypes: model.callTypes.indices.map { k in summarise { $0.intervalCallTypes[i][k] } },
                 groups: model.agentGroups.indices.map { g in summarise { $0.intervalGroups[i][g] } },
-                total: summarise { $0.intervalTotals[i] })
+                total: summarise { $0.intervalTotals[i] },
+                resources: summarise { $0.intervalResources[i] })
         }
     }
 }
@@ -89,6 +95,8 @@ struct ReplicationMeasures {
     var intervalCallTypes: [[KPIValues]] = []
     var intervalGroups: [[KPIValues]] = []
     var intervalTotals: [KPIValues] = []
+    var resources: KPIValues = [:]
+    var intervalResources: [KPIValues] = []
 
     init(model: CenterModel, result r: ReplicationResult) {
         let types = model.callTypes.indices
@@ -112,6 +120,14 @@ struct ReplicationMeasures {
                 busyTime: sum({ i in ks.reduce(0) { $0 + typeBusy(i, $1) } }, over: intervals),
                 loggedInTime: sum({ i in groupsUsed.reduce(0) { $0 + loggedIn(i, $1) } }, over: intervals),
                 queueTime: sum({ i in ks.reduce(0) { $0 + queue(i, $1) } }, over: intervals),
+                duration: sum({ r.reportedDuration[$0] }, over: intervals), hasIVR: model.ivr != nil)
+        }
+        func resources(_ intervals: [Int]) -> KPIValues {
+            KPIMeasure.resources(
+                of: model, busyLineTime: sum({ r.busyLineTime[$0] }, over: intervals),
+                busyPortTime: sum({ r.busyPortTime[$0] }, over: intervals),
+                loggedInTime: sum({ i in groupIndices.reduce(0) { $0 + loggedIn(i, $1) } }, over: intervals),
+                seatLostTime: sum({ r.seatLostTime[$0] }, over: intervals),
                 duration: sum({ r.reportedDuration[$0] }, over: intervals))
         }
         func group(_ g: Int, _ intervals: [Int]) -> KPIValues {
@@ -124,15 +140,18 @@ struct ReplicationMeasures {
         callTypes = types.map { calls([$0], reported, waits: r.callTypeWaitQuantiles[$0]) }
         total = calls(all, reported, waits: r.totalWaitQuantiles)
         groups = groupIndices.map { group($0, reported) }
+        self.resources = resources(reported)
         intervalCallTypes = Array(repeating: [], count: r.intervalCount)
         intervalGroups = Array(repeating: [], count: r.intervalCount)
         intervalTotals = Array(repeating: [:], count: r.intervalCount)
+        intervalResources = Array(repeating: [:], count: r.intervalCount)
         for i in reported {
             intervalCallTypes[i] = types.map {
                 calls([$0], [i], waits: r.intervalWaitQuantiles[i * r.callTypeCount + $0])
             }
             intervalGroups[i] = groupIndices.map { group($0, [i]) }
             intervalTotals[i] = calls(all, [i], waits: WaitQuantiles(p90: nil, p95: nil))
+            intervalResources[i] = resources([i])
         }
     }
 }

@@ -15,7 +15,7 @@ public enum HTMLReport {
         var body = header(s, runSeconds: runSeconds)
         body += targets(s)
         body += "<h2>Charts</h2>\n" + charts(s)
-        body += "<h2>KPIs</h2>\n" + kpiTable(s) + groupTable(s)
+        body += "<h2>KPIs</h2>\n" + kpiTable(s) + groupTable(s) + resourceTable(s)
         body += "<h2>Per interval</h2>\n" + intervalTables(s)
         return """
             <!DOCTYPE html>
@@ -192,6 +192,29 @@ public enum HTMLReport {
         return out + "</table>\n"
     }
 
+    /// Trunks, IVR and seats: one row per KPI, with the capacity it is measured against
+    /// (the cells' subjects are the sections `trunks`, `ivr` and `seats` of summary.json).
+    private static func resourceTable(_ s: RunSummary) -> String {
+        var rows: [(section: String, capacity: String, kpi: KPI, ci: ConfidenceInterval?)] = []
+        let lines = s.model.trunks.map(String.init) ?? "unlimited"
+        rows += [KPI.trunksBusy, .trunkOccupancy].map { ("trunks", lines, $0, s.resources[$0]) }
+        rows.append(("trunks", lines, .blockedFraction, s.total[.blockedFraction]))
+        if let ivr = s.model.ivr {
+            let ports = "\(ivr.ports) ports, \(ivr.whenFull == .block ? "blocks" : "waits") when full"
+            rows += [KPI.ivrPortsBusy, .ivrPortOccupancy].map { ("ivr", ports, $0, s.resources[$0]) }
+            rows += [KPI.ivrBlockedFraction, .selfServiceRate, .ivrWait, .responseTime].map { ("ivr", ports, $0, s.total[$0]) }
+        }
+        let seats = s.model.seats.map(String.init) ?? "unlimited"
+        rows += [KPI.seatsInUse, .seatOccupancy, .seatLostAgentMinutes].filter { s.resources[$0] != nil }
+            .map { ("seats", seats, $0, s.resources[$0]) }
+        return "<table id=\"resources\"><tr><th class=\"name\">resource</th><th class=\"name\">capacity</th>"
+            + "<th class=\"name\">KPI</th><th>value</th></tr>"
+            + rows.filter { $0.ci != nil }.map { row in
+                "<tr><td class=\"name\">\(row.section)</td><td class=\"name\">\(esc(row.capacity))</td>"
+                    + "<td class=\"name\">\(row.kpi.rawValue)</td>" + cell(row.ci, subject: row.section, kpi: row.kpi) + "</tr>"
+            }.joined() + "</table>\n"
+    }
+
     private static let intervalKPIs: [KPI] = [.arrivals, .serviceLevel, .abandonFraction, .asa, .waitP90, .occupancy]
 
     private static func intervalTables(_ s: RunSummary) -> String {
@@ -212,7 +235,8 @@ public enum HTMLReport {
     /// A table cell: the mean and its interval, readable, with exact values in attributes.
     private static func cell(_ ci: ConfidenceInterval?, subject: String, kpi: KPI) -> String {
         guard let ci else { return "<td>–</td>" }
-        let isShare = [.blockedFraction, .abandonFraction, .serviceLevel, .pWait, .occupancy, .answerRate].contains(kpi)
+        let isShare = [.blockedFraction, .abandonFraction, .serviceLevel, .pWait, .occupancy, .answerRate,
+                       .trunkOccupancy, .ivrPortOccupancy, .seatOccupancy, .ivrBlockedFraction, .selfServiceRate].contains(kpi)
         let text = isShare
             ? String(format: "%.1f ± %.1f %%", ci.mean * 100, ci.halfWidth * 100)
             : String(format: "%.1f ± %.1f", ci.mean, ci.halfWidth)

@@ -5,19 +5,28 @@ import Statistics
 /// `intervals.csv`: one row per reported planning interval × call type, with each
 /// KPI's mean and confidence bounds (`service_level`, `service_level_ci_low`,
 /// `service_level_ci_high`, …); empty cells where a KPI is undefined.
+/// The call-type rows end with the centre-wide resource KPIs of the interval (busy
+/// trunk lines, busy IVR ports, seats in use, agent-minutes lost to the seat limit),
+/// the same on every row of an interval.
 /// `agent_groups.csv`: the same per interval × agent group (agents, occupancy).
 public enum IntervalsCSV {
     /// KPIs reported per interval and call type, in column order.
     public static let callTypeKPIs: [KPI] = [
         .arrivals, .offered, .answered, .abandoned, .blocked, .unserved, .blockedFraction, .abandonFraction,
         .answerRate, .pWait, .serviceLevel, .asa, .meanWait, .waitP90, .waitP95, .aht, .meanQueue, .occupancy,
+        .ivrBlocked, .ivrBlockedFraction, .selfServed, .selfServiceRate, .ivrWait, .responseTime,
+    ]
+    /// Centre-wide KPIs appended to every call-type row of an interval.
+    public static let resourceKPIs: [KPI] = [
+        .trunksBusy, .trunkOccupancy, .ivrPortsBusy, .ivrPortOccupancy, .seatsInUse, .seatLostAgentMinutes,
     ]
     /// KPIs reported per interval and agent group.
     public static let groupKPIs: [KPI] = [.agents, .occupancy]
 
     /// The call-type table.
     public static func callTypes(_ s: RunSummary) -> String {
-        table(s, subject: "call_type", ids: s.model.callTypes.map(\.id), kpis: callTypeKPIs) { $0.callTypes }
+        table(s, subject: "call_type", ids: s.model.callTypes.map(\.id), kpis: callTypeKPIs,
+              centreKPIs: resourceKPIs) { $0.callTypes }
     }
 
     /// The agent-group table.
@@ -25,17 +34,18 @@ public enum IntervalsCSV {
         table(s, subject: "agent_group", ids: s.model.agentGroups.map(\.id), kpis: groupKPIs) { $0.groups }
     }
 
-    private static func table(_ s: RunSummary, subject: String, ids: [String], kpis: [KPI],
+    private static func table(_ s: RunSummary, subject: String, ids: [String], kpis: [KPI], centreKPIs: [KPI] = [],
                               rows: (IntervalSummary) -> [KPISummary]) -> String {
         var header = ["interval", "start", "end", subject]
-        for kpi in kpis { header += [kpi.rawValue, kpi.rawValue + "_ci_low", kpi.rawValue + "_ci_high"] }
+        for kpi in kpis + centreKPIs { header += [kpi.rawValue, kpi.rawValue + "_ci_low", kpi.rawValue + "_ci_high"] }
         var lines = [header.joined(separator: ",")]
         for interval in s.intervals {
             for (id, kpiSummary) in zip(ids, rows(interval)) {
                 var cells = [String(interval.index), NumberFormat.clock(interval.start),
                              NumberFormat.clock(interval.end), NumberFormat.csvField(id)]
-                for kpi in kpis {
-                    if let ci = kpiSummary[kpi] {
+                let values = kpis.map { kpiSummary[$0] } + centreKPIs.map { interval.resources[$0] }
+                for value in values {
+                    if let ci = value {
                         cells += [ci.mean, ci.low, ci.high].map(NumberFormat.decimal)
                     } else {
                         cells += ["", "", ""]

@@ -5,7 +5,9 @@ import Statistics
 
 /// `summary.json`: the run's KPIs with confidence intervals, per call type (key
 /// `call_types`, by id), for the whole centre (`total`) and per agent group
-/// (`agent_groups`), each KPI an object `{"mean", "ci_low", "ci_high"}`.
+/// (`agent_groups`), each KPI an object `{"mean", "ci_low", "ci_high"}`; and the
+/// centre's resources in sections `trunks`, `ivr` (absent without an IVR) and `seats`,
+/// each with its settings and its KPIs.
 /// Key names are a public interface: add, don't rename.
 public enum SummaryJSON {
     /// The JSON text (keys sorted, so the same run always gives the same bytes).
@@ -47,19 +49,22 @@ public enum SummaryJSON {
         let warmup: Double
         let horizon: Double
         let interval: Double
-        let trunks: Int?
         let callTypes: [String: [String: Estimate]]
         let total: [String: Estimate]
         let agentGroups: [String: [String: Estimate]]
         let serviceLevels: [String: ServiceLevelDefinition]
+        let trunkSection: ResourceSection
+        let ivrSection: ResourceSection?
+        let seatSection: ResourceSection
         let events: Int
         let generatedCalls: Int
 
         enum CodingKeys: String, CodingKey {
             case ccsimVersion = "ccsim_version", scenario, seed, replications
-            case confidenceLevel = "confidence_level", warmup, horizon, interval, trunks
+            case confidenceLevel = "confidence_level", warmup, horizon, interval
             case callTypes = "call_types", total, agentGroups = "agent_groups"
             case serviceLevels = "service_levels", events, generatedCalls = "generated_calls"
+            case trunkSection = "trunks", ivrSection = "ivr", seatSection = "seats"
         }
 
         init(_ s: RunSummary) {
@@ -70,7 +75,6 @@ public enum SummaryJSON {
             warmup = s.model.timing.warmup
             horizon = s.model.timing.horizon
             interval = s.model.timing.intervalLength
-            trunks = s.model.trunks
             callTypes = Dictionary(uniqueKeysWithValues: zip(s.model.callTypes.map(\.id), s.callTypes.map(kpis)))
             total = kpis(s.total)
             agentGroups = Dictionary(uniqueKeysWithValues: zip(s.model.agentGroups.map(\.id), s.groups.map(kpis)))
@@ -79,6 +83,19 @@ public enum SummaryJSON {
             })
             events = s.events
             generatedCalls = s.generatedCalls
+            trunkSection = ResourceSection(settings: ["lines": s.model.trunks.map { .integer($0) } ?? .null],
+                                           kpis: [.trunksBusy, .trunkOccupancy], from: s.resources)
+                .adding([.blocked, .blockedFraction], from: s.total)
+            ivrSection = s.model.ivr.map { ivr in
+                ResourceSection(settings: ["ports": .integer(ivr.ports), "when_full": .text(ivr.whenFull.rawValue),
+                                           "announcement": .number(ivr.announcement),
+                                           "counts_against_seats": .flag(ivr.countsAgainstSeats)],
+                                kpis: [.ivrPortsBusy, .ivrPortOccupancy], from: s.resources)
+                    .adding([.ivrBlocked, .ivrBlockedFraction, .selfServed, .selfServiceRate, .ivrWait, .responseTime],
+                            from: s.total)
+            }
+            seatSection = ResourceSection(settings: ["licensed": s.model.seats.map { .integer($0) } ?? .null],
+                                          kpis: [.seatsInUse, .seatOccupancy, .seatLostAgentMinutes], from: s.resources)
         }
 
         func encode(to encoder: Encoder) throws {
@@ -91,14 +108,68 @@ public enum SummaryJSON {
             try c.encode(warmup, forKey: .warmup)
             try c.encode(horizon, forKey: .horizon)
             try c.encode(interval, forKey: .interval)
-            try c.encode(trunks, forKey: .trunks)
             try c.encode(callTypes, forKey: .callTypes)
             try c.encode(total, forKey: .total)
             try c.encode(agentGroups, forKey: .agentGroups)
             try c.encode(serviceLevels, forKey: .serviceLevels)
+            try c.encode(trunkSection, forKey: .trunkSection)
+            try c.encodeIfPresent(ivrSection, forKey: .ivrSection)
+            try c.encode(seatSection, forKey: .seatSection)
             try c.encode(events, forKey: .events)
             try c.encode(generatedCalls, forKey: .generatedCalls)
         }
+    }
+
+    /// A setting shown next to a resource's KPIs.
+    enum Setting: Encodable {
+        case integer(Int), number(Double), text(String), flag(Bool), null
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.singleValueContainer()
+            switch self {
+            case .integer(let v): try c.encode(v)
+            case .number(let v): try c.encode(v)
+            case .text(let v): try c.encode(v)
+            case .flag(let v): try c.encode(v)
+            case .null: try c.encodeNil()
+            }
+        }
+    }
+
+    /// One resource (trunks, IVR, seats): its settings and KPIs side by side in one object.
+    struct ResourceSection: Encodable {
+        var settings: [String: Setting]
+        var kpis: [String: Estimate]
+
+        init(settings: [String: Setting], kpis: [KPI], from summary: KPISummary) {
+            self.settings = settings
+            self.kpis = [:]
+            add(kpis, from: summary)
+        }
+
+        func adding(_ kpis: [KPI], from summary: KPISummary) -> ResourceSection {
+            var section = self
+            section.add(kpis, from: summary)
+            return section
+        }
+
+        private mutating func add(_ list: [KPI], from summary: KPISummary) {
+            for kpi in list { if let ci = summary[kpi] { kpis[kpi.rawValue] = Estimate(ci) } }
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: AnyKey.self)
+            for (key, value) in settings { try c.encode(value, forKey: AnyKey(key)) }
+            for (key, value) in kpis { try c.encode(value, forKey: AnyKey(key)) }
+        }
+    }
+
+    struct AnyKey: CodingKey {
+        let stringValue: String
+        var intValue: Int? { nil }
+        init(_ key: String) { stringValue = key }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 
     static func kpis(_ summary: KPISummary) -> [String: Estimate] {

@@ -28,6 +28,27 @@ public enum SummaryTable {
             groupRows.append([id, cell(kpis[.agents], 1, 1), cell(kpis[.occupancy], 1, 100)])
         }
         out += layout(groupRows)
+        return out + "\n" + resources(s)
+    }
+
+    /// Trunk lines, IVR ports and seats: use against capacity, and what each lost.
+    private static func resources(_ s: RunSummary) -> String {
+        let r = s.resources
+        func capacity(_ n: Int?) -> String { n.map { "of \($0)" } ?? "(unlimited)" }
+        var rows = [["resource", "busy / in use", "capacity", "lost"]]
+        rows.append(["trunk lines", cell(r[.trunksBusy], 1, 1), capacity(s.model.trunks),
+                     cell(s.total[.blockedFraction], 2, 100) + " % blocked"])
+        if let ivr = s.model.ivr {
+            rows.append(["IVR ports", cell(r[.ivrPortsBusy], 1, 1), capacity(ivr.ports),
+                         cell(s.total[.ivrBlockedFraction], 2, 100) + " % blocked"])
+        }
+        rows.append(["seats", cell(r[.seatsInUse], 1, 1), capacity(s.model.seats),
+                     s.model.seats == nil ? "" : cell(r[.seatLostAgentMinutes], 0, 1) + " agent-min"])
+        var out = layout(rows)
+        if s.model.ivr != nil {
+            out += "self-service rate " + cell(s.total[.selfServiceRate], 1, 100) + " %, response time "
+                + cell(s.total[.responseTime], 1, 1) + " s (port wait + announcement + queue)\n"
+        }
         return out
     }
 

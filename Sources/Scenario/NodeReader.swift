@@ -99,6 +99,24 @@ struct NodeReader {
         return value
     }
 
+    /// `true` or `false` (also `yes`/`no`).
+    func boolean() throws -> Bool {
+        let text = try scalarText(expected: "true or false").lowercased()
+        switch text {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default: throw error("expected true or false, got \(shown)")
+        }
+    }
+
+    /// One of the given words, such as `block` or `wait`.
+    func choice(_ words: [String]) throws -> String {
+        let listed = words.map { "`\($0)`" }.joined(separator: " or ")
+        let text = try scalarText(expected: listed)
+        guard words.contains(text) else { throw error("expected \(listed), got \(shown)") }
+        return text
+    }
+
     /// A duration in seconds within `bound`: a bare number of seconds or `90s`, `30m`, `2h`, `1d`.
     func duration(_ bound: Bound) throws -> Double {
         let expected = "a duration (seconds, or a number with unit s, m, h or d: 90s, 30m, 2h)"

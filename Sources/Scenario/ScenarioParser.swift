@@ -4,9 +4,11 @@ import ContactCenter
 /// and cross-reference (skills, per-interval list lengths, ids, coverage of call types).
 struct ScenarioParser {
     private static let documentKeys = ["name", "seed", "replications", "warmup", "horizon", "interval",
-                                       "trunks", "busyness", "call_types", "agent_groups"]
+                                       "trunks", "busyness", "ivr", "seats", "call_types", "agent_groups"]
     private static let callTypeKeys = ["id", "arrivals", "handle_time", "after_call_work", "patience",
-                                       "service_level"]
+                                       "service_level", "self_service"]
+    private static let ivrKeys = ["ports", "when_full", "announcement", "menu", "counts_against_seats"]
+    private static let selfServiceKeys = ["fraction", "time"]
     private static let serviceLevelKeys = ["seconds", "target"]
     private static let agentGroupKeys = ["id", "skills", "agents"]
 
@@ -28,10 +30,18 @@ struct ScenarioParser {
         let timing = try self.timing(document)
         let trunks = try document.optional("trunks")?.integer(.positive)
         let busyness = try document.optional("busyness").map(self.busyness)
+        let ivr = try document.optional("ivr").map(self.ivr)
+        let seats = try document.optional("seats")?.integer(.positive)
+        if let seats, let ivr, ivr.countsAgainstSeats, ivr.ports >= seats, let reader = document.optional("seats") {
+            throw reader.error("\(seats) seats leave none for agents once the IVR's \(ivr.ports) ports "
+                + "(counts_against_seats: true) have theirs")
+        }
 
         let callTypeEntries = try document.required("call_types").nonEmptySequence(of: "call type")
         var callTypeIds = IdRegistry()
-        let callTypes = try callTypeEntries.map { try callType($0, timing: timing, ids: &callTypeIds) }
+        let callTypes = try callTypeEntries.map {
+            try callType($0, timing: timing, hasIVR: ivr != nil, ids: &callTypeIds)
+        }
 
         let groupEntries = try document.required("agent_groups").nonEmptySequence(of: "agent group")
         var groupIds = IdRegistry()
@@ -41,13 +51,33 @@ struct ScenarioParser {
         try checkEveryCallTypeIsServed(callTypes, by: groups, entries: callTypeEntries)
 
         let model = CenterModel(name: name, timing: timing, trunks: trunks,
-                                callTypes: callTypes, agentGroups: groups, busynessCV: busyness)
+                                callTypes: callTypes, agentGroups: groups, busynessCV: busyness,
+                                ivr: ivr, seats: seats)
         return Scenario(model: model, seed: seed, replications: replications)
     }
 
     /// `busyness: {cv: 0.1}`: the coefficient of variation of the day-level volume factor.
     private func busyness(_ reader: NodeReader) throws -> Double {
         try reader.mapping(keys: ["cv"]).required("cv").number(.nonNegative)
+    }
+
+    /// `ivr: {ports: 10, when_full: block, announcement: 5s, menu: {…}, counts_against_seats: true}`.
+    private func ivr(_ reader: NodeReader) throws -> IVR {
+        let entry = try reader.mapping(keys: Self.ivrKeys)
+        let whenFull = try entry.optional("when_full")?.choice(["block", "wait"]) ?? "block"
+        return IVR(ports: try entry.required("ports").integer(.positive),
+                   whenFull: IVR.WhenFull(rawValue: whenFull) ?? .block,
+                   announcement: try entry.optional("announcement")?.duration(.nonNegative) ?? 0,
+                   menu: try entry.optional("menu").map(DistributionParser.distribution(from:)),
+                   countsAgainstSeats: try entry.optional("counts_against_seats")?.boolean() ?? false)
+    }
+
+    /// `self_service: {fraction: 0.3, time: {distribution: …}}` of a call type.
+    private func selfService(_ reader: NodeReader, hasIVR: Bool) throws -> SelfService {
+        guard hasIVR else { throw reader.error("self-service needs an `ivr` section at the top of the scenario") }
+        let entry = try reader.mapping(keys: Self.selfServiceKeys)
+        return SelfService(fraction: try entry.required("fraction").fraction(),
+                           duration: try DistributionParser.distribution(from: entry.required("time")))
     }
 
     // MARK: Timing
@@ -84,7 +114,8 @@ struct ScenarioParser {
 
     // MARK: Call types
 
-    private func callType(_ element: NodeReader, timing: Timing, ids: inout IdRegistry) throws -> CallType {
+    private func callType(_ element: NodeReader, timing: Timing, hasIVR: Bool,
+                          ids: inout IdRegistry) throws -> CallType {
         let entry = try element.mapping(keys: Self.callTypeKeys)
         let id = try ids.register(entry.required("id"))
         return CallType(
@@ -93,7 +124,8 @@ struct ScenarioParser {
             handleTime: try DistributionParser.distribution(from: entry.required("handle_time")),
             afterCallWork: try entry.optional("after_call_work").map(DistributionParser.distribution(from:)),
             patience: try entry.optional("patience").map(DistributionParser.distribution(from:)),
-            serviceLevel: try entry.optional("service_level").map(serviceLevel) ?? Self.defaultServiceLevel)
+            serviceLevel: try entry.optional("service_level").map(serviceLevel) ?? Self.defaultServiceLevel,
+            selfService: try entry.optional("self_service").map { try selfService($0, hasIVR: hasIVR) })
     }
 
     private func serviceLevel(_ reader: NodeReader) throws -> ServiceLevelTarget {

@@ -16,7 +16,8 @@ final class HTMLReportTests: XCTestCase {
         trunks: 60,
         callTypes: [
             CallType(id: "sales", arrivalRates: [0.05, 0.1, 0.08], handleTime: .exponential(mean: 200),
-                     patience: .exponential(mean: 90), serviceLevel: ServiceLevelTarget(seconds: 20, target: 0.8)),
+                     patience: .exponential(mean: 90), serviceLevel: ServiceLevelTarget(seconds: 20, target: 0.8),
+                     selfService: SelfService(fraction: 0.2, duration: .exponential(mean: 60))),
             CallType(id: "service", arrivalRates: [0.04, 0.06, 0.02], handleTime: .lognormal(mean: 300, cv: 0.7),
                      afterCallWork: .constant(30), patience: .exponential(mean: 150),
                      serviceLevel: ServiceLevelTarget(seconds: 30, target: 0.7)),
@@ -24,7 +25,9 @@ final class HTMLReportTests: XCTestCase {
         agentGroups: [
             AgentGroup(id: "front", skills: [0, 1], staffing: [20, 30, 25]),
             AgentGroup(id: "back", skills: [1], staffing: [5, 5, 5]),
-        ])
+        ],
+        ivr: IVR(ports: 12, announcement: 5, menu: .exponential(mean: 20)),
+        seats: 32)
 
     func summary() throws -> RunSummary {
         RunSummary(model: Self.model, seed: 3, results: try ReplicationRunner.run(model: Self.model, seed: 3, replications: 5))

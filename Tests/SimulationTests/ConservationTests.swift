@@ -11,7 +11,7 @@ final class ConservationTests: XCTestCase {
             for i in 0..<result.intervalCount {
                 for k in 0..<result.callTypeCount {
                     let c = result.counters(interval: i, callType: k)
-                    XCTAssertEqual(c.arrivals, c.blocked + c.abandoned + c.answered + c.unserved)
+                    XCTAssertEqual(c.arrivals, c.blocked + c.ivrBlocked + c.selfServed + c.abandoned + c.answered + c.unserved)
                     XCTAssertEqual(c.unserved, 0)
                     XCTAssertLessThanOrEqual(c.answeredWithinThreshold, c.answered)
                     total.add(c)
