@@ -28,10 +28,12 @@ public struct CenterModel: Sendable, Equatable {
     /// Licensed seats: at most this many agents (plus the IVR ports, if the switch
     /// counts them) logged in at once; `nil` for no limit.
     public var seats: Int?
+    /// How an arriving call chooses among the idle agents of its groups.
+    public var agentSelection: AgentSelection
 
     public init(name: String, timing: Timing, trunks: Int? = nil,
                 callTypes: [CallType], agentGroups: [AgentGroup], busynessCV: Double? = nil,
-                ivr: IVR? = nil, seats: Int? = nil) {
+                ivr: IVR? = nil, seats: Int? = nil, agentSelection: AgentSelection = .longestIdle) {
         self.name = name
         self.timing = timing
         self.trunks = trunks
@@ -40,6 +42,7 @@ public struct CenterModel: Sendable, Equatable {
         self.busynessCV = busynessCV
         self.ivr = ivr
         self.seats = seats
+        self.agentSelection = agentSelection
     }
 
     /// Seats left for agents: the licensed seats less the IVR ports when the switch
@@ -108,10 +111,18 @@ public struct CallType: Sendable, Equatable {
     public var serviceLevel: ServiceLevelTarget
     /// What part of the calls the IVR serves on its own; `nil`: none (all go to agents).
     public var selfService: SelfService?
+    /// Routing priority: a freed agent takes calls of the highest priority waiting
+    /// among those it serves (first come first served within a priority). Agent groups
+    /// may override it (``AgentGroup/priorities``).
+    public var priority: Int
+    /// Further agent groups that may answer the call once it has waited long enough,
+    /// in order of their delays (the groups with the skill answer it from the start).
+    public var overflow: [OverflowStep]
 
     public init(id: String, arrivalRates: [Double], handleTime: Distribution,
                 afterCallWork: Distribution? = nil, patience: Distribution? = nil,
-                serviceLevel: ServiceLevelTarget, selfService: SelfService? = nil) {
+                serviceLevel: ServiceLevelTarget, selfService: SelfService? = nil,
+                priority: Int = 0, overflow: [OverflowStep] = []) {
         self.id = id
         self.arrivalRates = arrivalRates
         self.handleTime = handleTime
@@ -119,7 +130,30 @@ public struct CallType: Sendable, Equatable {
         self.patience = patience
         self.serviceLevel = serviceLevel
         self.selfService = selfService
+        self.priority = priority
+        self.overflow = overflow
     }
+}
+
+/// After `delay` seconds in queue, a call may also be answered by agents of `groups`.
+public struct OverflowStep: Sendable, Equatable {
+    public var delay: Double
+    /// Indices into ``CenterModel/agentGroups``.
+    public var groups: [Int]
+
+    public init(delay: Double, groups: [Int]) {
+        self.delay = delay
+        self.groups = groups
+    }
+}
+
+/// Which idle agent answers an arriving call.
+public enum AgentSelection: String, Sendable, Equatable {
+    /// The agent who has been idle longest, across the call type's groups.
+    case longestIdle = "longest_idle"
+    /// The first of the call type's groups, in the scenario's order of groups, with an
+    /// idle agent (its longest-idle agent): a preference order of groups.
+    case groupOrder = "group_order"
 }
 
 /// The interactive voice response: a fixed announcement, then a menu, on one of a
@@ -189,11 +223,20 @@ public struct AgentGroup: Sendable, Equatable {
     public var skills: [Int]
     /// Number of agents logged in, one value per planning interval.
     public var staffing: [Int]
+    /// The group's own routing priorities for some call types (call type index →
+    /// priority), replacing the call types' ``CallType/priority``.
+    public var priorities: [Int: Int]
 
-    public init(id: String, skills: [Int], staffing: [Int]) {
+    public init(id: String, skills: [Int], staffing: [Int], priorities: [Int: Int] = [:]) {
         self.id = id
         self.skills = skills
         self.staffing = staffing
+        self.priorities = priorities
+    }
+
+    /// The priority this group gives to call type `k` of `model`.
+    public func priority(of k: Int, in model: CenterModel) -> Int {
+        priorities[k] ?? model.callTypes[k].priority
     }
 }
 
@@ -233,6 +276,7 @@ extension CenterModel {
             guard type.arrivalRates.count == n, type.arrivalRates.allSatisfy({ $0 >= 0 && $0.isFinite }) else {
                 throw ModelError("call type \(type.id): needs \(n) non-negative arrival rates")
             }
+            try validateOverflow(of: type)
             if let selfService = type.selfService {
                 guard ivr != nil, (0...1).contains(selfService.fraction) else {
                     throw ModelError("call type \(type.id): self-service needs an IVR and a fraction in 0…1")
@@ -245,6 +289,28 @@ extension CenterModel {
             }
             guard group.skills.allSatisfy(callTypes.indices.contains) else {
                 throw ModelError("agent group \(group.id): a skill names no call type")
+            }
+        }
+    }
+}
+
+extension CenterModel {
+    /// Overflow steps name existing groups that lack the skill, with delays in order.
+    private func validateOverflow(of type: CallType) throws {
+        guard let k = callTypeIndex(type.id) else { return }
+        guard type.overflow.count < Int(UInt8.max) else {
+            throw ModelError("call type \(type.id): at most 254 overflow steps")
+        }
+        var previous = 0.0
+        for step in type.overflow {
+            guard step.delay >= previous, step.delay.isFinite else {
+                throw ModelError("call type \(type.id): overflow delays must be non-negative and in increasing order")
+            }
+            previous = step.delay
+            for g in step.groups {
+                guard agentGroups.indices.contains(g), !agentGroups[g].skills.contains(k) else {
+                    throw ModelError("call type \(type.id): an overflow group is unknown or already has the skill")
+                }
             }
         }
     }

@@ -158,7 +158,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
 
     private enum Kind: UInt32 {
         case arrival, abandonment, endOfTalk, endOfWork, intervalBoundary, endOfWarmup
-        case endOfMenu, endOfSelfService
+        case endOfMenu, endOfSelfService, overflow
     }
 
     /// The next event: the earliest pending arrival if it comes before the first event
@@ -198,6 +198,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         case .endOfWarmup: statistics.endWarmup(at: clock.now)
         case .endOfMenu: endMenu(call: index)
         case .endOfSelfService: endSelfService(call: index)
+        case .overflow: overflow(call: index, sequence: event.sequence)
         }
     }
 
@@ -385,6 +386,30 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         if patience.isFinite {
             calls[call].abandonmentSequence = schedule(.abandonment, at: clock.now + patience, index: call)
         }
+        let tier = policy.firstDelayedTier(callType: k)
+        if tier >= 0 { scheduleOverflow(call: call, tier: tier) }
+    }
+
+    /// Schedules the moment the waiting call reaches the delay of overflow tier `tier`.
+    private mutating func scheduleOverflow(call: Int, tier: Int) {
+        guard let delay = policy.delay(callType: Int(calls[call].callType), tier: tier) else { return }
+        calls[call].overflowTier = UInt8(tier)
+        calls[call].overflowSequence = schedule(.overflow, at: calls[call].queueEntry + delay, index: call)
+    }
+
+    /// A waiting call has waited an overflow tier's delay: an idle agent of the tier's
+    /// groups answers it (it is then first in its queue: every call before it has
+    /// waited longer and could be taken by the same agents), else it waits for the next tier.
+    private mutating func overflow(call: Int, sequence: UInt32) {
+        guard calls[call].state == .waiting, calls[call].overflowSequence == sequence else { return }
+        let k = Int(calls[call].callType)
+        let tier = Int(calls[call].overflowTier)
+        let group = policy.groupForOverflow(callType: k, tier: tier, longestIdleSince: longestIdleSince.bufferPointer)
+        if group >= 0 && queues[k].first == call {
+            answer(call: dequeue(callType: k), by: takeIdleAgent(group: group))
+        } else {
+            scheduleOverflow(call: call, tier: tier + 1)
+        }
     }
 
     private mutating func abandon(call: Int, sequence: UInt32) {
@@ -469,7 +494,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
     /// A free agent takes the waiting call the policy chooses, or becomes idle.
     private mutating func makeAvailable(agent: Int) {
         let g = Int(agents[agent].group)
-        let k = policy.callTypeForFreedAgent(group: g, oldestWaitingSince: oldestWaitingSince.bufferPointer)
+        let k = policy.callTypeForFreedAgent(group: g, now: clock.now, oldestWaitingSince: oldestWaitingSince.bufferPointer)
         if k >= 0 {
             answer(call: dequeue(callType: k), by: agent)
             return
@@ -602,7 +627,10 @@ struct CallRecord {
     /// The planning interval of its arrival, or -1 if it arrived during the warm-up.
     var interval: Int32
     var abandonmentSequence: UInt32 = 0
+    var overflowSequence: UInt32 = 0
     var state: CallState = .free
+    /// The overflow tier whose delay the call waits for next.
+    var overflowTier: UInt8 = 0
     var arrival: Double
     var talk: Double
     var afterCallWork: Double

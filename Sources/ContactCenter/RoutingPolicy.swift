@@ -1,5 +1,6 @@
-/// How calls meet agents: which agent group answers an arriving call when agents are
-/// idle, and which waiting call a freed agent answers.
+/// How calls meet agents: which agent group answers a call that asks for an agent
+/// when agents are idle, which waiting call a freed agent answers, and which further
+/// groups a call may overflow to after waiting.
 ///
 /// The simulation is generic over its policy, so a policy's decisions are direct
 /// calls, specialised by the compiler, with no dynamic dispatch per event. A policy
@@ -7,73 +8,144 @@
 /// for each agent group, since when its longest-idle agent has been idle, and for each
 /// call type, since when its longest-waiting call has waited (`.infinity` when the
 /// group has no idle agent or the call type no waiting call).
+///
+/// A call type's groups come in tiers: tier 0 has the groups with its skill, further
+/// tiers are overflow steps, each open to the call once it has waited the tier's delay.
 public protocol RoutingPolicy: Sendable {
     /// Prepares the policy's tables for `model`.
     init(model: CenterModel)
 
-    /// The group whose idle agent answers a call of type `callType` that just arrived,
-    /// or -1 to queue the call.
+    /// The group whose idle agent answers a call of type `callType` that asks for an
+    /// agent (tiers without delay), or -1 to queue the call.
     func groupForArrival(callType: Int, longestIdleSince: UnsafeBufferPointer<Double>) -> Int
 
-    /// The call type whose first waiting call a freed agent of `group` answers, or -1
-    /// to leave the agent idle.
-    func callTypeForFreedAgent(group: Int, oldestWaitingSince: UnsafeBufferPointer<Double>) -> Int
+    /// The call type whose first waiting call a freed agent of `group` answers at time
+    /// `now`, or -1 to leave the agent idle.
+    func callTypeForFreedAgent(group: Int, now: Double, oldestWaitingSince: UnsafeBufferPointer<Double>) -> Int
+
+    /// The first tier of `callType` that opens after a delay, or -1 if none.
+    func firstDelayedTier(callType: Int) -> Int
+
+    /// The delay after which tier `tier` of `callType` opens, or `nil` if there is no such tier.
+    func delay(callType: Int, tier: Int) -> Double?
+
+    /// The group of tier `tier` whose idle agent answers a waiting call of `callType`
+    /// when the tier opens, or -1.
+    func groupForOverflow(callType: Int, tier: Int, longestIdleSince: UnsafeBufferPointer<Double>) -> Int
 }
 
-/// The default policy: an arriving call goes to the longest-idle agent among the
-/// groups that have its skill; a freed agent takes the call that has waited longest
-/// among the call types it serves (first come, first served across its skills).
-public struct LongestIdleAgentFirstComeFirstServed: RoutingPolicy {
-    /// For each call type, the groups with its skill (flattened; `groupsStart[k]..<groupsStart[k+1]`).
-    private let groupsOfType: [Int32]
-    private let groupsStart: [Int]
-    /// For each group, the call types it serves (flattened the same way).
-    private let typesOfGroup: [Int32]
-    private let typesStart: [Int]
+/// The default policy, with priorities and overflow.
+///
+/// - A call that asks for an agent goes to the longest-idle agent of the groups with its
+///   skill (or, with ``AgentSelection/groupOrder``, of the first such group in scenario
+///   order with an idle agent); failing that, to the groups of overflow steps without
+///   delay, step by step; else it queues.
+/// - A freed agent takes, among the call types it serves (by skill, or by an overflow
+///   step whose delay the longest-waiting call has waited), the one with the highest
+///   priority for its group, and within a priority the call that has waited longest.
+/// - When a waiting call reaches an overflow step's delay, an idle agent of the step's
+///   groups answers it.
+public struct SkillBasedRouting: RoutingPolicy {
+    private let selection: AgentSelection
+    /// Per call type, its tiers (`tiersStart[k]..<tiersStart[k+1]`); per tier, its delay
+    /// and groups (`tierGroupsStart[t]..<tierGroupsStart[t+1]` in `tierGroups`).
+    private let tiersStart: [Int]
+    private let tierDelays: [Double]
+    private let tierGroupsStart: [Int]
+    private let tierGroups: [Int32]
+    /// Per group, the call types it may serve (`entriesStart[g]..<entriesStart[g+1]`),
+    /// each with its priority for the group and the wait after which the group may take it.
+    private let entriesStart: [Int]
+    private let entryTypes: [Int32]
+    private let entryPriorities: [Int]
+    private let entryDelays: [Double]
 
     public init(model: CenterModel) {
-        var groupsOfType: [Int32] = []
-        var groupsStart = [0]
-        for k in model.callTypes.indices {
-            for (g, group) in model.agentGroups.enumerated() where group.skills.contains(k) {
-                groupsOfType.append(Int32(g))
+        selection = model.agentSelection
+        var tiersStart = [0], tierDelays: [Double] = [], tierGroupsStart = [0], tierGroups: [Int32] = []
+        var entries = Array(repeating: [(type: Int, delay: Double)](), count: model.agentGroups.count)
+        for (k, type) in model.callTypes.enumerated() {
+            let skilled = model.agentGroups.indices.filter { model.agentGroups[$0].skills.contains(k) }
+            for (delay, groups) in [(0, skilled)] + type.overflow.map({ ($0.delay, $0.groups) }) {
+                tierDelays.append(delay)
+                tierGroups += groups.map { Int32($0) }
+                tierGroupsStart.append(tierGroups.count)
+                for g in groups { entries[g].append((k, delay)) }
             }
-            groupsStart.append(groupsOfType.count)
+            tiersStart.append(tierDelays.count)
         }
-        var typesOfGroup: [Int32] = []
-        var typesStart = [0]
-        for group in model.agentGroups {
-            typesOfGroup.append(contentsOf: group.skills.sorted().map { Int32($0) })
-            typesStart.append(typesOfGroup.count)
+        self.tiersStart = tiersStart
+        self.tierDelays = tierDelays
+        self.tierGroupsStart = tierGroupsStart
+        self.tierGroups = tierGroups
+        var entriesStart = [0], entryTypes: [Int32] = [], entryPriorities: [Int] = [], entryDelays: [Double] = []
+        for (g, list) in entries.enumerated() {
+            for (k, delay) in list.sorted(by: { $0.type < $1.type }) {
+                entryTypes.append(Int32(k))
+                entryPriorities.append(model.agentGroups[g].priority(of: k, in: model))
+                entryDelays.append(delay)
+            }
+            entriesStart.append(entryTypes.count)
         }
-        self.groupsOfType = groupsOfType
-        self.groupsStart = groupsStart
-        self.typesOfGroup = typesOfGroup
-        self.typesStart = typesStart
+        self.entriesStart = entriesStart
+        self.entryTypes = entryTypes
+        self.entryPriorities = entryPriorities
+        self.entryDelays = entryDelays
     }
 
-    public func groupForArrival(callType: Int, longestIdleSince: UnsafeBufferPointer<Double>) -> Int {
-        earliest(in: groupsOfType, from: groupsStart[callType], to: groupsStart[callType + 1],
-                 times: longestIdleSince)
+    public func groupForArrival(callType k: Int, longestIdleSince: UnsafeBufferPointer<Double>) -> Int {
+        var tier = tiersStart[k]
+        while tier < tiersStart[k + 1] && tierDelays[tier] == 0 {
+            let g = choose(in: tier, longestIdleSince: longestIdleSince)
+            if g >= 0 { return g }
+            tier += 1
+        }
+        return -1
     }
 
-    public func callTypeForFreedAgent(group: Int, oldestWaitingSince: UnsafeBufferPointer<Double>) -> Int {
-        earliest(in: typesOfGroup, from: typesStart[group], to: typesStart[group + 1],
-                 times: oldestWaitingSince)
+    public func callTypeForFreedAgent(group g: Int, now: Double, oldestWaitingSince: UnsafeBufferPointer<Double>) -> Int {
+        var best = -1
+        var bestPriority = Int.min
+        var bestTime = Double.infinity
+        for e in entriesStart[g]..<entriesStart[g + 1] {
+            let k = Int(entryTypes[e])
+            let since = oldestWaitingSince[k]
+            guard since.isFinite, now - since >= entryDelays[e] else { continue }
+            let priority = entryPriorities[e]
+            if priority > bestPriority || (priority == bestPriority && since < bestTime) {
+                best = k
+                bestPriority = priority
+                bestTime = since
+            }
+        }
+        return best
     }
 
-    /// The candidate with the smallest finite time (the first one on ties), or -1.
-    func earliest(in candidates: [Int32], from start: Int, to end: Int,
-                  times: UnsafeBufferPointer<Double>) -> Int {
+    public func firstDelayedTier(callType k: Int) -> Int {
+        for t in tiersStart[k]..<tiersStart[k + 1] where tierDelays[t] > 0 { return t - tiersStart[k] }
+        return -1
+    }
+
+    public func delay(callType k: Int, tier: Int) -> Double? {
+        let t = tiersStart[k] + tier
+        return t < tiersStart[k + 1] ? tierDelays[t] : nil
+    }
+
+    public func groupForOverflow(callType k: Int, tier: Int, longestIdleSince: UnsafeBufferPointer<Double>) -> Int {
+        choose(in: tiersStart[k] + tier, longestIdleSince: longestIdleSince)
+    }
+
+    /// The group of tier `t` whose idle agent is chosen (by longest idle or group order), or -1.
+    private func choose(in t: Int, longestIdleSince: UnsafeBufferPointer<Double>) -> Int {
         var best = -1
         var bestTime = Double.infinity
-        for i in start..<end {
-            let c = Int(candidates[i])
-            let t = times[c]
-            if t < bestTime {
-                bestTime = t
-                best = c
-            }
+        for i in tierGroupsStart[t]..<tierGroupsStart[t + 1] {
+            let g = Int(tierGroups[i])
+            let idleSince = longestIdleSince[g]
+            guard idleSince < bestTime else { continue }
+            if selection == .groupOrder { return g }
+            best = g
+            bestTime = idleSince
         }
         return best
     }

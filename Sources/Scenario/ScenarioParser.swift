@@ -4,13 +4,14 @@ import ContactCenter
 /// and cross-reference (skills, per-interval list lengths, ids, coverage of call types).
 struct ScenarioParser {
     private static let documentKeys = ["name", "seed", "replications", "warmup", "horizon", "interval",
-                                       "trunks", "busyness", "ivr", "seats", "call_types", "agent_groups"]
+                                       "trunks", "busyness", "ivr", "seats", "routing", "call_types", "agent_groups"]
     private static let callTypeKeys = ["id", "arrivals", "handle_time", "after_call_work", "patience",
-                                       "service_level", "self_service"]
+                                       "service_level", "self_service", "priority", "overflow"]
+    private static let overflowKeys = ["after", "groups"]
     private static let ivrKeys = ["ports", "when_full", "announcement", "menu", "counts_against_seats"]
     private static let selfServiceKeys = ["fraction", "time"]
     private static let serviceLevelKeys = ["seconds", "target"]
-    private static let agentGroupKeys = ["id", "skills", "agents"]
+    private static let agentGroupKeys = ["id", "skills", "agents", "priorities"]
 
     /// Defaults of the optional keys.
     private static let defaultSeed: UInt64 = 1
@@ -39,7 +40,7 @@ struct ScenarioParser {
 
         let callTypeEntries = try document.required("call_types").nonEmptySequence(of: "call type")
         var callTypeIds = IdRegistry()
-        let callTypes = try callTypeEntries.map {
+        var callTypes = try callTypeEntries.map {
             try callType($0, timing: timing, hasIVR: ivr != nil, ids: &callTypeIds)
         }
 
@@ -48,11 +49,15 @@ struct ScenarioParser {
         let groups = try groupEntries.map {
             try agentGroup($0, callTypeIds: callTypes.map(\.id), timing: timing, ids: &groupIds)
         }
+        for (k, entry) in callTypeEntries.enumerated() {
+            callTypes[k].overflow = try overflow(of: entry, callType: k, groups: groups)
+        }
         try checkEveryCallTypeIsServed(callTypes, by: groups, entries: callTypeEntries)
+        let selection = try document.optional("routing").map(agentSelection) ?? .longestIdle
 
         let model = CenterModel(name: name, timing: timing, trunks: trunks,
                                 callTypes: callTypes, agentGroups: groups, busynessCV: busyness,
-                                ivr: ivr, seats: seats)
+                                ivr: ivr, seats: seats, agentSelection: selection)
         return Scenario(model: model, seed: seed, replications: replications)
     }
 
@@ -78,6 +83,13 @@ struct ScenarioParser {
         let entry = try reader.mapping(keys: Self.selfServiceKeys)
         return SelfService(fraction: try entry.required("fraction").fraction(),
                            duration: try DistributionParser.distribution(from: entry.required("time")))
+    }
+
+    /// `routing: {agent_selection: longest_idle | group_order}`.
+    private func agentSelection(_ reader: NodeReader) throws -> AgentSelection {
+        let entry = try reader.mapping(keys: ["agent_selection"])
+        guard let choice = entry.optional("agent_selection") else { return .longestIdle }
+        return AgentSelection(rawValue: try choice.choice(["longest_idle", "group_order"])) ?? .longestIdle
     }
 
     // MARK: Timing
@@ -125,13 +137,52 @@ struct ScenarioParser {
             afterCallWork: try entry.optional("after_call_work").map(DistributionParser.distribution(from:)),
             patience: try entry.optional("patience").map(DistributionParser.distribution(from:)),
             serviceLevel: try entry.optional("service_level").map(serviceLevel) ?? Self.defaultServiceLevel,
-            selfService: try entry.optional("self_service").map { try selfService($0, hasIVR: hasIVR) })
+            selfService: try entry.optional("self_service").map { try selfService($0, hasIVR: hasIVR) },
+            priority: try entry.optional("priority")?.integer(.nonNegative) ?? 0)
     }
 
     private func serviceLevel(_ reader: NodeReader) throws -> ServiceLevelTarget {
         let entry = try reader.mapping(keys: Self.serviceLevelKeys)
         return ServiceLevelTarget(seconds: try entry.required("seconds").duration(.nonNegative),
                                   target: try entry.optional("target")?.fraction())
+    }
+
+    /// `overflow: [{after: 30s, groups: [seniors]}, …]` of call type `k`: groups that
+    /// may answer its calls once they have waited `after`, with delays in order.
+    private func overflow(of element: NodeReader, callType k: Int, groups: [AgentGroup]) throws -> [OverflowStep] {
+        guard let list = try element.mapping().optional("overflow") else { return [] }
+        var previous = 0.0
+        return try list.nonEmptySequence(of: "overflow step").map { stepReader in
+            let step = try stepReader.mapping(keys: Self.overflowKeys)
+            let afterReader = try step.required("after")
+            let delay = try afterReader.duration(.nonNegative)
+            guard delay >= previous else {
+                throw afterReader.error("overflow steps must come in order of their delays "
+                    + "(this one, \(DurationParser.format(delay)), follows \(DurationParser.format(previous)))")
+            }
+            previous = delay
+            let indices = try self.groupList(step.required("groups"), groups: groups, callType: k)
+            return OverflowStep(delay: delay, groups: indices)
+        }
+    }
+
+    /// The indices of the agent groups a list names, none of them with the skill of `k`.
+    private func groupList(_ reader: NodeReader, groups: [AgentGroup], callType k: Int) throws -> [Int] {
+        let ids = groups.map(\.id)
+        var indices: [Int] = []
+        for element in try reader.nonEmptySequence(of: "agent group") {
+            let id = try element.text()
+            guard let g = ids.firstIndex(of: id) else {
+                throw element.error("unknown agent group `\(id)` (\(Suggestion.hint(for: id, among: ids)))")
+            }
+            guard !groups[g].skills.contains(k) else {
+                throw element.error("agent group `\(id)` already has this call type in its skills, "
+                    + "so it answers from the start; overflow lists groups without the skill")
+            }
+            guard !indices.contains(g) else { throw element.error("agent group `\(id)` is listed twice") }
+            indices.append(g)
+        }
+        return indices
     }
 
     // MARK: Agent groups
@@ -142,7 +193,23 @@ struct ScenarioParser {
         let id = try ids.register(entry.required("id"))
         let skills = try self.skills(entry.required("skills"), callTypeIds: callTypeIds)
         let staffing = try Self.perInterval(entry.required("agents"), timing: timing) { try $0.integer(.nonNegative) }
-        return AgentGroup(id: id, skills: skills, staffing: staffing)
+        let priorities = try entry.optional("priorities").map { try self.priorities($0, callTypeIds: callTypeIds) }
+        return AgentGroup(id: id, skills: skills, staffing: staffing, priorities: priorities ?? [:])
+    }
+
+    /// `priorities: {complaint: 2, inquiry: 0}`: the group's own priorities by call type id.
+    private func priorities(_ reader: NodeReader, callTypeIds: [String]) throws -> [Int: Int] {
+        let entry = try reader.mapping()
+        var priorities: [Int: Int] = [:]
+        for (keyNode, _) in entry.mapping {
+            let id = keyNode.scalar?.string ?? ""
+            guard let k = callTypeIds.firstIndex(of: id) else {
+                let keyReader = NodeReader(node: keyNode, path: reader.path, file: reader.file)
+                throw keyReader.error("unknown call type `\(id)` (\(Suggestion.hint(for: id, among: callTypeIds)))")
+            }
+            priorities[k] = try entry.required(id).integer(.nonNegative)
+        }
+        return priorities
     }
 
     /// The indices of the call types a `skills` list names, each at most once.
@@ -161,7 +228,7 @@ struct ScenarioParser {
 
     private func checkEveryCallTypeIsServed(_ callTypes: [CallType], by groups: [AgentGroup],
                                             entries: [NodeReader]) throws {
-        let served = Set(groups.flatMap(\.skills))
+        let served = Set(groups.flatMap(\.skills)).union(callTypes.indices.filter { !callTypes[$0].overflow.isEmpty })
         if let unserved = callTypes.indices.first(where: { !served.contains($0) }) {
             throw entries[unserved].error("no agent group has call type `\(callTypes[unserved].id)` "
                 + "in its skills, so its calls would never be answered")
