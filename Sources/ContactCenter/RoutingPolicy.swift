@@ -53,12 +53,19 @@ public struct SkillBasedRouting: RoutingPolicy {
     private let tierDelays: [Double]
     private let tierGroupsStart: [Int]
     private let tierGroups: [Int32]
+    /// Per call type, the end of its tiers without delay (as an index into the tiers)
+    /// and its first tier with a delay (relative to its first tier; -1: none).
+    private let undelayedTiersEnd: [Int]
+    private let firstDelayed: [Int]
     /// Per group, the call types it may serve (`entriesStart[g]..<entriesStart[g+1]`),
     /// each with its priority for the group and the wait after which the group may take it.
     private let entriesStart: [Int]
     private let entryTypes: [Int32]
     private let entryPriorities: [Int]
     private let entryDelays: [Double]
+    /// Per group, whether it gives all its call types one priority and no delay, so a
+    /// freed agent simply takes the longest-waiting call (the common case, kept fast).
+    private let firstComeFirstServed: [Bool]
 
     public init(model: CenterModel) {
         selection = model.agentSelection
@@ -78,6 +85,13 @@ public struct SkillBasedRouting: RoutingPolicy {
         self.tierDelays = tierDelays
         self.tierGroupsStart = tierGroupsStart
         self.tierGroups = tierGroups
+        let undelayedTiersEnd = model.callTypes.indices.map { k in
+            (tiersStart[k]..<tiersStart[k + 1]).first { tierDelays[$0] > 0 } ?? tiersStart[k + 1]
+        }
+        self.undelayedTiersEnd = undelayedTiersEnd
+        firstDelayed = model.callTypes.indices.map { k in
+            undelayedTiersEnd[k] < tiersStart[k + 1] ? undelayedTiersEnd[k] - tiersStart[k] : -1
+        }
         var entriesStart = [0], entryTypes: [Int32] = [], entryPriorities: [Int] = [], entryDelays: [Double] = []
         for (g, list) in entries.enumerated() {
             for (k, delay) in list.sorted(by: { $0.type < $1.type }) {
@@ -91,19 +105,22 @@ public struct SkillBasedRouting: RoutingPolicy {
         self.entryTypes = entryTypes
         self.entryPriorities = entryPriorities
         self.entryDelays = entryDelays
+        firstComeFirstServed = model.agentGroups.indices.map { g in
+            let range = entriesStart[g]..<entriesStart[g + 1]
+            return range.allSatisfy { entryDelays[$0] == 0 && entryPriorities[$0] == entryPriorities[range.lowerBound] }
+        }
     }
 
     public func groupForArrival(callType k: Int, longestIdleSince: UnsafeBufferPointer<Double>) -> Int {
-        var tier = tiersStart[k]
-        while tier < tiersStart[k + 1] && tierDelays[tier] == 0 {
+        for tier in tiersStart[k]..<undelayedTiersEnd[k] {
             let g = choose(in: tier, longestIdleSince: longestIdleSince)
             if g >= 0 { return g }
-            tier += 1
         }
         return -1
     }
 
     public func callTypeForFreedAgent(group g: Int, now: Double, oldestWaitingSince: UnsafeBufferPointer<Double>) -> Int {
+        if firstComeFirstServed[g] { return longestWaiting(group: g, oldestWaitingSince: oldestWaitingSince) }
         var best = -1
         var bestPriority = Int.min
         var bestTime = Double.infinity
@@ -121,9 +138,22 @@ public struct SkillBasedRouting: RoutingPolicy {
         return best
     }
 
+    /// The call type with the longest-waiting call among those group `g` serves, or -1.
+    private func longestWaiting(group g: Int, oldestWaitingSince: UnsafeBufferPointer<Double>) -> Int {
+        var best = -1
+        var bestTime = Double.infinity
+        for e in entriesStart[g]..<entriesStart[g + 1] {
+            let k = Int(entryTypes[e])
+            if oldestWaitingSince[k] < bestTime {
+                bestTime = oldestWaitingSince[k]
+                best = k
+            }
+        }
+        return best
+    }
+
     public func firstDelayedTier(callType k: Int) -> Int {
-        for t in tiersStart[k]..<tiersStart[k + 1] where tierDelays[t] > 0 { return t - tiersStart[k] }
-        return -1
+        firstDelayed[k]
     }
 
     public func delay(callType k: Int, tier: Int) -> Double? {
