@@ -118,11 +118,14 @@ public struct CallType: Sendable, Equatable {
     /// Further agent groups that may answer the call once it has waited long enough,
     /// in order of their delays (the groups with the skill answer it from the start).
     public var overflow: [OverflowStep]
+    /// What callers do after they hang up in queue or find the lines or the IVR full;
+    /// `nil`: they do not call again.
+    public var redial: Redial?
 
     public init(id: String, arrivalRates: [Double], handleTime: Distribution,
                 afterCallWork: Distribution? = nil, patience: Distribution? = nil,
                 serviceLevel: ServiceLevelTarget, selfService: SelfService? = nil,
-                priority: Int = 0, overflow: [OverflowStep] = []) {
+                priority: Int = 0, overflow: [OverflowStep] = [], redial: Redial? = nil) {
         self.id = id
         self.arrivalRates = arrivalRates
         self.handleTime = handleTime
@@ -132,6 +135,23 @@ public struct CallType: Sendable, Equatable {
         self.selfService = selfService
         self.priority = priority
         self.overflow = overflow
+        self.redial = redial
+    }
+}
+
+/// Callers who abandon or are blocked call again (a retrial orbit).
+public struct Redial: Sendable, Equatable {
+    /// Probability (0…1) that a caller who has just been lost calls again.
+    public var probability: Double
+    /// Time until the new attempt.
+    public var delay: Distribution
+    /// Most attempts a caller makes, the first included (`nil`: no limit).
+    public var maxAttempts: Int?
+
+    public init(probability: Double, delay: Distribution, maxAttempts: Int? = nil) {
+        self.probability = probability
+        self.delay = delay
+        self.maxAttempts = maxAttempts
     }
 }
 
@@ -277,6 +297,12 @@ extension CenterModel {
                 throw ModelError("call type \(type.id): needs \(n) non-negative arrival rates")
             }
             try validateOverflow(of: type)
+            if let redial = type.redial {
+                guard (0...1).contains(redial.probability), (redial.maxAttempts ?? 2) >= 1,
+                      (redial.maxAttempts ?? 0) < Int(UInt16.max) else {
+                    throw ModelError("call type \(type.id): redial needs a probability in 0…1 and 1 to 65534 attempts")
+                }
+            }
             if let selfService = type.selfService {
                 guard ivr != nil, (0...1).contains(selfService.fraction) else {
                     throw ModelError("call type \(type.id): self-service needs an IVR and a fraction in 0…1")

@@ -38,12 +38,14 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
     private let afterCallWorkGenerators: [UnsafeMutablePointer<gsl_rng>]
     private let patienceGenerators: [UnsafeMutablePointer<gsl_rng>]
     private let ivrGenerators: [UnsafeMutablePointer<gsl_rng>]
+    private let redialGenerators: [UnsafeMutablePointer<gsl_rng>]
     /// Per call type: arrival rates per interval (flattened `[k * intervals + i]`) and distributions.
     private let arrivalRates: [Double]
     private let handleTimes: [Distribution]
     private let afterCallWork: [Distribution?]
     private let patience: [Distribution?]
     private let selfService: [SelfService?]
+    private let redial: [Redial?]
     /// Call slots `0..<callsInUse`, of which `freeCalls[0..<freeCallCount]` are free.
     private var calls: SlotBuffer<CallRecord>
     private var callsInUse = 0
@@ -96,11 +98,13 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         afterCallWorkGenerators = streams.map(\.afterCallWork.generator)
         patienceGenerators = streams.map(\.patience.generator)
         ivrGenerators = streams.map(\.ivr.generator)
+        redialGenerators = streams.map(\.redial.generator)
         arrivalRates = try Self.arrivalRates(of: model, seed: seed, replication: replication)
         handleTimes = model.callTypes.map(\.handleTime)
         afterCallWork = model.callTypes.map(\.afterCallWork)
         patience = model.callTypes.map(\.patience)
         selfService = model.callTypes.map(\.selfService)
+        redial = model.callTypes.map(\.redial)
         ivr = model.ivr
         agentSeats = model.agentSeats
         var agentGroups: [Int32] = []
@@ -158,7 +162,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
 
     private enum Kind: UInt32 {
         case arrival, abandonment, endOfTalk, endOfWork, intervalBoundary, endOfWarmup
-        case endOfMenu, endOfSelfService, overflow
+        case endOfMenu, endOfSelfService, overflow, redial
     }
 
     /// The next event: the earliest pending arrival if it comes before the first event
@@ -199,6 +203,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         case .endOfMenu: endMenu(call: index)
         case .endOfSelfService: endSelfService(call: index)
         case .overflow: overflow(call: index, sequence: event.sequence)
+        case .redial: redial(call: index)
         }
     }
 
@@ -246,10 +251,16 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         let now = clock.now
         scheduleNextArrival(callType: k, after: now)
         findEarliestArrival()
-        let call = newCall(callType: k, at: now)
+        admit(call: takeSlot(drawCall(callType: k, at: now)))
+    }
+
+    /// A call (a first attempt or a redial) reaches the centre: it takes a trunk line,
+    /// or hears a busy tone, and passes the IVR on its way to an agent.
+    private mutating func admit(call: Int) {
         statistics.recordArrival(calls[call])
         if busyLines >= trunkLines {
             statistics.recordBlocked(calls[call])
+            lose(call: call)
             release(call: call)
             return
         }
@@ -279,8 +290,8 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         }
     }
 
-    /// Takes a call slot and draws the call's own random quantities.
-    private mutating func newCall(callType k: Int, at now: Double) -> Int {
+    /// A call arriving now, with its own random quantities.
+    private func drawCall(callType k: Int, at now: Double) -> CallRecord {
         var record = CallRecord(
             callType: Int32(k),
             interval: now >= timing.warmup ? Int32(timing.interval(at: now)) : -1,
@@ -288,7 +299,13 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
             talk: handleTimes[k].sample(using: talkGenerators[k]),
             afterCallWork: afterCallWork[k]?.sample(using: afterCallWorkGenerators[k]) ?? 0,
             patience: patience[k]?.sample(using: patienceGenerators[k]) ?? .infinity)
+        record.callerInterval = record.interval
         if let ivr { drawIVRPath(of: &record, ivr: ivr, callType: k) }
+        return record
+    }
+
+    /// Stores `record` in a free call slot.
+    private mutating func takeSlot(_ record: CallRecord) -> Int {
         if freeCallCount > 0 {
             freeCallCount -= 1
             let slot = Int(freeCalls[freeCallCount])
@@ -308,6 +325,43 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         calls[call].state = .free
         freeCalls[freeCallCount] = Int32(call)
         freeCallCount += 1
+    }
+
+    // MARK: - Redials
+
+    /// A caller lost by this call (blocked or abandoned) calls again with the call
+    /// type's redial probability, unless out of attempts; else the caller is lost.
+    /// The redial waits in a call slot of its own (the lost call's slot may still sit
+    /// in a queue).
+    private mutating func lose(call: Int) {
+        let k = Int(calls[call].callType)
+        let attempts = Int(calls[call].attempt) + 1
+        guard let redial = redial[k], attempts < (redial.maxAttempts ?? Int(UInt16.max)) else {
+            statistics.recordCallerLost(calls[call])
+            return
+        }
+        let generator = redialGenerators[k]
+        let callsAgain = ccsim_rng_uniform_pos(generator) < redial.probability
+        let delay = redial.delay.sample(using: generator)
+        guard callsAgain else {
+            statistics.recordCallerLost(calls[call])
+            return
+        }
+        var pending = CallRecord.free
+        pending.callType = calls[call].callType
+        pending.callerInterval = calls[call].callerInterval
+        pending.attempt = UInt16(attempts)
+        pending.state = .redialing
+        _ = schedule(.redial, at: clock.now + delay, index: takeSlot(pending))
+    }
+
+    /// The caller calls again: a new attempt with its own talk time, patience and IVR path.
+    private mutating func redial(call: Int) {
+        let pending = calls[call]
+        calls[call] = drawCall(callType: Int(pending.callType), at: clock.now)
+        calls[call].callerInterval = pending.callerInterval
+        calls[call].attempt = pending.attempt
+        admit(call: call)
     }
 
     // MARK: - IVR
@@ -334,6 +388,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         } else {
             statistics.recordIVRBlocked(calls[call])
             changeBusyLines(by: -1)
+            lose(call: call)
             release(call: call)
         }
     }
@@ -421,6 +476,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         changeBusyLines(by: -1)
         statistics.changeQueue(callType: k, by: -1, at: clock.now)
         statistics.recordAbandonment(calls[call], at: clock.now)
+        lose(call: call)
         if queues[k].first == call { dropLeavers(callType: k) }
     }
 
@@ -447,7 +503,10 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         for k in 0..<typeCount {
             while !queues[k].isEmpty {
                 let call = queues[k].removeFirst()
-                if calls[call].state == .waiting { statistics.recordUnserved(calls[call]) }
+                if calls[call].state == .waiting {
+                    statistics.recordUnserved(calls[call])
+                    statistics.recordCallerLost(calls[call])
+                }
             }
         }
     }
@@ -600,6 +659,7 @@ struct CallTypeStreams {
     let afterCallWork: RandomStream
     let patience: RandomStream
     let ivr: RandomStream
+    let redial: RandomStream
 
     init(callType id: String, seed: UInt64, replication: Int) throws {
         func stream(_ source: String) throws -> RandomStream {
@@ -611,12 +671,13 @@ struct CallTypeStreams {
         afterCallWork = try stream("after_call_work")
         patience = try stream("patience")
         ivr = try stream("ivr")
+        redial = try stream("redial")
     }
 }
 
 /// Where a call is in its life.
 enum CallState: UInt8 {
-    case free, waitingForPort, inIVR, selfService, waiting, talking, abandoned
+    case free, redialing, waitingForPort, inIVR, selfService, waiting, talking, abandoned
 }
 
 /// One call in the centre (a reusable slot).
@@ -626,6 +687,10 @@ struct CallRecord {
     var callType: Int32
     /// The planning interval of its arrival, or -1 if it arrived during the warm-up.
     var interval: Int32
+    /// The planning interval of the caller's first attempt (-1: during the warm-up).
+    var callerInterval: Int32 = -1
+    /// 0 for a first attempt, 1 for the first redial, …
+    var attempt: UInt16 = 0
     var abandonmentSequence: UInt32 = 0
     var overflowSequence: UInt32 = 0
     var state: CallState = .free

@@ -59,6 +59,19 @@ struct IntervalStatistics {
         generatedCalls += 1
         guard call.interval >= 0 else { return }
         calls[slot(call)].arrivals += 1
+        if call.attempt > 0 { calls[slot(call)].retrials += 1 }
+    }
+
+    /// The caller of `call` is served (counted in the interval of the first attempt).
+    private func recordCallerServed(_ call: CallRecord) {
+        guard call.callerInterval >= 0 else { return }
+        calls[callerSlot(call)].callersServed += 1
+    }
+
+    /// The caller of `call` gives up for good.
+    mutating func recordCallerLost(_ call: CallRecord) {
+        guard call.callerInterval >= 0 else { return }
+        calls[callerSlot(call)].callersLost += 1
     }
 
     mutating func recordBlocked(_ call: CallRecord) {
@@ -80,6 +93,7 @@ struct IntervalStatistics {
     }
 
     mutating func recordSelfServed(_ call: CallRecord) {
+        recordCallerServed(call)
         guard call.interval >= 0 else { return }
         calls[slot(call)].selfServed += 1
     }
@@ -101,6 +115,7 @@ struct IntervalStatistics {
     }
 
     mutating func recordAnswer(_ call: CallRecord, at now: Double) {
+        recordCallerServed(call)
         guard call.interval >= 0 else { return }
         let wait = now - call.queueEntry
         let s = slot(call)
@@ -119,6 +134,10 @@ struct IntervalStatistics {
 
     private func slot(_ call: CallRecord) -> Int {
         Int(call.interval) * typeCount + Int(call.callType)
+    }
+
+    private func callerSlot(_ call: CallRecord) -> Int {
+        Int(call.callerInterval) * typeCount + Int(call.callType)
     }
 
     // MARK: Time-weighted counts

@@ -2,8 +2,16 @@
 /// (after the warm-up) in one replication. Calls are attributed to the interval in
 /// which they arrive, and followed until they leave, even after the horizon.
 public struct CallCounters: Sendable, Equatable {
-    /// Calls that arrived.
+    /// Calls that arrived (first attempts and redials).
     public var arrivals = 0
+    /// Arrivals that were redials of callers lost before.
+    public var retrials = 0
+    /// Callers whose first attempt arrived in this interval and who were served in
+    /// the end (by an agent or in self-service), on whichever attempt.
+    public var callersServed = 0
+    /// Callers whose first attempt arrived in this interval and who gave up for good
+    /// (lost without calling again, or left unserved).
+    public var callersLost = 0
     /// Calls that found every trunk line busy.
     public var blocked = 0
     /// Calls that found every IVR port busy (when the IVR blocks).
@@ -46,6 +54,9 @@ public struct CallCounters: Sendable, Equatable {
     public mutating func add(_ other: CallCounters) {
         arrivals += other.arrivals
         blocked += other.blocked
+        retrials += other.retrials
+        callersServed += other.callersServed
+        callersLost += other.callersLost
         ivrBlocked += other.ivrBlocked
         ivrEntered += other.ivrEntered
         selfServed += other.selfServed

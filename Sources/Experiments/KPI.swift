@@ -57,6 +57,15 @@ public enum KPI: String, CaseIterable, Codable, Sendable {
     /// announcement and the wait in queue; without an IVR it equals `asa`.
     case responseTime = "response_time"
 
+    // Redials
+    /// Arrivals that were first attempts (arrivals − retrials).
+    case firstAttempts = "first_attempts"
+    /// Arrivals that were redials of callers lost before.
+    case retrials
+    /// Of the callers whose first attempt arrived in the period, the fraction served in
+    /// the end, on any attempt (by an agent or in self-service).
+    case callersServedFraction = "callers_served_fraction"
+
     // Centre-wide resources (sections `trunks`, `ivr`, `seats` of summary.json)
     /// Time-average number of busy trunk lines.
     case trunksBusy = "trunks_busy"
@@ -105,6 +114,10 @@ enum KPIMeasure {
             v[.responseTime] = c.responseTime / Double(c.answered)
         }
         if hasIVR { addIVR(c, to: &v) }
+        v[.firstAttempts] = Double(c.arrivals - c.retrials)
+        v[.retrials] = Double(c.retrials)
+        let callers = c.callersServed + c.callersLost
+        if callers > 0 { v[.callersServedFraction] = Double(c.callersServed) / Double(callers) }
         v[.waitP90] = waits.p90
         v[.waitP95] = waits.p95
         if duration > 0 { v[.meanQueue] = queueTime / duration }

@@ -15,6 +15,7 @@ public enum IntervalsCSV {
         .arrivals, .offered, .answered, .abandoned, .blocked, .unserved, .blockedFraction, .abandonFraction,
         .answerRate, .pWait, .serviceLevel, .asa, .meanWait, .waitP90, .waitP95, .aht, .meanQueue, .occupancy,
         .ivrBlocked, .ivrBlockedFraction, .selfServed, .selfServiceRate, .ivrWait, .responseTime,
+        .firstAttempts, .retrials, .callersServedFraction,
     ]
     /// Centre-wide KPIs appended to every call-type row of an interval.
     public static let resourceKPIs: [KPI] = [

@@ -6,7 +6,8 @@ struct ScenarioParser {
     private static let documentKeys = ["name", "seed", "replications", "warmup", "horizon", "interval",
                                        "trunks", "busyness", "ivr", "seats", "routing", "call_types", "agent_groups"]
     private static let callTypeKeys = ["id", "arrivals", "handle_time", "after_call_work", "patience",
-                                       "service_level", "self_service", "priority", "overflow"]
+                                       "service_level", "self_service", "priority", "overflow", "redial"]
+    private static let redialKeys = ["probability", "delay", "max_attempts"]
     private static let overflowKeys = ["after", "groups"]
     private static let ivrKeys = ["ports", "when_full", "announcement", "menu", "counts_against_seats"]
     private static let selfServiceKeys = ["fraction", "time"]
@@ -92,6 +93,20 @@ struct ScenarioParser {
         return AgentSelection(rawValue: try choice.choice(["longest_idle", "group_order"])) ?? .longestIdle
     }
 
+    /// `redial: {probability: 0.6, delay: {distribution: …}, max_attempts: 3}` of a call type.
+    private func redial(_ reader: NodeReader) throws -> Redial {
+        let entry = try reader.mapping(keys: Self.redialKeys)
+        var maxAttempts: Int?
+        if let attemptsReader = entry.optional("max_attempts") {
+            let attempts = try attemptsReader.integer(.positive)
+            guard attempts < Int(UInt16.max) else { throw attemptsReader.error("must be below 65535, got \(attempts)") }
+            maxAttempts = attempts
+        }
+        return Redial(probability: try entry.required("probability").fraction(),
+                      delay: try DistributionParser.distribution(from: entry.required("delay")),
+                      maxAttempts: maxAttempts)
+    }
+
     // MARK: Timing
 
     private func timing(_ document: MappingReader) throws -> Timing {
@@ -138,7 +153,8 @@ struct ScenarioParser {
             patience: try entry.optional("patience").map(DistributionParser.distribution(from:)),
             serviceLevel: try entry.optional("service_level").map(serviceLevel) ?? Self.defaultServiceLevel,
             selfService: try entry.optional("self_service").map { try selfService($0, hasIVR: hasIVR) },
-            priority: try entry.optional("priority")?.integer(.nonNegative) ?? 0)
+            priority: try entry.optional("priority")?.integer(.nonNegative) ?? 0,
+            redial: try entry.optional("redial").map(redial))
     }
 
     private func serviceLevel(_ reader: NodeReader) throws -> ServiceLevelTarget {
