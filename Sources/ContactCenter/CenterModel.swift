@@ -30,10 +30,13 @@ public struct CenterModel: Sendable, Equatable {
     public var seats: Int?
     /// How an arriving call chooses among the idle agents of its groups.
     public var agentSelection: AgentSelection
+    /// The shifts of the groups staffed by roster (``AgentGroup/shifts``), and shrinkage.
+    public var roster: Roster?
 
     public init(name: String, timing: Timing, trunks: Int? = nil,
                 callTypes: [CallType], agentGroups: [AgentGroup], busynessCV: Double? = nil,
-                ivr: IVR? = nil, seats: Int? = nil, agentSelection: AgentSelection = .longestIdle) {
+                ivr: IVR? = nil, seats: Int? = nil, agentSelection: AgentSelection = .longestIdle,
+                roster: Roster? = nil) {
         self.name = name
         self.timing = timing
         self.trunks = trunks
@@ -43,6 +46,7 @@ public struct CenterModel: Sendable, Equatable {
         self.ivr = ivr
         self.seats = seats
         self.agentSelection = agentSelection
+        self.roster = roster
     }
 
     /// Seats left for agents: the licensed seats less the IVR ports when the switch
@@ -241,17 +245,22 @@ public struct AgentGroup: Sendable, Equatable {
     public var id: String
     /// Indices (into ``CenterModel/callTypes``) of the call types the group can answer.
     public var skills: [Int]
-    /// Number of agents logged in, one value per planning interval.
+    /// Number of agents logged in, one value per planning interval (empty for a group
+    /// staffed by the roster).
     public var staffing: [Int]
+    /// Agents per shift of the model's ``Roster`` (in the roster's order of shifts);
+    /// empty for a group staffed per interval.
+    public var shifts: [Int]
     /// The group's own routing priorities for some call types (call type index →
     /// priority), replacing the call types' ``CallType/priority``.
     public var priorities: [Int: Int]
 
-    public init(id: String, skills: [Int], staffing: [Int], priorities: [Int: Int] = [:]) {
+    public init(id: String, skills: [Int], staffing: [Int], priorities: [Int: Int] = [:], shifts: [Int] = []) {
         self.id = id
         self.skills = skills
         self.staffing = staffing
         self.priorities = priorities
+        self.shifts = shifts
     }
 
     /// The priority this group gives to call type `k` of `model`.
@@ -309,9 +318,16 @@ extension CenterModel {
                 }
             }
         }
+        try roster?.validate()
         for group in agentGroups {
-            guard group.staffing.count == n, group.staffing.allSatisfy({ $0 >= 0 }) else {
-                throw ModelError("agent group \(group.id): needs \(n) non-negative staffing values")
+            if group.shifts.isEmpty {
+                guard group.staffing.count == n, group.staffing.allSatisfy({ $0 >= 0 }) else {
+                    throw ModelError("agent group \(group.id): needs \(n) non-negative staffing values")
+                }
+            } else {
+                guard let roster, group.shifts.count == roster.shifts.count, group.shifts.allSatisfy({ $0 >= 0 }) else {
+                    throw ModelError("agent group \(group.id): needs a roster and agents for each of its shifts")
+                }
             }
             guard group.skills.allSatisfy(callTypes.indices.contains) else {
                 throw ModelError("agent group \(group.id): a skill names no call type")

@@ -78,6 +78,9 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
     private var earliestArrival = -1
 
     private var statistics: IntervalStatistics
+    /// When each group's number of agents changes, and the next change to make.
+    private let staffingPlan: StaffingPlan
+    private var nextStaffingChange = 0
 
     /// Prepares replication `replication` of `model`, with streams derived from `seed`.
     /// - Throws: ``ModelError`` if the model is inconsistent, `GSLError` if a stream
@@ -110,8 +113,9 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         var agentGroups: [Int32] = []
         var groupStates: [GroupState] = []
         offlineAgents = []
-        for (g, group) in model.agentGroups.enumerated() {
-            let size = group.staffing.max() ?? 0
+        staffingPlan = try StaffingPlan(model: model, seed: seed, replication: replication)
+        for g in model.agentGroups.indices {
+            let size = staffingPlan.largestGroupSizes[g]
             offlineAgents.append((agentGroups.count..<(agentGroups.count + size)).reversed().map { Int32($0) })
             agentGroups += Array(repeating: Int32(g), count: size)
             groupStates.append(GroupState(idle: IndexRing(arena, capacity: size)))
@@ -162,7 +166,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
 
     private enum Kind: UInt32 {
         case arrival, abandonment, endOfTalk, endOfWork, intervalBoundary, endOfWarmup
-        case endOfMenu, endOfSelfService, overflow, redial
+        case endOfMenu, endOfSelfService, overflow, redial, staffingChange
     }
 
     /// The next event: the earliest pending arrival if it comes before the first event
@@ -182,7 +186,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
     }
 
     private mutating func start() {
-        setStaffing(interval: 0)
+        scheduleNextStaffingChange()
         for k in 0..<typeCount { scheduleNextArrival(callType: k, after: 0) }
         findEarliestArrival()
         for i in 1...timing.intervalCount {
@@ -204,6 +208,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         case .endOfSelfService: endSelfService(call: index)
         case .overflow: overflow(call: index, sequence: event.sequence)
         case .redial: redial(call: index)
+        case .staffingChange: changeStaffing()
         }
     }
 
@@ -603,19 +608,27 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
 
     private mutating func crossBoundary(_ i: Int) {
         statistics.closeInterval(i - 1, at: clock.now)
-        guard i < timing.intervalCount else { return }
-        setStaffing(interval: i)
     }
 
-    /// Brings every group to its staffing of interval `i`: first the groups that
-    /// shrink (freeing seats), then those that grow.
-    private mutating func setStaffing(interval i: Int) {
-        for g in 0..<groupCount where model.agentGroups[g].staffing[i] < groups[g].scheduled {
-            reduceStaffing(group: g, to: model.agentGroups[g].staffing[i])
+    private mutating func scheduleNextStaffingChange() {
+        guard nextStaffingChange < staffingPlan.changes.count else { return }
+        _ = schedule(.staffingChange, at: staffingPlan.changes[nextStaffingChange].time, index: 0)
+    }
+
+    /// Makes the plan's changes due now: first the groups that shrink (freeing seats),
+    /// then those that grow.
+    private mutating func changeStaffing() {
+        let now = staffingPlan.changes[nextStaffingChange].time
+        var end = nextStaffingChange
+        while end < staffingPlan.changes.count && staffingPlan.changes[end].time == now { end += 1 }
+        for change in staffingPlan.changes[nextStaffingChange..<end] where change.agents < groups[change.group].scheduled {
+            reduceStaffing(group: change.group, to: change.agents)
         }
-        for g in 0..<groupCount where model.agentGroups[g].staffing[i] > groups[g].scheduled {
-            increaseStaffing(group: g, to: model.agentGroups[g].staffing[i])
+        for change in staffingPlan.changes[nextStaffingChange..<end] where change.agents > groups[change.group].scheduled {
+            increaseStaffing(group: change.group, to: change.agents)
         }
+        nextStaffingChange = end
+        scheduleNextStaffingChange()
     }
 
     /// Extra agents log in at once (and take waiting calls) while seats are free; the

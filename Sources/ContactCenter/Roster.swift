@@ -1,0 +1,107 @@
+import Foundation
+
+/// Shifts that agents work every day, with briefings, breaks and a meal off the phones,
+/// and the shrinkage that thins them: agents absent for the day and agents on other
+/// off-phone work. Agent groups staffed by the roster give their agents per shift
+/// (``AgentGroup/shifts``); the agents on the phones at each moment follow from it.
+public struct Roster: Sendable, Equatable {
+    public var shifts: [Shift]
+    /// Probability (0…1) that a rostered agent is absent on a given day, drawn afresh
+    /// for every agent, day and replication.
+    public var absence: Double
+    /// Share (0…1) of the present agents of each shift kept off the phones all day for
+    /// other work (training, back office), rounded to whole agents.
+    public var otherOffPhone: Double
+
+    public init(shifts: [Shift], absence: Double = 0, otherOffPhone: Double = 0) {
+        self.shifts = shifts
+        self.absence = absence
+        self.otherOffPhone = otherOffPhone
+    }
+}
+
+/// A shift: when it starts each day, how long it lasts, and its time off the phones.
+public struct Shift: Sendable, Equatable {
+    public var id: String
+    /// Start, in seconds after the start of each simulated day (time 0, 24 h, …).
+    public var start: Double
+    /// Length from start to end, briefings included (seconds).
+    public var length: Double
+    /// Team briefing off the phones at the start and at the end of the shift (seconds).
+    public var briefingBefore: Double
+    public var briefingAfter: Double
+    /// Breaks and the meal, in the order they are taken.
+    public var breaks: [Break]
+
+    public init(id: String, start: Double, length: Double, briefingBefore: Double = 0,
+                briefingAfter: Double = 0, breaks: [Break] = []) {
+        self.id = id
+        self.start = start
+        self.length = length
+        self.briefingBefore = briefingBefore
+        self.briefingAfter = briefingAfter
+        self.breaks = breaks
+    }
+
+    /// When agent `j` of `count` on this shift starts break `b`, relative to the shift
+    /// start: breaks with a window are staggered evenly across it, so that the agents
+    /// of a shift do not all leave the phones at once.
+    public func breakStart(_ b: Int, agent j: Int, of count: Int) -> Double {
+        let pause = breaks[b]
+        guard pause.latestStart > pause.earliestStart else { return pause.earliestStart }
+        return pause.earliestStart + (pause.latestStart - pause.earliestStart) * (Double(j) + 0.5) / Double(count)
+    }
+
+    /// The periods agent `j` of `count` spends on the phones, relative to the shift start.
+    public func onPhonePeriods(agent j: Int, of count: Int) -> [(start: Double, end: Double)] {
+        var periods: [(start: Double, end: Double)] = []
+        var from = briefingBefore
+        for b in breaks.indices {
+            let start = breakStart(b, agent: j, of: count)
+            periods.append((from, start))
+            from = start + breaks[b].length
+        }
+        periods.append((from, length - briefingAfter))
+        return periods.filter { $0.end > $0.start }
+    }
+}
+
+/// A break or meal: its length and when it may start (relative to the shift start).
+public struct Break: Sendable, Equatable {
+    public var length: Double
+    public var earliestStart: Double
+    public var latestStart: Double
+
+    /// A break at a fixed time (`latestStart` omitted) or within a window of start times.
+    public init(length: Double, earliestStart: Double, latestStart: Double? = nil) {
+        self.length = length
+        self.earliestStart = earliestStart
+        self.latestStart = latestStart ?? earliestStart
+    }
+}
+
+extension Roster {
+    /// Checks that every shift's breaks fit between its briefings, in order, without
+    /// overlapping whatever their place in their windows.
+    func validate() throws {
+        guard (0...1).contains(absence), (0...1).contains(otherOffPhone) else {
+            throw ModelError("roster: absence and other off-phone work must be fractions in 0…1")
+        }
+        for shift in shifts {
+            guard shift.length > 0, shift.briefingBefore >= 0, shift.briefingAfter >= 0,
+                  shift.briefingBefore + shift.briefingAfter < shift.length else {
+                throw ModelError("shift \(shift.id): needs a positive length longer than its briefings")
+            }
+            var free = shift.briefingBefore
+            for pause in shift.breaks {
+                guard pause.length > 0, pause.earliestStart >= free, pause.latestStart >= pause.earliestStart else {
+                    throw ModelError("shift \(shift.id): breaks must start after the briefing and the previous break")
+                }
+                free = pause.latestStart + pause.length
+            }
+            guard free <= shift.length - shift.briefingAfter else {
+                throw ModelError("shift \(shift.id): the last break must end before the closing briefing")
+            }
+        }
+    }
+}
