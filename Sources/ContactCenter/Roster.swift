@@ -83,7 +83,7 @@ public struct Break: Sendable, Equatable {
 extension Roster {
     /// Checks that every shift's breaks fit between its briefings, in order, without
     /// overlapping whatever their place in their windows.
-    func validate() throws {
+    public func validate() throws {
         guard (0...1).contains(absence), (0...1).contains(otherOffPhone) else {
             throw ModelError("roster: absence and other off-phone work must be fractions in 0…1")
         }

@@ -4,7 +4,7 @@ import ContactCenter
 /// and cross-reference (skills, per-interval list lengths, ids, coverage of call types).
 struct ScenarioParser {
     private static let documentKeys = ["name", "seed", "replications", "warmup", "horizon", "interval",
-                                       "trunks", "busyness", "ivr", "seats", "routing", "call_types", "agent_groups"]
+                                       "trunks", "busyness", "ivr", "seats", "routing", "roster", "call_types", "agent_groups"]
     private static let callTypeKeys = ["id", "arrivals", "handle_time", "after_call_work", "patience",
                                        "service_level", "self_service", "priority", "overflow", "redial"]
     private static let redialKeys = ["probability", "delay", "max_attempts"]
@@ -12,7 +12,10 @@ struct ScenarioParser {
     private static let ivrKeys = ["ports", "when_full", "announcement", "menu", "counts_against_seats"]
     private static let selfServiceKeys = ["fraction", "time"]
     private static let serviceLevelKeys = ["seconds", "target"]
-    private static let agentGroupKeys = ["id", "skills", "agents", "priorities"]
+    private static let agentGroupKeys = ["id", "skills", "agents", "shifts", "priorities"]
+    private static let rosterKeys = ["absence", "other_off_phone", "shifts"]
+    private static let shiftKeys = ["id", "start", "length", "briefing", "breaks", "meal"]
+    private static let breakKeys = ["length", "at", "window"]
 
     /// Defaults of the optional keys.
     private static let defaultSeed: UInt64 = 1
@@ -45,10 +48,11 @@ struct ScenarioParser {
             try callType($0, timing: timing, hasIVR: ivr != nil, ids: &callTypeIds)
         }
 
+        let roster = try document.optional("roster").map(self.roster)
         let groupEntries = try document.required("agent_groups").nonEmptySequence(of: "agent group")
         var groupIds = IdRegistry()
         let groups = try groupEntries.map {
-            try agentGroup($0, callTypeIds: callTypes.map(\.id), timing: timing, ids: &groupIds)
+            try agentGroup($0, callTypeIds: callTypes.map(\.id), timing: timing, shifts: roster?.shifts, ids: &groupIds)
         }
         for (k, entry) in callTypeEntries.enumerated() {
             callTypes[k].overflow = try overflow(of: entry, callType: k, groups: groups)
@@ -58,7 +62,7 @@ struct ScenarioParser {
 
         let model = CenterModel(name: name, timing: timing, trunks: trunks,
                                 callTypes: callTypes, agentGroups: groups, busynessCV: busyness,
-                                ivr: ivr, seats: seats, agentSelection: selection)
+                                ivr: ivr, seats: seats, agentSelection: selection, roster: roster)
         return Scenario(model: model, seed: seed, replications: replications)
     }
 
@@ -203,14 +207,83 @@ struct ScenarioParser {
 
     // MARK: Agent groups
 
-    private func agentGroup(_ element: NodeReader, callTypeIds: [String], timing: Timing,
+    private func agentGroup(_ element: NodeReader, callTypeIds: [String], timing: Timing, shifts: [Shift]?,
                             ids: inout IdRegistry) throws -> AgentGroup {
         let entry = try element.mapping(keys: Self.agentGroupKeys)
         let id = try ids.register(entry.required("id"))
         let skills = try self.skills(entry.required("skills"), callTypeIds: callTypeIds)
-        let staffing = try Self.perInterval(entry.required("agents"), timing: timing) { try $0.integer(.nonNegative) }
         let priorities = try entry.optional("priorities").map { try self.priorities($0, callTypeIds: callTypeIds) }
+        if let shiftsReader = entry.optional("shifts") {
+            if let agents = entry.optional("agents") {
+                throw agents.error("a group is staffed either per interval (`agents`) or by the roster (`shifts`), not both")
+            }
+            guard let shifts else { throw shiftsReader.error("staffing by shifts needs a `roster` section") }
+            return AgentGroup(id: id, skills: skills, staffing: [], priorities: priorities ?? [:],
+                              shifts: try shiftCounts(shiftsReader, shifts: shifts))
+        }
+        guard let agentsReader = entry.optional("agents") else {
+            throw entry.error("missing required key `agents` (agents per interval) or `shifts` (agents per roster shift)")
+        }
+        let staffing = try Self.perInterval(agentsReader, timing: timing) { try $0.integer(.nonNegative) }
         return AgentGroup(id: id, skills: skills, staffing: staffing, priorities: priorities ?? [:])
+    }
+
+    /// `shifts: {early: 20, late: 12}`: agents per roster shift (0 for shifts not named).
+    private func shiftCounts(_ reader: NodeReader, shifts: [Shift]) throws -> [Int] {
+        let entry = try reader.mapping()
+        try entry.checkKeys(shifts.map(\.id))
+        return try shifts.map { try entry.optional($0.id)?.integer(.nonNegative) ?? 0 }
+    }
+
+    // MARK: Roster
+
+    /// `roster: {absence: 0.08, other_off_phone: 0.05, shifts: […]}`.
+    private func roster(_ reader: NodeReader) throws -> Roster {
+        let entry = try reader.mapping(keys: Self.rosterKeys)
+        var ids = IdRegistry()
+        let shifts = try entry.required("shifts").nonEmptySequence(of: "shift").map { try shift($0, ids: &ids) }
+        return Roster(shifts: shifts, absence: try entry.optional("absence")?.fraction() ?? 0,
+                      otherOffPhone: try entry.optional("other_off_phone")?.fraction() ?? 0)
+    }
+
+    /// A shift: `{id, start: "07:00", length: 8h, briefing: {before: 10m, after: 5m},
+    /// breaks: [{length: 15m, window: [1h30m, 2h30m]}], meal: {length: 30m, at: 4h}}`.
+    private func shift(_ element: NodeReader, ids: inout IdRegistry) throws -> Shift {
+        let entry = try element.mapping(keys: Self.shiftKeys)
+        let id = try ids.register(entry.required("id"))
+        let length = try entry.required("length").duration(.positive)
+        var before = 0.0, after = 0.0
+        if let briefing = try entry.optional("briefing")?.mapping(keys: ["before", "after"]) {
+            before = try briefing.optional("before")?.duration(.nonNegative) ?? 0
+            after = try briefing.optional("after")?.duration(.nonNegative) ?? 0
+        }
+        var pauses = try entry.optional("breaks")?.sequence().map(pause) ?? []
+        if let meal = entry.optional("meal") { pauses.append(try pause(meal)) }
+        pauses.sort { $0.earliestStart < $1.earliestStart }
+        let shift = Shift(id: id, start: try entry.required("start").duration(.nonNegative), length: length,
+                          briefingBefore: before, briefingAfter: after, breaks: pauses)
+        do {
+            try Roster(shifts: [shift]).validate()
+        } catch let error as ModelError {
+            throw element.error(error.description.replacingOccurrences(of: "shift \(id): ", with: ""))
+        }
+        return shift
+    }
+
+    /// A break or meal: `{length: 15m, at: 2h}` or `{length: 15m, window: [1h30m, 2h30m]}`
+    /// (a window of start times, relative to the shift start).
+    private func pause(_ reader: NodeReader) throws -> Break {
+        let entry = try reader.mapping(keys: Self.breakKeys)
+        let length = try entry.required("length").duration(.positive)
+        if let window = entry.optional("window") {
+            let bounds = try window.sequence()
+            guard bounds.count == 2 else { throw window.error("a window is [earliest start, latest start]") }
+            let (earliest, latest) = (try bounds[0].duration(.nonNegative), try bounds[1].duration(.nonNegative))
+            guard latest >= earliest else { throw window.error("the latest start comes before the earliest") }
+            return Break(length: length, earliestStart: earliest, latestStart: latest)
+        }
+        guard let at = entry.optional("at") else { throw entry.error("a break needs `at` (a fixed start) or a `window`") }
+        return Break(length: length, earliestStart: try at.duration(.nonNegative))
     }
 
     /// `priorities: {complaint: 2, inquiry: 0}`: the group's own priorities by call type id.
