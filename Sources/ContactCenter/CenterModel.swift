@@ -125,11 +125,14 @@ public struct CallType: Sendable, Equatable {
     /// What callers do after they hang up in queue or find the lines or the IVR full;
     /// `nil`: they do not call again.
     public var redial: Redial?
+    /// Where answered calls are transferred after talk (fractions of the answered calls).
+    public var transfers: [Transfer]
 
     public init(id: String, arrivalRates: [Double], handleTime: Distribution,
                 afterCallWork: Distribution? = nil, patience: Distribution? = nil,
                 serviceLevel: ServiceLevelTarget, selfService: SelfService? = nil,
-                priority: Int = 0, overflow: [OverflowStep] = [], redial: Redial? = nil) {
+                priority: Int = 0, overflow: [OverflowStep] = [], redial: Redial? = nil,
+                transfers: [Transfer] = []) {
         self.id = id
         self.arrivalRates = arrivalRates
         self.handleTime = handleTime
@@ -140,6 +143,22 @@ public struct CallType: Sendable, Equatable {
         self.priority = priority
         self.overflow = overflow
         self.redial = redial
+        self.transfers = transfers
+    }
+}
+
+/// After talk, a fraction of the answered calls of a type is transferred to another call
+/// type's queue: the caller stays on the line (keeping the trunk line), is served as a
+/// call of that type, and counts once, as the original call, in the centre's KPIs.
+public struct Transfer: Sendable, Equatable {
+    /// Index of the call type whose queue the caller joins.
+    public var to: Int
+    /// Fraction (0…1) of the answered calls transferred there.
+    public var fraction: Double
+
+    public init(to: Int, fraction: Double) {
+        self.to = to
+        self.fraction = fraction
     }
 }
 
@@ -306,6 +325,10 @@ extension CenterModel {
                 throw ModelError("call type \(type.id): needs \(n) non-negative arrival rates")
             }
             try validateOverflow(of: type)
+            guard type.transfers.allSatisfy({ callTypes.indices.contains($0.to) && $0.fraction >= 0 }),
+                  type.transfers.reduce(0, { $0 + $1.fraction }) <= 1 + 1e-12 else {
+                throw ModelError("call type \(type.id): transfers need existing call types and fractions adding up to at most 1")
+            }
             if let redial = type.redial {
                 guard (0...1).contains(redial.probability), (redial.maxAttempts ?? 2) >= 1,
                       (redial.maxAttempts ?? 0) < Int(UInt16.max) else {

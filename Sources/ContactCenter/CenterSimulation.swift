@@ -39,6 +39,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
     private let patienceGenerators: [UnsafeMutablePointer<gsl_rng>]
     private let ivrGenerators: [UnsafeMutablePointer<gsl_rng>]
     private let redialGenerators: [UnsafeMutablePointer<gsl_rng>]
+    private let transferGenerators: [UnsafeMutablePointer<gsl_rng>]
     /// Per call type: arrival rates per interval (flattened `[k * intervals + i]`) and distributions.
     private let arrivalRates: [Double]
     private let handleTimes: [Distribution]
@@ -46,6 +47,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
     private let patience: [Distribution?]
     private let selfService: [SelfService?]
     private let redial: [Redial?]
+    private let transfers: [[Transfer]]
     /// Call slots `0..<callsInUse`, of which `freeCalls[0..<freeCallCount]` are free.
     private var calls: SlotBuffer<CallRecord>
     private var callsInUse = 0
@@ -102,12 +104,14 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         patienceGenerators = streams.map(\.patience.generator)
         ivrGenerators = streams.map(\.ivr.generator)
         redialGenerators = streams.map(\.redial.generator)
+        transferGenerators = streams.map(\.transfer.generator)
         arrivalRates = try Self.arrivalRates(of: model, seed: seed, replication: replication)
         handleTimes = model.callTypes.map(\.handleTime)
         afterCallWork = model.callTypes.map(\.afterCallWork)
         patience = model.callTypes.map(\.patience)
         selfService = model.callTypes.map(\.selfService)
         redial = model.callTypes.map(\.redial)
+        transfers = model.callTypes.map(\.transfers)
         ivr = model.ivr
         agentSeats = model.agentSeats
         var agentGroups: [Int32] = []
@@ -306,6 +310,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
             patience: patience[k]?.sample(using: patienceGenerators[k]) ?? .infinity)
         record.callerInterval = record.interval
         if let ivr { drawIVRPath(of: &record, ivr: ivr, callType: k) }
+        if !transfers[k].isEmpty { record.transferTo = drawTransfer(callType: k) }
         return record
     }
 
@@ -332,6 +337,35 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         freeCallCount += 1
     }
 
+    // MARK: - Transfers
+
+    /// Whether, and where, a call of type `k` will be transferred after talk: the
+    /// destination's index, or -1 to end the call.
+    private func drawTransfer(callType k: Int) -> Int16 {
+        var u = ccsim_rng_uniform_pos(transferGenerators[k])
+        for transfer in transfers[k] {
+            if u < transfer.fraction { return Int16(transfer.to) }
+            u -= transfer.fraction
+        }
+        return -1
+    }
+
+    /// The caller, still on the line, joins the destination's queue as a transferred
+    /// call, with a talk time, after-call work and patience of the destination type
+    /// (drawn from the original type's transfer stream). A transferred call is not
+    /// transferred again.
+    private mutating func transfer(call: Int) {
+        let to = Int(calls[call].transferTo)
+        let generator = transferGenerators[Int(calls[call].callType)]
+        statistics.recordTransfer(calls[call], to: to)
+        calls[call].callType = Int32(to)
+        calls[call].isTransfer = true
+        calls[call].talk = handleTimes[to].sample(using: generator)
+        calls[call].afterCallWork = afterCallWork[to]?.sample(using: generator) ?? 0
+        calls[call].patience = patience[to]?.sample(using: generator) ?? .infinity
+        offerToAgents(call: call)
+    }
+
     // MARK: - Redials
 
     /// A caller lost by this call (blocked or abandoned) calls again with the call
@@ -339,6 +373,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
     /// The redial waits in a call slot of its own (the lost call's slot may still sit
     /// in a queue).
     private mutating func lose(call: Int) {
+        guard !calls[call].isTransfer else { return }  // the caller was served before the transfer
         let k = Int(calls[call].callType)
         let attempts = Int(calls[call].attempt) + 1
         guard let redial = redial[k], attempts < (redial.maxAttempts ?? Int(UInt16.max)) else {
@@ -510,7 +545,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
                 let call = queues[k].removeFirst()
                 if calls[call].state == .waiting {
                     statistics.recordUnserved(calls[call])
-                    statistics.recordCallerLost(calls[call])
+                    if !calls[call].isTransfer { statistics.recordCallerLost(calls[call]) }
                 }
             }
         }
@@ -532,9 +567,13 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
     private mutating func endTalk(agent: Int) {
         let call = Int(agents[agent].call)
         let afterCallWork = calls[call].afterCallWork
-        changeBusyLines(by: -1)
-        release(call: call)
         agents[agent].call = -1
+        if calls[call].transferTo >= 0 && !calls[call].isTransfer {
+            transfer(call: call)
+        } else {
+            changeBusyLines(by: -1)
+            release(call: call)
+        }
         if afterCallWork > 0 {
             _ = schedule(.endOfWork, at: clock.now + afterCallWork, index: agent)
         } else {
@@ -673,6 +712,7 @@ struct CallTypeStreams {
     let patience: RandomStream
     let ivr: RandomStream
     let redial: RandomStream
+    let transfer: RandomStream
 
     init(callType id: String, seed: UInt64, replication: Int) throws {
         func stream(_ source: String) throws -> RandomStream {
@@ -685,6 +725,7 @@ struct CallTypeStreams {
         patience = try stream("patience")
         ivr = try stream("ivr")
         redial = try stream("redial")
+        transfer = try stream("transfer")
     }
 }
 
@@ -704,6 +745,10 @@ struct CallRecord {
     var callerInterval: Int32 = -1
     /// 0 for a first attempt, 1 for the first redial, …
     var attempt: UInt16 = 0
+    /// The call type the call will be transferred to after talk (-1: none).
+    var transferTo: Int16 = -1
+    /// Whether this is the transferred part of a call (its type is the destination's).
+    var isTransfer = false
     var abandonmentSequence: UInt32 = 0
     var overflowSequence: UInt32 = 0
     var state: CallState = .free

@@ -98,9 +98,21 @@ struct IntervalStatistics {
         calls[slot(call)].selfServed += 1
     }
 
+    /// An answered call of the original type is transferred to call type `to`; the
+    /// counts go to the interval of the original call's arrival.
+    mutating func recordTransfer(_ call: CallRecord, to: Int) {
+        guard call.interval >= 0 else { return }
+        calls[slot(call)].transferred += 1
+        calls[Int(call.interval) * typeCount + to].transfersIn += 1
+    }
+
     mutating func recordAbandonment(_ call: CallRecord, at now: Double) {
         guard call.interval >= 0 else { return }
         let wait = now - call.queueEntry
+        if call.isTransfer {
+            calls[slot(call)].transfersAbandoned += 1
+            return
+        }
         let s = slot(call)
         calls[s].abandoned += 1
         calls[s].waitOfAbandoned += wait
@@ -111,10 +123,18 @@ struct IntervalStatistics {
 
     mutating func recordUnserved(_ call: CallRecord) {
         guard call.interval >= 0 else { return }
+        if call.isTransfer {
+            calls[slot(call)].transfersUnserved += 1
+            return
+        }
         calls[slot(call)].unserved += 1
     }
 
     mutating func recordAnswer(_ call: CallRecord, at now: Double) {
+        if call.isTransfer {
+            recordTransferAnswered(call, at: now)
+            return
+        }
         recordCallerServed(call)
         guard call.interval >= 0 else { return }
         let wait = now - call.queueEntry
@@ -126,6 +146,12 @@ struct IntervalStatistics {
         if wait > 0 { calls[s].waited += 1 }
         if wait <= thresholds[Int(call.callType)] { calls[s].answeredWithinThreshold += 1 }
         recordWait(wait, slot: s)
+    }
+
+    private func recordTransferAnswered(_ call: CallRecord, at now: Double) {
+        guard call.interval >= 0 else { return }
+        calls[slot(call)].transfersAnswered += 1
+        calls[slot(call)].waitOfTransfers += now - call.queueEntry
     }
 
     private func recordWait(_ wait: Double, slot s: Int) {

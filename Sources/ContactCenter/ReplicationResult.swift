@@ -14,6 +14,16 @@ public struct CallCounters: Sendable, Equatable {
     public var callersLost = 0
     /// Calls that found every trunk line busy.
     public var blocked = 0
+    /// Answered calls transferred to another call type after talk.
+    public var transferred = 0
+    /// Calls transferred to this call type from others (not counted as arrivals), and
+    /// how they ended: answered, abandoned, still waiting at the end.
+    public var transfersIn = 0
+    public var transfersAnswered = 0
+    public var transfersAbandoned = 0
+    public var transfersUnserved = 0
+    /// Sum of the queue waits of the answered transferred calls (seconds).
+    public var waitOfTransfers = 0.0
     /// Calls that found every IVR port busy (when the IVR blocks).
     public var ivrBlocked = 0
     /// Calls that took an IVR port.
@@ -55,6 +65,12 @@ public struct CallCounters: Sendable, Equatable {
         arrivals += other.arrivals
         blocked += other.blocked
         retrials += other.retrials
+        transferred += other.transferred
+        transfersIn += other.transfersIn
+        transfersAnswered += other.transfersAnswered
+        transfersAbandoned += other.transfersAbandoned
+        transfersUnserved += other.transfersUnserved
+        waitOfTransfers += other.waitOfTransfers
         callersServed += other.callersServed
         callersLost += other.callersLost
         ivrBlocked += other.ivrBlocked

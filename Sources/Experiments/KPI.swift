@@ -66,6 +66,18 @@ public enum KPI: String, CaseIterable, Codable, Sendable {
     /// the end, on any attempt (by an agent or in self-service).
     case callersServedFraction = "callers_served_fraction"
 
+    // Transfers
+    /// Answered calls transferred to another call type after talk.
+    case transferred
+    /// transferred / answered.
+    case transferFraction = "transfer_fraction"
+    /// Calls transferred in from other call types (not counted in arrivals).
+    case transfersIn = "transfers_in"
+    /// Transferred-in calls that hung up while waiting.
+    case transfersAbandoned = "transfers_abandoned"
+    /// Mean queue wait of the answered transferred-in calls (s).
+    case transferASA = "transfer_asa"
+
     // Centre-wide resources (sections `trunks`, `ivr`, `seats` of summary.json)
     /// Time-average number of busy trunk lines.
     case trunksBusy = "trunks_busy"
@@ -116,6 +128,11 @@ enum KPIMeasure {
         if hasIVR { addIVR(c, to: &v) }
         v[.firstAttempts] = Double(c.arrivals - c.retrials)
         v[.retrials] = Double(c.retrials)
+        v[.transferred] = Double(c.transferred)
+        if c.answered > 0 { v[.transferFraction] = Double(c.transferred) / Double(c.answered) }
+        v[.transfersIn] = Double(c.transfersIn)
+        v[.transfersAbandoned] = Double(c.transfersAbandoned)
+        if c.transfersAnswered > 0 { v[.transferASA] = c.waitOfTransfers / Double(c.transfersAnswered) }
         let callers = c.callersServed + c.callersLost
         if callers > 0 { v[.callersServedFraction] = Double(c.callersServed) / Double(callers) }
         v[.waitP90] = waits.p90

@@ -16,6 +16,7 @@ public enum IntervalsCSV {
         .answerRate, .pWait, .serviceLevel, .asa, .meanWait, .waitP90, .waitP95, .aht, .meanQueue, .occupancy,
         .ivrBlocked, .ivrBlockedFraction, .selfServed, .selfServiceRate, .ivrWait, .responseTime,
         .firstAttempts, .retrials, .callersServedFraction,
+        .transferred, .transferFraction, .transfersIn, .transfersAbandoned, .transferASA,
     ]
     /// Centre-wide KPIs appended to every call-type row of an interval.
     public static let resourceKPIs: [KPI] = [

@@ -6,7 +6,9 @@ struct ScenarioParser {
     private static let documentKeys = ["name", "seed", "replications", "warmup", "horizon", "interval",
                                        "trunks", "busyness", "ivr", "seats", "routing", "roster", "call_types", "agent_groups"]
     private static let callTypeKeys = ["id", "arrivals", "handle_time", "after_call_work", "patience",
-                                       "service_level", "self_service", "priority", "overflow", "redial"]
+                                       "service_level", "self_service", "priority", "overflow", "redial",
+                                       "transfers"]
+    private static let transferKeys = ["to", "fraction"]
     private static let redialKeys = ["probability", "delay", "max_attempts"]
     private static let overflowKeys = ["after", "groups"]
     private static let ivrKeys = ["ports", "when_full", "announcement", "menu", "counts_against_seats"]
@@ -56,6 +58,7 @@ struct ScenarioParser {
         }
         for (k, entry) in callTypeEntries.enumerated() {
             callTypes[k].overflow = try overflow(of: entry, callType: k, groups: groups)
+            callTypes[k].transfers = try transfers(of: entry, callType: k, callTypeIds: callTypes.map(\.id))
         }
         try checkEveryCallTypeIsServed(callTypes, by: groups, entries: callTypeEntries)
         let selection = try document.optional("routing").map(agentSelection) ?? .longestIdle
@@ -183,6 +186,28 @@ struct ScenarioParser {
             previous = delay
             let indices = try self.groupList(step.required("groups"), groups: groups, callType: k)
             return OverflowStep(delay: delay, groups: indices)
+        }
+    }
+
+    /// `transfers: [{to: billing, fraction: 0.1}, …]` of call type `k`.
+    private func transfers(of element: NodeReader, callType k: Int, callTypeIds: [String]) throws -> [Transfer] {
+        guard let list = try element.mapping().optional("transfers") else { return [] }
+        var total = 0.0
+        return try list.nonEmptySequence(of: "transfer").map { reader in
+            let entry = try reader.mapping(keys: Self.transferKeys)
+            let toReader = try entry.required("to")
+            let id = try toReader.text()
+            guard let to = callTypeIds.firstIndex(of: id) else {
+                throw toReader.error("unknown call type `\(id)` (\(Suggestion.hint(for: id, among: callTypeIds)))")
+            }
+            guard to != k else { throw toReader.error("a call type cannot transfer to itself") }
+            let fractionReader = try entry.required("fraction")
+            let fraction = try fractionReader.fraction()
+            total += fraction
+            guard total <= 1 + 1e-12 else {
+                throw fractionReader.error("the transfer fractions of a call type add up to more than 1")
+            }
+            return Transfer(to: to, fraction: fraction)
         }
     }
 

@@ -67,3 +67,25 @@ final class RoutingParsingTests: XCTestCase {
                     contains: ["expected `longest_idle` or `group_order`"])
     }
 }
+
+/// A call type's `transfers` key.
+final class TransferParsingTests: XCTestCase {
+    static let yaml = RoutingParsingTests.yaml.replacingOccurrences(
+        of: "    priority: 2", with: "    priority: 2\n    transfers: [{to: inquiry, fraction: 0.1}]")
+
+    func testTransfersAreRead() throws {
+        let model = try XCTUnwrap(parse(Self.yaml)).model
+        XCTAssertEqual(model.callTypes[1].transfers, [Transfer(to: 0, fraction: 0.1)])
+    }
+
+    func testTransferToItselfIsRefused() {
+        assertError(Self.yaml.replacingOccurrences(of: "to: inquiry", with: "to: complaint"), at: "13:22",
+                    keyPath: "call_types[1].transfers[0].to", contains: ["cannot transfer to itself"])
+    }
+
+    func testTransferFractionsAddUpToAtMostOne() {
+        let yaml = Self.yaml.replacingOccurrences(of: "[{to: inquiry, fraction: 0.1}]",
+                                                  with: "[{to: inquiry, fraction: 0.6}, {to: inquiry, fraction: 0.5}]")
+        assertError(yaml, at: "13:71", keyPath: "call_types[1].transfers[1].fraction", contains: ["add up to more than 1"])
+    }
+}
