@@ -32,11 +32,13 @@ public struct CenterModel: Sendable, Equatable {
     public var agentSelection: AgentSelection
     /// The shifts of the groups staffed by roster (``AgentGroup/shifts``), and shrinkage.
     public var roster: Roster?
+    /// Outbound follow-up work created by answered calls and blended into idle time.
+    public var followUps: [FollowUp]
 
     public init(name: String, timing: Timing, trunks: Int? = nil,
                 callTypes: [CallType], agentGroups: [AgentGroup], busynessCV: Double? = nil,
                 ivr: IVR? = nil, seats: Int? = nil, agentSelection: AgentSelection = .longestIdle,
-                roster: Roster? = nil) {
+                roster: Roster? = nil, followUps: [FollowUp] = []) {
         self.name = name
         self.timing = timing
         self.trunks = trunks
@@ -47,6 +49,7 @@ public struct CenterModel: Sendable, Equatable {
         self.seats = seats
         self.agentSelection = agentSelection
         self.roster = roster
+        self.followUps = followUps
     }
 
     /// Seats left for agents: the licensed seats less the IVR ports when the switch
@@ -342,6 +345,7 @@ extension CenterModel {
             }
         }
         try roster?.validate()
+        try validateFollowUps()
         for group in agentGroups {
             if group.shifts.isEmpty {
                 guard group.staffing.count == n, group.staffing.allSatisfy({ $0 >= 0 }) else {

@@ -48,6 +48,12 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
     private let selfService: [SelfService?]
     private let redial: [Redial?]
     private let transfers: [[Transfer]]
+    /// Per call type, the kind of follow-up its answered calls may create (-1: none),
+    /// and per kind, its definition and the generator of its task durations.
+    private let followUpOfType: [Int]
+    private let followUps: [FollowUp]
+    private let followUpStreams: [RandomStream]
+    private var followUpQueues: FollowUpQueues
     /// Call slots `0..<callsInUse`, of which `freeCalls[0..<freeCallCount]` are free.
     private var calls: SlotBuffer<CallRecord>
     private var callsInUse = 0
@@ -112,6 +118,12 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         selfService = model.callTypes.map(\.selfService)
         redial = model.callTypes.map(\.redial)
         transfers = model.callTypes.map(\.transfers)
+        followUps = model.followUps
+        followUpOfType = model.callTypes.indices.map { k in model.followUps.firstIndex { $0.callType == k } ?? -1 }
+        followUpStreams = try model.followUps.map {
+            try RandomStream(seed: StreamSeeds.seed(scenarioSeed: seed, replication: replication,
+                                                    source: StreamSeeds.sourceID($0.id, "follow_up")))
+        }
         ivr = model.ivr
         agentSeats = model.agentSeats
         var agentGroups: [Int32] = []
@@ -132,6 +144,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         oldestWaitingSince = SlotBuffer(arena, count: typeCount, repeating: .infinity)
         nextArrivals = SlotBuffer(arena, count: typeCount, repeating: Event(time: .infinity, sequence: 0, code: 0))
         portQueue = IndexRing(arena, capacity: 64)
+        followUpQueues = FollowUpQueues(model: model, arena: arena)
         calls = SlotBuffer(arena, count: 1024, repeating: .free)
         freeCalls = SlotBuffer(arena, count: 1024, repeating: -1)
         statistics = IntervalStatistics(model: model, replication: replication, arena: arena)
@@ -170,7 +183,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
 
     private enum Kind: UInt32 {
         case arrival, abandonment, endOfTalk, endOfWork, intervalBoundary, endOfWarmup
-        case endOfMenu, endOfSelfService, overflow, redial, staffingChange
+        case endOfMenu, endOfSelfService, overflow, redial, staffingChange, endOfTask
     }
 
     /// The next event: the earliest pending arrival if it comes before the first event
@@ -213,6 +226,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         case .overflow: overflow(call: index, sequence: event.sequence)
         case .redial: redial(call: index)
         case .staffingChange: changeStaffing()
+        case .endOfTask: endTask(agent: index)
         }
     }
 
@@ -311,6 +325,10 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         record.callerInterval = record.interval
         if let ivr { drawIVRPath(of: &record, ivr: ivr, callType: k) }
         if !transfers[k].isEmpty { record.transferTo = drawTransfer(callType: k) }
+        let kind = followUpOfType[k]
+        if kind >= 0 && ccsim_rng_uniform_pos(followUpStreams[kind].generator) < followUps[kind].fraction {
+            record.followUp = Int16(kind)
+        }
         return record
     }
 
@@ -364,6 +382,38 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         calls[call].afterCallWork = afterCallWork[to]?.sample(using: generator) ?? 0
         calls[call].patience = patience[to]?.sample(using: generator) ?? .infinity
         offerToAgents(call: call)
+    }
+
+    // MARK: - Follow-up work
+
+    /// A completed call creates a follow-up task: an idle agent of the kind's groups
+    /// takes it if the group keeps its reserve of idle agents, else it waits.
+    private mutating func createTask(kind: Int) {
+        let now = clock.now
+        let task = FollowUpTask(kind: Int32(kind), interval: now >= timing.warmup ? Int32(timing.interval(at: now)) : -1,
+                                created: now, duration: followUps[kind].duration.sample(followUpStreams[kind]))
+        statistics.recordFollowUpCreated(task)
+        var chosen = -1
+        for g in followUps[kind].groups where groups[g].idle.count > followUps[kind].reserve {
+            if chosen < 0 || longestIdleSince[g] < longestIdleSince[chosen] { chosen = g }
+        }
+        if chosen >= 0 {
+            startTask(task, by: takeIdleAgent(group: chosen))
+        } else {
+            followUpQueues.add(task, arena: arena)
+        }
+    }
+
+    private mutating func startTask(_ task: FollowUpTask, by agent: Int) {
+        agents[agent].callType = -1
+        agents[agent].task = task
+        statistics.changeBusy(group: Int(agents[agent].group), callType: -1, by: 1, at: clock.now)
+        _ = schedule(.endOfTask, at: clock.now + task.duration, index: agent)
+    }
+
+    private mutating func endTask(agent: Int) {
+        statistics.recordFollowUpDone(agents[agent].task, at: clock.now, deadline: followUps[Int(agents[agent].task.kind)].deadline)
+        finishWork(agent: agent)
     }
 
     // MARK: - Redials
@@ -549,6 +599,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
                 }
             }
         }
+        for task in followUpQueues.drain() { statistics.recordFollowUpUndone(task) }
     }
 
     // MARK: - Agents
@@ -568,6 +619,10 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         let call = Int(agents[agent].call)
         let afterCallWork = calls[call].afterCallWork
         agents[agent].call = -1
+        if calls[call].followUp >= 0 {
+            createTask(kind: Int(calls[call].followUp))
+            calls[call].followUp = -1
+        }
         if calls[call].transferTo >= 0 && !calls[call].isTransfer {
             transfer(call: call)
         } else {
@@ -601,6 +656,13 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         if k >= 0 {
             answer(call: dequeue(callType: k), by: agent)
             return
+        }
+        if followUpQueues.hasWork(forGroup: g) {
+            let kind = followUpQueues.kindToServe(group: g, idleOthers: groups[g].idle.count)
+            if kind >= 0 {
+                startTask(followUpQueues.take(kind: kind), by: agent)
+                return
+            }
         }
         agents[agent].idleSince = clock.now
         if groups[g].idle.isEmpty { longestIdleSince[g] = clock.now }
@@ -747,6 +809,8 @@ struct CallRecord {
     var attempt: UInt16 = 0
     /// The call type the call will be transferred to after talk (-1: none).
     var transferTo: Int16 = -1
+    /// The kind of follow-up task the call creates when its talk ends (-1: none).
+    var followUp: Int16 = -1
     /// Whether this is the transferred part of a call (its type is the destination's).
     var isTransfer = false
     var abandonmentSequence: UInt32 = 0
@@ -773,8 +837,11 @@ struct CallRecord {
 struct AgentRecord {
     var group: Int32
     var call: Int32 = -1
+    /// The call type of the call in hand (-1: a follow-up task or none).
     var callType: Int32 = -1
     var idleSince: Double = 0
+    /// The follow-up task in hand, if the agent is on one.
+    var task = FollowUpTask(kind: -1, interval: -1, created: 0, duration: 0)
 
     init(group: Int32) { self.group = group }
 }

@@ -28,6 +28,8 @@ struct IntervalStatistics {
     private let groupLoggedInTime: SlotBuffer<Double>
     private let callTypeBusyTime: SlotBuffer<Double>
     private let callTypeQueueTime: SlotBuffer<Double>
+    private let followUpKinds: Int
+    private let followUpCounters: SlotBuffer<FollowUpCounters>
     /// Per interval, the integral of each resource count (`[i * Resource.count + r]`).
     private let resourceTime: SlotBuffer<Double>
 
@@ -49,6 +51,8 @@ struct IntervalStatistics {
         groupLoggedInTime = SlotBuffer(arena, count: n * groupCount, repeating: 0)
         callTypeBusyTime = SlotBuffer(arena, count: n * typeCount, repeating: 0)
         callTypeQueueTime = SlotBuffer(arena, count: n * typeCount, repeating: 0)
+        followUpKinds = model.followUps.count
+        followUpCounters = SlotBuffer(arena, count: n * model.followUps.count, repeating: FollowUpCounters())
         resources = SlotBuffer(arena, count: Resource.count, repeating: TimeWeighted())
         resourceTime = SlotBuffer(arena, count: n * Resource.count, repeating: 0)
     }
@@ -168,9 +172,37 @@ struct IntervalStatistics {
 
     // MARK: Time-weighted counts
 
+    /// A group's busy agents change; `k` is the call type in hand (-1 for follow-up work).
     mutating func changeBusy(group g: Int, callType k: Int, by delta: Double, at now: Double) {
         busy[g].update(busy[g].value + delta, at: now)
-        callTypeBusy[k].update(callTypeBusy[k].value + delta, at: now)
+        if k >= 0 { callTypeBusy[k].update(callTypeBusy[k].value + delta, at: now) }
+    }
+
+    // MARK: Follow-up work
+
+    mutating func recordFollowUpCreated(_ task: FollowUpTask) {
+        guard task.interval >= 0 else { return }
+        followUpCounters[followUpSlot(task)].created += 1
+    }
+
+    mutating func recordFollowUpDone(_ task: FollowUpTask, at now: Double, deadline: Double) {
+        guard task.interval >= 0 else { return }
+        let s = followUpSlot(task)
+        if now - task.created <= deadline {
+            followUpCounters[s].doneInTime += 1
+        } else {
+            followUpCounters[s].doneLate += 1
+        }
+        followUpCounters[s].completionTime += now - task.created
+    }
+
+    mutating func recordFollowUpUndone(_ task: FollowUpTask) {
+        guard task.interval >= 0 else { return }
+        followUpCounters[followUpSlot(task)].undone += 1
+    }
+
+    private func followUpSlot(_ task: FollowUpTask) -> Int {
+        Int(task.interval) * followUpKinds + Int(task.kind)
     }
 
     mutating func changeLoggedIn(group g: Int, by delta: Double, at now: Double) {
@@ -267,6 +299,8 @@ struct IntervalStatistics {
             callTypeQueueTime: callTypeQueueTime.array,
             busyLineTime: (0..<n).map { resourceTime[$0 * Resource.count + Resource.busyLines.rawValue] },
             busyPortTime: (0..<n).map { resourceTime[$0 * Resource.count + Resource.busyPorts.rawValue] },
+            followUps: followUpCounters.array,
+            followUpKinds: followUpKinds,
             seatLostTime: (0..<n).map { resourceTime[$0 * Resource.count + Resource.agentsWithoutSeat.rawValue] },
             reportedDuration: (0..<n).map {
                 max(0, timing.end(ofInterval: $0) - max(timing.start(ofInterval: $0), timing.warmup))

@@ -136,6 +136,10 @@ public struct ReplicationResult: Sendable {
     public var busyLineTime: [Double]
     /// Integral of the number of busy IVR ports per interval (port-seconds).
     public var busyPortTime: [Double]
+    /// Follow-up task counters per interval and kind (`[interval * followUpKinds + kind]`),
+    /// by the interval of the tasks' creation.
+    public var followUps: [FollowUpCounters]
+    public var followUpKinds: Int
     /// Agent-seconds lost to the seat limit per interval: scheduled agents who could
     /// not log in because every licensed seat was taken.
     public var seatLostTime: [Double]
@@ -149,5 +153,28 @@ public struct ReplicationResult: Sendable {
     /// Counters of call type `k` in interval `i`.
     public func counters(interval i: Int, callType k: Int) -> CallCounters {
         calls[i * callTypeCount + k]
+    }
+}
+
+/// What happened to the follow-up tasks of one kind created in one interval.
+public struct FollowUpCounters: Sendable, Equatable {
+    public var created = 0
+    /// Finished within the deadline of their creation.
+    public var doneInTime = 0
+    /// Finished after the deadline.
+    public var doneLate = 0
+    /// Still waiting when the simulation ended.
+    public var undone = 0
+    /// Sum of the times from creation to completion of the finished tasks (seconds).
+    public var completionTime = 0.0
+
+    public init() {}
+
+    public mutating func add(_ other: FollowUpCounters) {
+        created += other.created
+        doneInTime += other.doneInTime
+        doneLate += other.doneLate
+        undone += other.undone
+        completionTime += other.completionTime
     }
 }

@@ -78,6 +78,20 @@ public enum KPI: String, CaseIterable, Codable, Sendable {
     /// Mean queue wait of the answered transferred-in calls (s).
     case transferASA = "transfer_asa"
 
+    // Follow-up work (per kind of follow-up)
+    /// Follow-up tasks created.
+    case followUps = "follow_ups"
+    /// Tasks finished within their deadline.
+    case followUpsDoneInTime = "follow_ups_done_in_time"
+    /// follow_ups_done_in_time / follow_ups (the documents' follow-up rate).
+    case followUpRate = "follow_up_rate"
+    /// Tasks finished after their deadline.
+    case followUpsLate = "follow_ups_late"
+    /// Tasks still waiting when the simulation ended.
+    case followUpsUndone = "follow_ups_undone"
+    /// Mean time from creation to completion of the finished tasks (s).
+    case followUpCompletionTime = "follow_up_completion_time"
+
     // Centre-wide resources (sections `trunks`, `ivr`, `seats` of summary.json)
     /// Time-average number of busy trunk lines.
     case trunksBusy = "trunks_busy"
@@ -171,6 +185,18 @@ enum KPIMeasure {
             v[.seatOccupancy] = seatsInUse / Double(seats)
             v[.seatLostAgentMinutes] = seatLostTime / 60
         }
+        return v
+    }
+
+    /// KPIs of a kind of follow-up work.
+    static func followUp(_ c: FollowUpCounters) -> KPIValues {
+        var v: KPIValues = [
+            .followUps: Double(c.created), .followUpsDoneInTime: Double(c.doneInTime),
+            .followUpsLate: Double(c.doneLate), .followUpsUndone: Double(c.undone),
+        ]
+        if c.created > 0 { v[.followUpRate] = Double(c.doneInTime) / Double(c.created) }
+        let done = c.doneInTime + c.doneLate
+        if done > 0 { v[.followUpCompletionTime] = c.completionTime / Double(done) }
         return v
     }
 

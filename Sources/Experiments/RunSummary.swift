@@ -44,6 +44,8 @@ public struct RunSummary: Sendable {
     public var groups: [KPISummary]
     /// Centre-wide trunk, IVR and seat KPIs over the whole reported period.
     public var resources: KPISummary
+    /// Per kind of follow-up work, in model order, for the tasks created in the reported period.
+    public var followUps: [KPISummary]
     /// Per reported planning interval (those ending after the warm-up).
     public var intervals: [IntervalSummary]
     /// The waits of each call type's offered calls, pooled over replications.
@@ -75,6 +77,7 @@ public struct RunSummary: Sendable {
         total = summarise { $0.total }
         groups = model.agentGroups.indices.map { g in summarise { $0.groups[g] } }
         resources = summarise { $0.resources }
+        followUps = model.followUps.indices.map { f in summarise { $0.followUps[f] } }
         let timing = model.timing
         intervals = (0..<timing.intervalCount).filter { timing.isReported(interval: $0) }.map { i in
             IntervalSummary(
@@ -96,6 +99,7 @@ struct ReplicationMeasures {
     var intervalGroups: [[KPIValues]] = []
     var intervalTotals: [KPIValues] = []
     var resources: KPIValues = [:]
+    var followUps: [KPIValues] = []
     var intervalResources: [KPIValues] = []
 
     init(model: CenterModel, result r: ReplicationResult) {
@@ -141,6 +145,11 @@ struct ReplicationMeasures {
         total = calls(all, reported, waits: r.totalWaitQuantiles)
         groups = groupIndices.map { group($0, reported) }
         self.resources = resources(reported)
+        followUps = model.followUps.indices.map { f in
+            var counters = FollowUpCounters()
+            for i in reported { counters.add(r.followUps[i * r.followUpKinds + f]) }
+            return KPIMeasure.followUp(counters)
+        }
         intervalCallTypes = Array(repeating: [], count: r.intervalCount)
         intervalGroups = Array(repeating: [], count: r.intervalCount)
         intervalTotals = Array(repeating: [:], count: r.intervalCount)

@@ -15,7 +15,7 @@ public enum HTMLReport {
         var body = header(s, runSeconds: runSeconds)
         body += targets(s)
         body += "<h2>Charts</h2>\n" + charts(s)
-        body += "<h2>KPIs</h2>\n" + kpiTable(s) + groupTable(s) + resourceTable(s)
+        body += "<h2>KPIs</h2>\n" + kpiTable(s) + groupTable(s) + resourceTable(s) + followUpTable(s)
         body += "<h2>Per interval</h2>\n" + intervalTables(s)
         return """
             <!DOCTYPE html>
@@ -215,6 +215,22 @@ public enum HTMLReport {
             }.joined() + "</table>\n"
     }
 
+    /// Follow-up work per kind: tasks, the share done in time against the target.
+    private static func followUpTable(_ s: RunSummary) -> String {
+        guard !s.model.followUps.isEmpty else { return "" }
+        let kpis: [KPI] = [.followUps, .followUpRate, .followUpsLate, .followUpsUndone, .followUpCompletionTime]
+        var out = "<table id=\"follow-ups\"><tr><th class=\"name\">follow-up</th><th>deadline</th><th>target</th>"
+            + kpis.map { "<th>\($0.rawValue)</th>" }.joined() + "<th class=\"name\">verdict</th></tr>"
+        for (followUp, summary) in zip(s.model.followUps, s.followUps) {
+            let verdict = followUp.target.map { Verdict(summary[.followUpRate], target: $0) }
+            out += "<tr><td class=\"name\">\(esc(followUp.id))</td><td>\(hours(followUp.deadline)) h</td>"
+                + "<td>\(followUp.target.map(percent) ?? "–")</td>"
+                + kpis.map { cell(summary[$0], subject: "follow_ups.\(followUp.id)", kpi: $0) }.joined()
+                + "<td class=\"name \(verdict?.cssClass ?? "")\">\(verdict.map { "\($0.symbol) \($0.text)" } ?? "")</td></tr>"
+        }
+        return out + "</table>\n"
+    }
+
     private static let intervalKPIs: [KPI] = [.arrivals, .serviceLevel, .abandonFraction, .asa, .waitP90, .occupancy]
 
     private static func intervalTables(_ s: RunSummary) -> String {
@@ -236,7 +252,8 @@ public enum HTMLReport {
     private static func cell(_ ci: ConfidenceInterval?, subject: String, kpi: KPI) -> String {
         guard let ci else { return "<td>–</td>" }
         let isShare = [.blockedFraction, .abandonFraction, .serviceLevel, .pWait, .occupancy, .answerRate,
-                       .trunkOccupancy, .ivrPortOccupancy, .seatOccupancy, .ivrBlockedFraction, .selfServiceRate].contains(kpi)
+                       .trunkOccupancy, .ivrPortOccupancy, .seatOccupancy, .ivrBlockedFraction, .selfServiceRate,
+                       .followUpRate].contains(kpi)
         let text = isShare
             ? String(format: "%.1f ± %.1f %%", ci.mean * 100, ci.halfWidth * 100)
             : String(format: "%.1f ± %.1f", ci.mean, ci.halfWidth)

@@ -56,6 +56,7 @@ public enum SummaryJSON {
         let trunkSection: ResourceSection
         let ivrSection: ResourceSection?
         let seatSection: ResourceSection
+        let followUps: [String: ResourceSection]
         let events: Int
         let generatedCalls: Int
 
@@ -64,7 +65,7 @@ public enum SummaryJSON {
             case confidenceLevel = "confidence_level", warmup, horizon, interval
             case callTypes = "call_types", total, agentGroups = "agent_groups"
             case serviceLevels = "service_levels", events, generatedCalls = "generated_calls"
-            case trunkSection = "trunks", ivrSection = "ivr", seatSection = "seats"
+            case trunkSection = "trunks", ivrSection = "ivr", seatSection = "seats", followUps = "follow_ups"
         }
 
         init(_ s: RunSummary) {
@@ -94,6 +95,12 @@ public enum SummaryJSON {
                     .adding([.ivrBlocked, .ivrBlockedFraction, .selfServed, .selfServiceRate, .ivrWait, .responseTime],
                             from: s.total)
             }
+            followUps = Dictionary(uniqueKeysWithValues: zip(s.model.followUps, s.followUps).map { followUp, kpis in
+                (followUp.id, ResourceSection(
+                    settings: ["deadline": .number(followUp.deadline), "target": followUp.target.map { .number($0) } ?? .null,
+                               "call_type": .text(s.model.callTypes[followUp.callType].id)],
+                    kpis: KPI.allCases, from: kpis))
+            })
             seatSection = ResourceSection(settings: ["licensed": s.model.seats.map { .integer($0) } ?? .null],
                                           kpis: [.seatsInUse, .seatOccupancy, .seatLostAgentMinutes], from: s.resources)
         }
@@ -115,6 +122,7 @@ public enum SummaryJSON {
             try c.encode(trunkSection, forKey: .trunkSection)
             try c.encodeIfPresent(ivrSection, forKey: .ivrSection)
             try c.encode(seatSection, forKey: .seatSection)
+            try c.encode(followUps, forKey: .followUps)
             try c.encode(events, forKey: .events)
             try c.encode(generatedCalls, forKey: .generatedCalls)
         }

@@ -45,6 +45,12 @@ public enum SummaryTable {
         rows.append(["seats", cell(r[.seatsInUse], 1, 1), capacity(s.model.seats),
                      s.model.seats == nil ? "" : cell(r[.seatLostAgentMinutes], 0, 1) + " agent-min"])
         var out = layout(rows)
+        for (followUp, kpis) in zip(s.model.followUps, s.followUps) {
+            out += "follow-up \(followUp.id): " + cell(kpis[.followUpRate], 1, 100) + " % done within "
+                + NumberFormat.decimal(followUp.deadline / 3600) + " h"
+                + (followUp.target.map { " (target \(Int(($0 * 100).rounded())) %: " + verdictWord(kpis[.followUpRate], $0) + ")" } ?? "")
+                + ", " + cell(kpis[.followUps], 0, 1) + " tasks\n"
+        }
         if s.model.ivr != nil {
             out += "self-service rate " + cell(s.total[.selfServiceRate], 1, 100) + " %, response time "
                 + cell(s.total[.responseTime], 1, 1) + " s (port wait + announcement + queue)\n"
@@ -61,6 +67,11 @@ public enum SummaryTable {
         if ci.low >= goal { return label + " met" }
         if ci.high < goal { return label + " missed" }
         return label + " unsure"
+    }
+
+    private static func verdictWord(_ ci: ConfidenceInterval?, _ goal: Double) -> String {
+        guard let ci else { return "–" }
+        return ci.low >= goal ? "met" : ci.high < goal ? "missed" : "unsure"
     }
 
     private static func cell(_ ci: ConfidenceInterval?, _ decimals: Int, _ scale: Double) -> String {

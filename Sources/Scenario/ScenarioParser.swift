@@ -4,7 +4,9 @@ import ContactCenter
 /// and cross-reference (skills, per-interval list lengths, ids, coverage of call types).
 struct ScenarioParser {
     private static let documentKeys = ["name", "seed", "replications", "warmup", "horizon", "interval",
-                                       "trunks", "busyness", "ivr", "seats", "routing", "roster", "call_types", "agent_groups"]
+                                       "trunks", "busyness", "ivr", "seats", "routing", "roster", "call_types", "agent_groups",
+                                       "follow_ups"]
+    private static let followUpKeys = ["id", "call_type", "fraction", "duration", "deadline", "groups", "reserve", "target"]
     private static let callTypeKeys = ["id", "arrivals", "handle_time", "after_call_work", "patience",
                                        "service_level", "self_service", "priority", "overflow", "redial",
                                        "transfers"]
@@ -62,10 +64,14 @@ struct ScenarioParser {
         }
         try checkEveryCallTypeIsServed(callTypes, by: groups, entries: callTypeEntries)
         let selection = try document.optional("routing").map(agentSelection) ?? .longestIdle
+        let followUps = try document.optional("follow_ups").map {
+            try self.followUps($0, callTypeIds: callTypes.map(\.id), groupIds: groups.map(\.id))
+        } ?? []
 
         let model = CenterModel(name: name, timing: timing, trunks: trunks,
                                 callTypes: callTypes, agentGroups: groups, busynessCV: busyness,
-                                ivr: ivr, seats: seats, agentSelection: selection, roster: roster)
+                                ivr: ivr, seats: seats, agentSelection: selection, roster: roster,
+                                followUps: followUps)
         return Scenario(model: model, seed: seed, replications: replications)
     }
 
@@ -258,6 +264,40 @@ struct ScenarioParser {
         let entry = try reader.mapping()
         try entry.checkKeys(shifts.map(\.id))
         return try shifts.map { try entry.optional($0.id)?.integer(.nonNegative) ?? 0 }
+    }
+
+    // MARK: Follow-up work
+
+    /// `follow_ups: [{id, call_type, fraction, duration, deadline, groups, reserve, target}]`.
+    private func followUps(_ reader: NodeReader, callTypeIds: [String], groupIds: [String]) throws -> [FollowUp] {
+        var ids = IdRegistry()
+        var usedTypes: Set<Int> = []
+        return try reader.nonEmptySequence(of: "follow-up").map { element in
+            let entry = try element.mapping(keys: Self.followUpKeys)
+            let id = try ids.register(entry.required("id"))
+            let typeReader = try entry.required("call_type")
+            let k = try index(of: typeReader, among: callTypeIds, what: "call type")
+            guard usedTypes.insert(k).inserted else {
+                throw typeReader.error("call type `\(callTypeIds[k])` already creates another follow-up")
+            }
+            let groups = try entry.required("groups").nonEmptySequence(of: "agent group").map {
+                try index(of: $0, among: groupIds, what: "agent group")
+            }
+            return FollowUp(id: id, callType: k, fraction: try entry.required("fraction").fraction(),
+                            duration: try DistributionParser.distribution(from: entry.required("duration")),
+                            deadline: try entry.optional("deadline")?.duration(.positive) ?? 86_400,
+                            groups: groups, reserve: try entry.optional("reserve")?.integer(.nonNegative) ?? 0,
+                            target: try entry.optional("target")?.fraction())
+        }
+    }
+
+    /// The index of the id at `reader` in `ids`.
+    private func index(of reader: NodeReader, among ids: [String], what: String) throws -> Int {
+        let id = try reader.text()
+        guard let index = ids.firstIndex(of: id) else {
+            throw reader.error("unknown \(what) `\(id)` (\(Suggestion.hint(for: id, among: ids)))")
+        }
+        return index
     }
 
     // MARK: Roster

@@ -89,3 +89,24 @@ final class TransferParsingTests: XCTestCase {
         assertError(yaml, at: "13:71", keyPath: "call_types[1].transfers[1].fraction", contains: ["add up to more than 1"])
     }
 }
+
+/// The `follow_ups` section.
+final class FollowUpParsingTests: XCTestCase {
+    static let yaml = RoutingParsingTests.yaml + """
+
+        follow_ups:
+          - {id: callback, call_type: complaint, fraction: 0.3, duration: {distribution: constant, value: 4m},
+             deadline: 24h, groups: [seniors], reserve: 1, target: 0.99}
+        """
+
+    func testFollowUpsAreRead() throws {
+        let model = try XCTUnwrap(parse(Self.yaml)).model
+        XCTAssertEqual(model.followUps, [FollowUp(id: "callback", callType: 1, fraction: 0.3, duration: .constant(240),
+                                                  deadline: 86_400, groups: [1], reserve: 1, target: 0.99)])
+    }
+
+    func testFollowUpGroupsMustExist() {
+        assertError(Self.yaml.replacingOccurrences(of: "groups: [seniors], reserve", with: "groups: [senior], reserve"), at: "23:30",
+                    keyPath: "follow_ups[0].groups[0]", contains: ["unknown agent group `senior`"])
+    }
+}
