@@ -48,6 +48,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
     private let selfService: [SelfService?]
     private let redial: [Redial?]
     private let transfers: [[Transfer]]
+    private let hasTransfers: [Bool]
     /// Per call type, the kind of follow-up its answered calls may create (-1: none),
     /// and per kind, its definition and the generator of its task durations.
     private let followUpOfType: [Int]
@@ -118,6 +119,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         selfService = model.callTypes.map(\.selfService)
         redial = model.callTypes.map(\.redial)
         transfers = model.callTypes.map(\.transfers)
+        hasTransfers = model.callTypes.map { !$0.transfers.isEmpty }
         followUps = model.followUps
         followUpOfType = model.callTypes.indices.map { k in model.followUps.firstIndex { $0.callType == k } ?? -1 }
         followUpStreams = try model.followUps.map {
@@ -212,6 +214,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         if timing.warmup > 0 { _ = schedule(.endOfWarmup, at: timing.warmup, index: 0) }
     }
 
+    @inline(__always)
     private mutating func handle(_ event: Event) {
         let index = event.index()
         switch Kind(rawValue: event.kind()).unsafelyUnwrapped {
@@ -270,15 +273,17 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         }
     }
 
+    @inline(__always)
     private mutating func arrive(callType k: Int) {
         let now = clock.now
         scheduleNextArrival(callType: k, after: now)
         findEarliestArrival()
-        admit(call: takeSlot(drawCall(callType: k, at: now)))
+        admit(call: newCall(callType: k, at: now))
     }
 
     /// A call (a first attempt or a redial) reaches the centre: it takes a trunk line,
     /// or hears a busy tone, and passes the IVR on its way to an agent.
+    @inline(__always)
     private mutating func admit(call: Int) {
         statistics.recordArrival(calls[call])
         if busyLines >= trunkLines {
@@ -295,6 +300,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         }
     }
 
+    @inline(__always)
     private mutating func changeBusyLines(by delta: Int) {
         busyLines += delta
         statistics.changeBusyLines(by: Double(delta), at: clock.now)
@@ -302,6 +308,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
 
     /// The call leaves the IVR (or arrives without one) and asks for an agent: the
     /// policy's idle agent answers it, or it queues.
+    @inline(__always)
     private mutating func offerToAgents(call: Int) {
         let k = Int(calls[call].callType)
         calls[call].queueEntry = clock.now
@@ -313,38 +320,42 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         }
     }
 
-    /// A call arriving now, with its own random quantities.
-    private func drawCall(callType k: Int, at now: Double) -> CallRecord {
-        var record = CallRecord(
-            callType: Int32(k),
-            interval: now >= timing.warmup ? Int32(timing.interval(at: now)) : -1,
-            arrival: now,
+    /// A new call of type `k` arriving now, in a free slot, with its own random quantities.
+    @inline(__always)
+    private mutating func newCall(callType k: Int, at now: Double) -> Int {
+        let call = takeSlot()
+        drawCall(call, callType: k, at: now)
+        return call
+    }
+
+    /// Fills slot `call` with a call of type `k` arriving now: its talk time, after-call
+    /// work, patience, IVR path, transfer and follow-up, drawn from the type's streams.
+    private mutating func drawCall(_ call: Int, callType k: Int, at now: Double) {
+        let interval: Int32 = now >= timing.warmup ? Int32(timing.interval(at: now)) : -1
+        calls[call] = CallRecord(
+            callType: Int32(k), interval: interval, callerInterval: interval, arrival: now,
             talk: handleTimes[k].sample(using: talkGenerators[k]),
             afterCallWork: afterCallWork[k]?.sample(using: afterCallWorkGenerators[k]) ?? 0,
             patience: patience[k]?.sample(using: patienceGenerators[k]) ?? .infinity)
-        record.callerInterval = record.interval
-        if let ivr { drawIVRPath(of: &record, ivr: ivr, callType: k) }
-        if !transfers[k].isEmpty { record.transferTo = drawTransfer(callType: k) }
+        if let ivr { drawIVRPath(of: &calls[call], ivr: ivr, callType: k) }
+        if hasTransfers[k] { calls[call].transferTo = drawTransfer(callType: k) }
         let kind = followUpOfType[k]
         if kind >= 0 && ccsim_rng_uniform_pos(followUpStreams[kind].generator) < followUps[kind].fraction {
-            record.followUp = Int16(kind)
+            calls[call].followUp = Int16(kind)
         }
-        return record
     }
 
-    /// Stores `record` in a free call slot.
-    private mutating func takeSlot(_ record: CallRecord) -> Int {
+    /// A free call slot (its content is left to the caller to set).
+    @inline(__always)
+    private mutating func takeSlot() -> Int {
         if freeCallCount > 0 {
             freeCallCount -= 1
-            let slot = Int(freeCalls[freeCallCount])
-            calls[slot] = record
-            return slot
+            return Int(freeCalls[freeCallCount])
         }
         if callsInUse == calls.count {
             calls.grow(arena, to: 2 * calls.count, repeating: .free)
             freeCalls.grow(arena, to: calls.count, repeating: -1)
         }
-        calls[callsInUse] = record
         callsInUse += 1
         return callsInUse - 1
     }
@@ -442,13 +453,15 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         pending.callerInterval = calls[call].callerInterval
         pending.attempt = UInt16(attempts)
         pending.state = .redialing
-        _ = schedule(.redial, at: clock.now + delay, index: takeSlot(pending))
+        let slot = takeSlot()
+        calls[slot] = pending
+        _ = schedule(.redial, at: clock.now + delay, index: slot)
     }
 
     /// The caller calls again: a new attempt with its own talk time, patience and IVR path.
     private mutating func redial(call: Int) {
         let pending = calls[call]
-        calls[call] = drawCall(callType: Int(pending.callType), at: clock.now)
+        drawCall(call, callType: Int(pending.callType), at: clock.now)
         calls[call].callerInterval = pending.callerInterval
         calls[call].attempt = pending.attempt
         admit(call: call)
@@ -604,6 +617,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
 
     // MARK: - Agents
 
+    @inline(__always)
     private mutating func answer(call: Int, by agent: Int) {
         let now = clock.now
         calls[call].state = .talking
@@ -615,6 +629,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         _ = schedule(.endOfTalk, at: now + calls[call].talk, index: agent)
     }
 
+    @inline(__always)
     private mutating func endTalk(agent: Int) {
         let call = Int(agents[agent].call)
         let afterCallWork = calls[call].afterCallWork
@@ -638,6 +653,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
 
     /// The agent has finished a call (talk and after-call work): log off if the group
     /// is over its staffing, else take the next call or become idle.
+    @inline(__always)
     private mutating func finishWork(agent: Int) {
         let g = Int(agents[agent].group)
         statistics.changeBusy(group: g, callType: Int(agents[agent].callType), by: -1, at: clock.now)
@@ -669,6 +685,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         groups[g].idle.append(agent, arena)
     }
 
+    @inline(__always)
     private mutating func takeIdleAgent(group g: Int) -> Int {
         let agent = groups[g].idle.removeFirst()
         longestIdleSince[g] = groups[g].idle.isEmpty ? .infinity : agents[groups[g].idle.first].idleSince

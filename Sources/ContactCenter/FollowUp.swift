@@ -72,6 +72,7 @@ struct FollowUpQueues {
     /// Per group, the kinds it does; per kind, the idle agents its groups keep.
     private let kindsOfGroup: [[Int]]
     private let reserves: [Int]
+    private let groupHasWork: [Bool]
 
     init(model: CenterModel, arena: SlotArena) {
         tasks = SlotBuffer(arena, count: 64, repeating: FollowUpTask(kind: -1, interval: -1, created: 0, duration: 0))
@@ -80,10 +81,11 @@ struct FollowUpQueues {
                                : SlotBuffer(arena, copying: rings)
         kindsOfGroup = model.agentGroups.indices.map { g in model.followUps.indices.filter { model.followUps[$0].groups.contains(g) } }
         reserves = model.followUps.map(\.reserve)
+        groupHasWork = kindsOfGroup.map { !$0.isEmpty }
     }
 
     /// Whether agents of group `g` do any follow-up work.
-    func hasWork(forGroup g: Int) -> Bool { !kindsOfGroup[g].isEmpty }
+    func hasWork(forGroup g: Int) -> Bool { groupHasWork[g] }
 
     mutating func add(_ task: FollowUpTask, arena: SlotArena) {
         let slot: Int
