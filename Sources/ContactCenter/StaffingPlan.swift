@@ -44,7 +44,9 @@ struct StaffingPlan {
     }
 
     /// A rostered group's agents on the phones as steps in time (from time 0), for every
-    /// day of the horizon and shifts begun the day before. Each day, each agent of a
+    /// day of the horizon, shifts begun the day before, and the day after the horizon
+    /// (no calls arrive then, but the agents finish the queue and the follow-up work
+    /// as they would). Each day, each agent of a
     /// shift is absent with the roster's probability; of those present, the share for
     /// other work stays off the phones; the others follow the shift's timetable.
     static func steps(of group: AgentGroup, roster: Roster, timing: Timing,
@@ -52,7 +54,7 @@ struct StaffingPlan {
         let day = 86_400.0
         let days = Int((timing.horizon / day).rounded(.up))
         var deltas: [(time: Double, delta: Int)] = []
-        for d in -1..<days {
+        for d in -1...days {
             for (s, shift) in roster.shifts.enumerated() where s < group.shifts.count {
                 let rostered = group.shifts[s]
                 let absent = roster.absence > 0 && rostered > 0
