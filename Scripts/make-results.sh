@@ -20,6 +20,13 @@ for scenario in Scenarios/*.yaml; do
     echo "chromium not installed (apt-get install -y chromium): no screenshot of Results/$name.html" >&2
   fi
 done
+# The seat-expansion request on today's 71 seats: the same scenario with `seats: 71`.
+variant=$(mktemp --suffix=.yaml)
+sed 's/^seats: 140$/seats: 71/; s/^name: .*/name: Seat expansion on today'"'"'s 71 seats/' \
+  Scenarios/seat-expansion.yaml > "$variant"
+grep -q '^seats: 71$' "$variant"
+"$ccsim" run "$variant" | tee Results/seat-expansion-71-seats.txt
+rm -f "$variant"
 # The exact Erlang A values the erlang-a-day scenario reduces to.
 "$ccsim" erlang a --per-hour 3600 --aht 180 --agents 190 --patience 120 --sl-seconds 20 \
   | tee Results/erlang-a-day-exact.txt

@@ -112,6 +112,7 @@ public enum HTMLReport {
                 yRange: 0...1))
         }
         out += staffingChart(s, labels: labels)
+        out += resourceChart(s, labels: labels)
         out += SVGChart.render(SVGChart.LineChart(
             id: "chart-occupancy", title: "Occupancy per agent group", xLabels: labels, yLabel: "busy / logged in",
             series: s.model.agentGroups.enumerated().map { g, group in
@@ -137,6 +138,26 @@ public enum HTMLReport {
         }
         return SVGChart.render(SVGChart.LineChart(id: "chart-agents", title: title, xLabels: labels,
                                                   yLabel: "agents", series: lines))
+    }
+
+    /// Trunk lines, IVR ports and seats in use per interval, against their capacities.
+    private static func resourceChart(_ s: RunSummary, labels: [String]) -> String {
+        var series = [SVGChart.Series(name: "trunk lines busy", values: s.intervals.map { $0.resources[.trunksBusy]?.mean })]
+        var references: [SVGChart.ReferenceLine] = []
+        if let ivr = s.model.ivr {
+            series.append(SVGChart.Series(name: "IVR ports busy", values: s.intervals.map { $0.resources[.ivrPortsBusy]?.mean }))
+            references.append(SVGChart.ReferenceLine(value: Double(ivr.ports), label: "\(ivr.ports) IVR ports"))
+        }
+        series.append(SVGChart.Series(name: "seats in use", values: s.intervals.map { $0.resources[.seatsInUse]?.mean }))
+        if let seats = s.model.seats {
+            references.append(SVGChart.ReferenceLine(value: Double(seats), label: "\(seats) seats"))
+        }
+        if let trunks = s.model.trunks, trunks <= 2 * Int(series.flatMap { $0.values.compactMap { $0 } }.max() ?? 0) {
+            references.append(SVGChart.ReferenceLine(value: Double(trunks), label: "\(trunks) lines"))
+        }
+        return SVGChart.render(SVGChart.LineChart(
+            id: "chart-resources", title: "Trunk lines, IVR ports and seats in use per interval (mean)",
+            xLabels: labels, yLabel: "in use", series: series, references: references))
     }
 
     /// The distribution of the wait of offered calls: P(wait ≤ t) per call type.

@@ -62,11 +62,7 @@ public enum SummaryTable {
     /// interval is at or above it, "missed" when it is entirely below, "unsure" otherwise.
     private static func verdict(_ ci: ConfidenceInterval?, target: ServiceLevelTarget) -> String {
         guard let goal = target.target else { return "" }
-        let label = "\(Int((goal * 100).rounded()))/\(Int(target.seconds))"
-        guard let ci else { return label + " –" }
-        if ci.low >= goal { return label + " met" }
-        if ci.high < goal { return label + " missed" }
-        return label + " unsure"
+        return "\(Int((goal * 100).rounded()))/\(Int(target.seconds)) " + verdictWord(ci, goal)
     }
 
     private static func verdictWord(_ ci: ConfidenceInterval?, _ goal: Double) -> String {

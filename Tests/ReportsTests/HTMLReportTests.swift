@@ -37,7 +37,7 @@ final class HTMLReportTests: XCTestCase {
         let html = HTMLReport.render(try summary(), runSeconds: 1.5)
         let document = try ParsedReport(html)
         XCTAssertEqual(document.svgIDs, [
-            "chart-calls", "chart-service-level-0", "chart-service-level-1", "chart-agents",
+            "chart-calls", "chart-service-level-0", "chart-service-level-1", "chart-agents", "chart-resources",
             "chart-occupancy", "chart-queue", "chart-waits",
         ])
         XCTAssertFalse(html.contains("<script"))
