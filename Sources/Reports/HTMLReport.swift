@@ -100,7 +100,8 @@ public enum HTMLReport {
         var out = SVGChart.render(SVGChart.BarChart(
             id: "chart-calls", title: "Calls per interval (all call types, mean of replications)",
             xLabels: labels, yLabel: "calls",
-            stacks: [("answered", KPI.answered), ("abandoned", .abandoned), ("blocked", .blocked), ("unserved", .unserved)]
+            stacks: [("answered", KPI.answered), ("self-served", .selfServed), ("abandoned", .abandoned),
+                     ("blocked", .blocked), ("IVR blocked", .ivrBlocked), ("unserved", .unserved)]
                 .filter { _, kpi in s.intervals.contains { ($0.total[kpi]?.mean ?? 0) > 0 } }
                 .map { name, kpi in SVGChart.Series(name: name, values: s.intervals.map { $0.total[kpi]?.mean }) }))
         for (k, type) in s.model.callTypes.enumerated() {
