@@ -37,7 +37,7 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments", "ContactCenter"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "ContactCenter"]),
         .testTarget(name: "SimulationTests", dependencies: [
-            "Experiments", "ContactCenter", "Statistics", "Reports", "ValidationCases",
+            "Experiments", "ContactCenter", "Statistics", "Reports", "Scenario", "ValidationCases",
         ]),
     ],
     swiftLanguageModes: [.v5]
