@@ -29,13 +29,6 @@ final class IVRAndSeatsTests: XCTestCase {
         return RunSummary(model: model, seed: 95598, results: results, confidenceLevel: Self.level)
     }
 
-    func assertCovers(_ ci: ConfidenceInterval?, _ exact: Double, _ what: String,
-                      file: StaticString = #filePath, line: UInt = #line) throws {
-        let ci = try XCTUnwrap(ci, what, file: file, line: line)
-        XCTAssert(ci.low <= exact && exact <= ci.high,
-                  "\(what): exact \(exact), simulated \(ci.mean) [\(ci.low), \(ci.high)]", file: file, line: line)
-    }
-
     func testBlockingIVRPortsAreAnErlangBLossSystem() throws {
         // Port holding time: 5 s announcement + exponential menu (25 s) + for 40% of the
         // calls an exponential 50 s self-service: mean 50 s. 576 calls/h offer 8 Erlangs.

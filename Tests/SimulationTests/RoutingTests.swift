@@ -28,13 +28,6 @@ final class RoutingTests: XCTestCase {
         return RunSummary(model: model, seed: 10088, results: results, confidenceLevel: Self.level)
     }
 
-    func assertCovers(_ ci: ConfidenceInterval?, _ exact: Double, _ what: String,
-                      file: StaticString = #filePath, line: UInt = #line) throws {
-        let ci = try XCTUnwrap(ci, what, file: file, line: line)
-        XCTAssert(ci.low <= exact && exact <= ci.high,
-                  "\(what): exact \(exact), simulated \(ci.mean) [\(ci.low), \(ci.high)]", file: file, line: line)
-    }
-
     /// Non-preemptive priorities in M/M/c with one service rate (Cobham): class i waits
     /// on average C(c, a) / (cμ − … ) = C·(1/cμ) / ((1 − σ_{i−1})(1 − σ_i)), σ_i the load
     /// share of classes 1…i.
