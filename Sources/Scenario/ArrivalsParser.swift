@@ -9,9 +9,11 @@ import ContactCenter
 ///   (one per simulated day, cycled: a week of day-of-week factors).
 ///
 /// Either form may carry `surges`: from `from` to `to` (on interval boundaries) the
-/// volume is multiplied by `factor` — a storm or an outage, a price change.
+/// volume is multiplied by `factor` — a storm or an outage, a price change — and a
+/// `factor` of its own that scales the whole volume (what if volume is 20% higher:
+/// `--set call_types.fault.arrivals.factor=1.2`).
 struct ArrivalsParser {
-    static let keys = ["per_hour", "daily", "profile", "day_factors", "surges"]
+    static let keys = ["per_hour", "daily", "profile", "day_factors", "surges", "factor"]
     private static let surgeKeys = ["from", "to", "factor"]
     private static let day = 86_400.0
 
@@ -38,7 +40,8 @@ struct ArrivalsParser {
         for surge in try arrivals.optional("surges")?.sequence() ?? [] {
             try apply(surge, to: &rates)
         }
-        return rates
+        let factor = try arrivals.optional("factor")?.number(.nonNegative) ?? 1
+        return rates.map { $0 * factor }
     }
 
     /// `daily` × day factor × the interval's share of the profile, per second.

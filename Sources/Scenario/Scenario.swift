@@ -10,6 +10,12 @@ public struct Scenario: Sendable {
     public var replications: Int
     /// The path the scenario was loaded from; `nil` when parsed from a string.
     public var sourcePath: String?
+    /// The named variants the file lists (`variants:`), to compare with it.
+    public var variants: [ScenarioVariant] = []
+    /// The variant this scenario is (`nil`: the file as written), and the overrides
+    /// applied to the file to get it (the variant's, then the command line's).
+    public var variant: String?
+    public var overrides: [ScenarioOverride] = []
 
     public init(model: CenterModel, seed: UInt64 = 1, replications: Int = 10, sourcePath: String? = nil) {
         self.model = model

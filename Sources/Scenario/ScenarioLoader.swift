@@ -7,19 +7,79 @@ import Yams
 /// out-of-range value, an inconsistency between parts of the scenario — is thrown as a
 /// ``ScenarioError`` naming the file, line, column and key path.
 public enum ScenarioLoader {
-    /// Loads the scenario file at `path`; errors name the file as `path`.
-    public static func load(path: String) throws -> Scenario {
-        var scenario = try parse(yaml: contents(ofFile: path), fileName: path)
+    /// Loads the scenario file at `path`, as variant `variant` of it (if given) and with
+    /// `overrides` applied; errors name the file as `path`, or the override at fault.
+    public static func load(path: String, variant: String? = nil,
+                            overrides: [ScenarioOverride] = []) throws -> Scenario {
+        var scenario = try parse(yaml: contents(ofFile: path), fileName: path, variant: variant, overrides: overrides)
         scenario.sourcePath = path
         return scenario
     }
 
     /// Parses scenario text; `fileName` names it in errors, and its base name without
     /// extension is the scenario's name when the text gives none.
-    public static func parse(yaml: String, fileName: String) throws -> Scenario {
-        let root = NodeReader(node: try document(yaml, fileName: fileName), path: .root, file: fileName)
+    public static func parse(yaml: String, fileName: String, variant: String? = nil,
+                             overrides: [ScenarioOverride] = []) throws -> Scenario {
+        var root = try document(yaml, fileName: fileName)
+        let variants = try takeVariants(from: &root, fileName: fileName)
+        var labelled: [(override: ScenarioOverride, label: String)] = []
+        if let variant {
+            guard let chosen = variants.first(where: { $0.name == variant }) else {
+                throw ScenarioError(file: fileName, keyPath: "variants", message: "no variant `\(variant)` "
+                    + "(\(Suggestion.hint(for: variant, among: variants.map(\.name))))")
+            }
+            labelled = chosen.overrides.map { ($0, "\(fileName): variant \(variant): \($0)") }
+        }
+        labelled += overrides.map { ($0, "--set \($0)") }
+        var changedPaths: [(path: String, label: String, key: String)] = []
+        for (override, label) in labelled {
+            let (changed, path) = try override.apply(to: root, label: label)
+            root = changed
+            changedPaths.append((path, label, override.keyPath.last ?? ""))
+        }
+        let applied = labelled.map(\.override)
         let defaultName = URL(fileURLWithPath: fileName).deletingPathExtension().lastPathComponent
-        return try ScenarioParser(defaultName: defaultName).scenario(from: root)
+        do {
+            var scenario = try ScenarioParser(defaultName: defaultName)
+                .scenario(from: NodeReader(node: root, path: .root, file: fileName))
+            scenario.variants = variants
+            scenario.variant = variant
+            scenario.overrides = applied
+            return scenario
+        } catch var error as ScenarioError {
+            // A problem in a value (or a key) an override wrote is the override's: name it, not the file.
+            if let culprit = changedPaths.last(where: { error.keyPath == $0.path || error.keyPath.hasPrefix($0.path + ".")
+                || error.keyPath.hasPrefix($0.path + "[")
+                || ($0.path.hasPrefix(error.keyPath) && error.message.contains("`\($0.key)`")) }) {
+                error.file = culprit.label
+                error.line = nil
+                error.column = nil
+            }
+            throw error
+        }
+    }
+
+    /// Removes the `variants` section from the document and reads it:
+    /// `variants: {name: {key.path: value, …}, …}`.
+    private static func takeVariants(from root: inout Node, fileName: String) throws -> [ScenarioVariant] {
+        guard case .mapping(var mapping) = root,
+              let key = mapping.keys.first(where: { $0.scalar?.string == "variants" }), let section = mapping[key] else {
+            return []
+        }
+        mapping[key] = nil
+        root = .mapping(mapping)
+        let reader = NodeReader(node: section, path: NodePath.root.appending(key: "variants"), file: fileName)
+        let entries = try reader.mapping()
+        return try entries.mapping.map { nameNode, body in
+            let name = try NodeReader(node: nameNode, path: reader.path, file: fileName).text()
+            let bodyReader = NodeReader(node: body, path: reader.path.appending(key: name), file: fileName)
+            let changes = try bodyReader.mapping()
+            return ScenarioVariant(name: name, overrides: try changes.mapping.map { keyNode, value in
+                let keyText = try NodeReader(node: keyNode, path: bodyReader.path, file: fileName).text()
+                let valueText = try Yams.serialize(node: value).trimmingCharacters(in: .whitespacesAndNewlines)
+                return try ScenarioOverride(parsing: keyText + "=" + valueText)
+            })
+        }
     }
 
     private static func contents(ofFile path: String) throws -> String {

@@ -25,7 +25,7 @@ struct BenchCommand: ParsableCommand {
     func run() throws {
         print("scenario              threads  reps       calls      events   wall s      calls/s     events/s")
         for file in files {
-            let scenario = try loadScenario(file)
+            let scenario = loadScenario(file)
             let count = replications ?? scenario.replications
             var best = Double.infinity
             var calls = 0

@@ -13,6 +13,8 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "The scenario file (YAML).")
     var file: String
 
+    @OptionGroup var scenarioOptions: ScenarioOptions
+
     @Option(help: "Number of replications (default: the scenario's).")
     var replications: Int?
 
@@ -31,13 +33,45 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Replace the --out directory and --report file if they exist.")
     var force = false
 
+    @Option(help: ArgumentHelp(
+        "Add replications (in batches) until this KPI's 95% half-width is at most this, over the centre, every call type and resource: service_level=0.01; repeatable.",
+        valueName: "kpi=half-width"))
+    var precision: [String] = []
+
+    @Option(help: "With --precision: the most replications to run.")
+    var maxReplications = 1000
+
+    @Option(help: "With --precision: replications added per batch.")
+    var batch = 10
+
+    @Flag(help: "Print summary.json on standard output instead of the table.")
+    var json = false
+
     func validate() throws {
         if let replications, replications < 1 { throw ValidationError("--replications must be at least 1") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        guard batch >= 1, maxReplications >= 2 else {
+            throw ValidationError("--batch must be at least 1 and --max-replications at least 2")
+        }
+        _ = try precisionGoals()
+    }
+
+    /// The `--precision` goals.
+    func precisionGoals() throws -> [PrecisionGoal] {
+        try precision.map { text in
+            let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let kpi = KPI(rawValue: parts[0]) else {
+                throw ValidationError("--precision \(text): expected KPI=HALFWIDTH with a KPI of summary.json, such as service_level=0.01")
+            }
+            guard let width = Double(parts[1]), width > 0 else {
+                throw ValidationError("--precision \(text): the half-width must be a positive number")
+            }
+            return PrecisionGoal(kpi: kpi, halfWidth: width)
+        }
     }
 
     func run() throws {
-        let scenario = try loadScenario(file)
+        let scenario = scenarioOptions.load(file)
         let output = out.map { OutputDirectory(path: $0, replaceExisting: force) }
         let reportFile = report.map { OutputFile(path: $0, replaceExisting: force) }
         try output?.checkWritable()
@@ -45,63 +79,43 @@ struct RunCommand: ParsableCommand {
         let start = Date()
         let seed = self.seed ?? scenario.seed
         let count = replications ?? scenario.replications
-        let progress = ProgressReporter(total: count)
-        let results = try ReplicationRunner.run(model: scenario.model, seed: seed, replications: count,
-                                                threads: threads, progress: progress.report)
+        let goals = try precisionGoals()
+        let progress = ProgressReporter(total: goals.isEmpty ? count : maxReplications)
+        let outcome = try PrecisionRun.run(model: scenario.model, seed: seed, initial: count, batch: batch,
+                                           maximum: goals.isEmpty ? count : max(count, maxReplications),
+                                           goals: goals, threads: threads, progress: progress.report)
         progress.finish()
-        let summary = RunSummary(model: scenario.model, seed: seed, results: results)
+        let summary = RunSummary(model: scenario.model, seed: seed, results: outcome.results)
         let runSeconds = Date().timeIntervalSince(start)
-        print(SummaryTable.render(summary), terminator: "")
+        if json {
+            printJSON(try SummaryJSON.encode(summary))
+        } else {
+            print(SummaryTable.render(summary), terminator: "")
+            if !goals.isEmpty { print(precisionReport(outcome, summary: summary)) }
+        }
         if let output {
             try output.write([
                 ("summary.json", try SummaryJSON.encode(summary)),
                 ("intervals.csv", Data(IntervalsCSV.callTypes(summary).utf8)),
                 ("agent_groups.csv", Data(IntervalsCSV.groups(summary).utf8)),
             ])
-            print("\nwrote \(output.path)/summary.json, intervals.csv, agent_groups.csv")
+            if !json { print("\nwrote \(output.path)/summary.json, intervals.csv, agent_groups.csv") }
         }
         if let reportFile {
             try reportFile.write(Data(HTMLReport.render(summary, runSeconds: runSeconds).utf8))
-            print("wrote \(reportFile.path)")
-        }
-    }
-}
-
-/// Loads a scenario, turning its errors into a clean exit with the message.
-func loadScenario(_ path: String) throws -> Scenario {
-    do {
-        return try ScenarioLoader.load(path: path)
-    } catch let error as ScenarioError {
-        fail(error.description)
-    }
-}
-
-/// Prints `message` on standard error and exits with status 1.
-func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
-    exit(1)
-}
-
-/// Replications done and time left, on standard error when it is a terminal.
-final class ProgressReporter: @unchecked Sendable {
-    private let total: Int
-    private let start = Date()
-    private let enabled = isatty(STDERR_FILENO) != 0
-    private let lock = NSLock()
-
-    init(total: Int) { self.total = total }
-
-    func report(_ done: Int) {
-        guard enabled else { return }
-        lock.withLock {
-            let elapsed = Date().timeIntervalSince(start)
-            let left = elapsed / Double(done) * Double(total - done)
-            FileHandle.standardError.write(Data(String(format: "\r%d/%d replications, about %.0f s left ",
-                                                       done, total, left).utf8))
+            if !json { print("wrote \(reportFile.path)") }
         }
     }
 
-    func finish() {
-        if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    /// Which precision goals were met, after how many replications.
+    private func precisionReport(_ outcome: PrecisionRun.Outcome, summary: RunSummary) -> String {
+        let lines = (outcome.met + outcome.unmet).map { goal in
+            let widest = goal.widestHalfWidth(in: summary).map { String(format: "%.4g", $0) } ?? "–"
+            return "  \(goal.kpi.rawValue): widest half-width \(widest), goal \(goal.halfWidth): "
+                + (outcome.met.contains(goal) ? "met" : "not met")
+        }
+        let verdict = outcome.unmet.isEmpty ? "every precision goal met" : "stopped at --max-replications \(maxReplications)"
+        return "\nprecision: \(outcome.results.count) replications, \(verdict)\n" + lines.joined(separator: "\n")
     }
 }
+

@@ -10,8 +10,10 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: "The scenario file (YAML).")
     var file: String
 
+    @OptionGroup var scenarioOptions: ScenarioOptions
+
     func run() throws {
-        let scenario = try loadScenario(file)
+        let scenario = scenarioOptions.load(file)
         let m = scenario.model
         print("\(file): ok — \(m.callTypes.count) call types, \(m.agentGroups.count) agent groups, "
               + "\(m.timing.intervalCount) intervals, \(scenario.replications) replications")

@@ -1,0 +1,59 @@
+import ContactCenter
+
+/// A precision target: the confidence interval of `kpi` no wider than ± `halfWidth`.
+public struct PrecisionGoal: Sendable, Equatable, CustomStringConvertible {
+    public var kpi: KPI
+    public var halfWidth: Double
+
+    public init(kpi: KPI, halfWidth: Double) {
+        self.kpi = kpi
+        self.halfWidth = halfWidth
+    }
+
+    public var description: String { "\(kpi.rawValue)=\(halfWidth)" }
+
+    /// The widest half-width of the KPI over the centre, the call types, the resources
+    /// and the follow-up kinds of `summary` (`nil` if no subject defines it).
+    public func widestHalfWidth(in summary: RunSummary) -> Double? {
+        let subjects = [summary.total, summary.resources] + summary.callTypes + summary.followUps
+        return subjects.compactMap { $0[kpi]?.halfWidth }.max()
+    }
+
+    /// Whether every subject's half-width is within the goal.
+    public func isMet(by summary: RunSummary) -> Bool {
+        widestHalfWidth(in: summary).map { $0 <= halfWidth } ?? true
+    }
+}
+
+/// Replications added in batches until the confidence intervals are narrow enough.
+public enum PrecisionRun {
+    /// What a precision-driven run did.
+    public struct Outcome: Sendable {
+        public var results: [ReplicationResult]
+        /// The goals met when the run stopped (all of them unless the maximum was reached).
+        public var met: [PrecisionGoal]
+        public var unmet: [PrecisionGoal]
+    }
+
+    /// Runs `initial` replications, then batches of `batch` more until every goal is met
+    /// (over the centre, every call type, resource and follow-up kind) or `maximum`
+    /// replications have run. Batches have fixed sizes and replication k always uses
+    /// its own streams, so the outcome depends on the seed only, not on the threads.
+    public static func run(model: CenterModel, seed: UInt64, initial: Int, batch: Int, maximum: Int,
+                           goals: [PrecisionGoal], confidenceLevel: Double = 0.95, threads: Int? = nil,
+                           progress: ((Int) -> Void)? = nil) throws -> Outcome {
+        var results: [ReplicationResult] = []
+        var next = min(initial, maximum)
+        while true {
+            let done = results.count
+            results += try ReplicationRunner.run(model: model, seed: seed, replications: next, firstReplication: done,
+                                                threads: threads, progress: progress.map { report in { report(done + $0) } })
+            let summary = RunSummary(model: model, seed: seed, results: results, confidenceLevel: confidenceLevel)
+            let unmet = goals.filter { !$0.isMet(by: summary) }
+            if unmet.isEmpty || results.count >= maximum {
+                return Outcome(results: results, met: goals.filter { $0.isMet(by: summary) }, unmet: unmet)
+            }
+            next = min(batch, maximum - results.count)
+        }
+    }
+}
