@@ -1,7 +1,8 @@
 import Foundation
 
 /// Inline SVG charts drawn from data, for the self-contained HTML report: line charts
-/// (optionally with a confidence band and reference lines) and stacked bar charts.
+/// (optionally with a confidence band and reference lines), stacked bar charts, and
+/// interval charts (a point and its confidence interval per row, against zero).
 ///
 /// Series are told apart by colour (the Okabe–Ito palette, readable with the common
 /// colour-vision deficiencies) and also by dash pattern, marker shape or hatching, and
@@ -51,7 +52,54 @@ enum SVGChart {
         var stacks: [Series]
     }
 
+    /// One row per estimate: a point and its interval, on a horizontal axis with a zero line.
+    struct IntervalChart {
+        var id: String
+        var title: String
+        var xLabel: String
+        var rows: [(label: String, mean: Double, low: Double, high: Double)]
+    }
+
     // MARK: Drawing
+
+    static func render(_ chart: IntervalChart) -> String {
+        let rowHeight = 26.0
+        let labelWidth = 190.0
+        let chartHeight = margin.top + Double(chart.rows.count) * rowHeight + 44
+        let values: [Double] = chart.rows.flatMap { [$0.low, $0.high] } + [0]
+        let (smallest, largest) = (values.min() ?? 0, values.max() ?? 1)
+        let span = max(largest - smallest, 1e-12)
+        let low = smallest - 0.05 * span, high = largest + 0.05 * span
+        let left = labelWidth, right = width - margin.right
+        func x(_ v: Double) -> Double { left + (v - low) / (high - low) * (right - left) }
+        var body = "<line x1=\"\(f(x(0)))\" y1=\"\(f(margin.top))\" x2=\"\(f(x(0)))\" "
+            + "y2=\"\(f(chartHeight - 40))\" stroke=\"#333\" stroke-dasharray=\"4 3\"/>"
+            + "<text x=\"\(f(x(0)))\" y=\"\(f(margin.top - 4))\" text-anchor=\"middle\" class=\"small\">0</text>"
+        for (i, row) in chart.rows.enumerated() {
+            let y = margin.top + (Double(i) + 0.5) * rowHeight
+            let style = row.low > 0 || row.high < 0 ? 0 : 1
+            body += "<text x=\"\(f(left - 8))\" y=\"\(f(y + 4))\" text-anchor=\"end\" class=\"small\">\(escape(row.label))</text>"
+                + "<line x1=\"\(f(x(row.low)))\" y1=\"\(f(y))\" x2=\"\(f(x(row.high)))\" y2=\"\(f(y))\" "
+                + "stroke=\"\(colour(style))\" stroke-width=\"2\"\(style == 1 ? " stroke-dasharray=\"4 2\"" : "")/>"
+                + "<line x1=\"\(f(x(row.low)))\" y1=\"\(f(y - 5))\" x2=\"\(f(x(row.low)))\" y2=\"\(f(y + 5))\" stroke=\"\(colour(style))\" stroke-width=\"2\"/>"
+                + "<line x1=\"\(f(x(row.high)))\" y1=\"\(f(y - 5))\" x2=\"\(f(x(row.high)))\" y2=\"\(f(y + 5))\" stroke=\"\(colour(style))\" stroke-width=\"2\"/>"
+                + marker(x: x(row.mean), y: y, style: style)
+                + "<text x=\"\(f(right))\" y=\"\(f(y - 6))\" text-anchor=\"end\" class=\"small\">"
+                + "\(escape(String(format: "%.4g [%.4g, %.4g]", row.mean, row.low, row.high)))</text>"
+        }
+        let axisY = chartHeight - 40
+        body += "<line x1=\"\(f(left))\" y1=\"\(f(axisY))\" x2=\"\(f(right))\" y2=\"\(f(axisY))\" stroke=\"#444\"/>"
+        for v in [low, (low + high) / 2, high] {
+            body += "<text x=\"\(f(x(v)))\" y=\"\(f(axisY + 14))\" text-anchor=\"middle\" class=\"small\">\(String(format: "%.3g", v))</text>"
+        }
+        body += "<text x=\"\(f((left + right) / 2))\" y=\"\(f(axisY + 30))\" text-anchor=\"middle\" class=\"small\">"
+            + "\(escape(chart.xLabel)) (solid, circle: interval excludes 0; dashed, square: it does not)</text>"
+        return "<figure class=\"chart\"><svg id=\"\(chart.id)\" xmlns=\"http://www.w3.org/2000/svg\" "
+            + "viewBox=\"0 0 \(f(width)) \(f(chartHeight))\" role=\"img\" aria-labelledby=\"\(chart.id)-title\">"
+            + "<title id=\"\(chart.id)-title\">\(escape(chart.title))</title>"
+            + "<text x=\"\(f(margin.left))\" y=\"20\" class=\"chart-title\">\(escape(chart.title))</text>"
+            + body + "</svg></figure>\n"
+    }
 
     static func render(_ chart: LineChart) -> String {
         let n = chart.xLabels.count

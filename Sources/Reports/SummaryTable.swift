@@ -21,13 +21,13 @@ public enum SummaryTable {
                         + [verdict(kpis[.serviceLevel], target: type.serviceLevel)])
         }
         rows.append(["total"] + columns.map { kpi, _, decimals, scale in cell(s.total[kpi], decimals, scale) } + [""])
-        out += layout(rows) + "\n"
+        out += TextTable.layout(rows) + "\n"
         out += "centre occupancy " + cell(s.total[.occupancy], 1, 100) + " %\n\n"
         var groupRows = [["agent group", "agents", "occ. %"]]
         for (id, kpis) in zip(s.model.agentGroups.map(\.id), s.groups) {
             groupRows.append([id, cell(kpis[.agents], 1, 1), cell(kpis[.occupancy], 1, 100)])
         }
-        out += layout(groupRows)
+        out += TextTable.layout(groupRows)
         return out + "\n" + resources(s)
     }
 
@@ -44,7 +44,7 @@ public enum SummaryTable {
         }
         rows.append(["seats", cell(r[.seatsInUse], 1, 1), capacity(s.model.seats),
                      s.model.seats == nil ? "" : cell(r[.seatLostAgentMinutes], 0, 1) + " agent-min"])
-        var out = layout(rows)
+        var out = TextTable.layout(rows)
         for (followUp, kpis) in zip(s.model.followUps, s.followUps) {
             out += "follow-up \(followUp.id): " + cell(kpis[.followUpRate], 1, 100) + " % done within "
                 + NumberFormat.decimal(followUp.deadline / 3600) + " h"
@@ -73,24 +73,5 @@ public enum SummaryTable {
     private static func cell(_ ci: ConfidenceInterval?, _ decimals: Int, _ scale: Double) -> String {
         guard let ci else { return "–" }
         return NumberFormat.estimate(ci.mean * scale, ci.halfWidth * scale, decimals: decimals)
-    }
-
-    /// Left-aligned first column, right-aligned others.
-    private static func layout(_ rows: [[String]]) -> String {
-        let widths = rows[0].indices.map { c in rows.map { $0[c].count }.max() ?? 0 }
-        return rows.map { row in
-            row.enumerated().map { c, text in
-                let pad = String(repeating: " ", count: widths[c] - text.count)
-                return c == 0 ? text + pad : pad + text
-            }.joined(separator: "  ").trimmingTrailingSpaces()
-        }.joined(separator: "\n") + "\n"
-    }
-}
-
-private extension String {
-    func trimmingTrailingSpaces() -> String {
-        var text = self
-        while text.last == " " { text.removeLast() }
-        return text
     }
 }

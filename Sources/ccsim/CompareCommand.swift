@@ -1,0 +1,111 @@
+import ArgumentParser
+import Experiments
+import Foundation
+import Reports
+import Scenario
+
+/// `ccsim compare`: two scenarios, or variants of one, with common random numbers.
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare two scenarios (or variants of one) with common random numbers: paired differences B − A.",
+        discussion: """
+            ccsim compare A.yaml B.yaml           two files
+            ccsim compare FILE --variants base,busier   two variants of FILE (base: the file as written)
+            ccsim compare FILE                    the file as written against each of its variants
+            Both sides run with the same seed and replications, so replication k sees the same calls.
+            """)
+
+    @Argument(help: "The scenario file (A), and optionally a second one (B).")
+    var files: [String]
+
+    @Option(help: "Two variants of the one file to compare, A,B (`base` is the file as written).")
+    var variants: String?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Change a value of both scenarios, KEY=VALUE; repeatable.",
+                                                         valueName: "key=value"))
+    var settings: [String] = []
+
+    @Option(help: "Number of replications (default: A's).")
+    var replications: Int?
+
+    @Option(help: "Seed of the random streams (default: A's).")
+    var seed: UInt64?
+
+    @Option(help: "Threads to run replications on (default: one per core).")
+    var threads: Int?
+
+    @Flag(help: "Print the comparison as JSON (every KPI) instead of the table.")
+    var json = false
+
+    @Option(help: "Write a self-contained HTML report of the comparison to this file.")
+    var report: String?
+
+    @Flag(help: "Replace the --report file if it exists.")
+    var force = false
+
+    func validate() throws {
+        guard (1...2).contains(files.count) else { throw ValidationError("give one scenario file, or two to compare") }
+        if files.count == 2, variants != nil { throw ValidationError("--variants compares variants of one file") }
+        if let replications, replications < 2 { throw ValidationError("--replications must be at least 2 to compare") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
+
+    func run() throws {
+        let pairs = self.pairs()
+        if pairs.count != 1 && (json || report != nil) {
+            fail("\(files[0]) has \(pairs.count) variants: choose two with --variants A,B for --json or --report")
+        }
+        let reportFile = report.map { OutputFile(path: $0, replaceExisting: force) }
+        try reportFile?.checkWritable()
+        for (index, (a, b)) in pairs.enumerated() {
+            let start = Date()
+            let seed = self.seed ?? a.scenario.seed
+            let count = replications ?? a.scenario.replications
+            let resultsA = try ReplicationRunner.run(model: a.scenario.model, seed: seed, replications: count, threads: threads)
+            let resultsB = try ReplicationRunner.run(model: b.scenario.model, seed: seed, replications: count, threads: threads)
+            let comparison = PairedComparison(modelA: a.scenario.model, resultsA: resultsA,
+                                              modelB: b.scenario.model, resultsB: resultsB, seed: seed)
+            if json {
+                printJSON(try ComparisonReport.json(comparison, nameA: a.name, nameB: b.name))
+            } else {
+                print((index > 0 ? "\n" : "") + ComparisonReport.table(comparison, nameA: a.name, nameB: b.name), terminator: "")
+            }
+            if let reportFile {
+                let html = ComparisonReport.html(comparison, nameA: a.name, nameB: b.name,
+                                                 runSeconds: Date().timeIntervalSince(start))
+                try reportFile.write(Data(html.utf8))
+                if !json { print("wrote \(reportFile.path)") }
+            }
+        }
+    }
+
+    /// A scenario with the name the outputs give it.
+    struct Side {
+        let scenario: Scenario
+        let name: String
+    }
+
+    /// The pairs (A, B) to compare.
+    private func pairs() -> [(Side, Side)] {
+        let overrides = settings.map { text in
+            do { return try ScenarioOverride(parsing: text) } catch { fail("\(error)") }
+        }
+        func side(_ path: String, variant: String?) -> Side {
+            let name = variant.map { "\(path) (variant \($0))" } ?? path
+            return Side(scenario: loadScenario(path, variant: variant, overrides: overrides), name: name)
+        }
+        if files.count == 2 { return [(side(files[0], variant: nil), side(files[1], variant: nil))] }
+        if let variants {
+            let names = variants.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard names.count == 2 else { fail("--variants takes two names, A,B") }
+            return [(side(files[0], variant: names[0] == "base" ? nil : names[0]),
+                     side(files[0], variant: names[1] == "base" ? nil : names[1]))]
+        }
+        let base = side(files[0], variant: nil)
+        guard !base.scenario.variants.isEmpty else {
+            fail("\(files[0]) lists no variants: give a second file, or add a `variants` section")
+        }
+        return base.scenario.variants.map { (base, side(files[0], variant: $0.name)) }
+    }
+}
