@@ -1,0 +1,127 @@
+import Statistics
+
+/// A service target a capacity must meet with confidence: `kpi >= value` is met when
+/// the lower end of the KPI's confidence interval is at least `value`; `kpi <= value`
+/// when the upper end is at most `value`.
+public struct CapacityTarget: Sendable, Equatable, CustomStringConvertible {
+    public enum Relation: String, Sendable { case atLeast = ">=", atMost = "<=" }
+
+    public var kpi: KPI
+    public var relation: Relation
+    public var value: Double
+
+    public init(kpi: KPI, relation: Relation, value: Double) {
+        self.kpi = kpi
+        self.relation = relation
+        self.value = value
+    }
+
+    /// Parses `service_level>=0.8` or `abandon_fraction<=0.05`.
+    public init?(parsing text: String) {
+        for relation in [Relation.atLeast, .atMost] {
+            let parts = text.components(separatedBy: relation.rawValue)
+            if parts.count == 2, let kpi = KPI(rawValue: parts[0].trimmingCharacters(in: .whitespaces)),
+               let value = Double(parts[1].trimmingCharacters(in: .whitespaces)) {
+                self.init(kpi: kpi, relation: relation, value: value)
+                return
+            }
+        }
+        return nil
+    }
+
+    public var description: String { kpi.rawValue + relation.rawValue + String(value) }
+
+    /// Whether `ci` meets the target with confidence (an undefined KPI meets it: no calls, no failure).
+    public func isMet(by ci: ConfidenceInterval?) -> Bool {
+        guard let ci else { return true }
+        return relation == .atLeast ? ci.low >= value : ci.high <= value
+    }
+}
+
+/// Where targets must hold: over the whole reported period, or in every interval.
+public enum TargetScope: String, Sendable, CaseIterable {
+    case day, interval
+}
+
+extension RunSummary {
+    /// The targets that fail, as `kpi (where)`: for the centre (all call types together)
+    /// and its resources, over the period or in each reported interval whose start lies
+    /// in `window` (seconds from time 0; all intervals if `nil`).
+    public func failures(of targets: [CapacityTarget], over scope: TargetScope,
+                         window: Range<Double>? = nil) -> [String] {
+        var failed: [String] = []
+        for target in targets {
+            switch scope {
+            case .day:
+                if !target.isMet(by: total[target.kpi] ?? resources[target.kpi]) { failed.append(target.kpi.rawValue) }
+            case .interval:
+                for interval in intervals where window.map({ $0.contains(interval.start) }) ?? true {
+                    let ci = interval.total[target.kpi] ?? interval.resources[target.kpi]
+                    if !target.isMet(by: ci) { failed.append("\(target.kpi.rawValue) (interval \(interval.index))") }
+                }
+            }
+        }
+        return failed
+    }
+}
+
+/// The smallest amount of a resource (seats, IVR ports, lines, agents) for which a run
+/// meets its targets, found by a search that assumes more of the resource never hurts.
+///
+/// Every amount is evaluated with the same seed and replications (common random
+/// numbers), which keeps the evaluations of neighbouring amounts nearly monotone.
+public struct CapacitySearch {
+    /// One amount evaluated: whether it meets the targets, and what fails if not.
+    public struct Point: Sendable {
+        public var amount: Int
+        public var summary: RunSummary
+        public var failures: [String]
+        public var meets: Bool { failures.isEmpty }
+    }
+
+    /// The smallest sufficient amount (`nil` if even `maximum` does not suffice) and
+    /// every amount evaluated, in increasing order.
+    public var smallest: Int?
+    public var curve: [Point]
+
+    /// Searches `minimum...maximum`, starting at `start`: if `start` suffices, a binary
+    /// search below it; else doubling steps up to the first sufficient amount, then a
+    /// binary search. `evaluate(n)` runs the scenario with amount n; `failures` lists
+    /// the targets a run misses. The two neighbours of the answer are evaluated too, to
+    /// show the curve around it.
+    public init(minimum: Int, maximum: Int, start: Int,
+                evaluate: (Int) throws -> RunSummary, failures: (RunSummary) -> [String]) throws {
+        var points: [Int: Point] = [:]
+        func point(_ n: Int) throws -> Point {
+            if let known = points[n] { return known }
+            let summary = try evaluate(n)
+            let p = Point(amount: n, summary: summary, failures: failures(summary))
+            points[n] = p
+            return p
+        }
+        var low = minimum - 1  // largest amount known to fail (minimum − 1: none yet)
+        var high: Int?         // smallest amount known to suffice
+        var n = min(max(start, minimum), maximum)
+        while high == nil {
+            if try point(n).meets {
+                high = n
+            } else {
+                low = n
+                guard n < maximum else { break }
+                n = min(maximum, max(n + 1, 2 * n))
+            }
+        }
+        if var high {
+            while high - low > 1 {
+                let mid = (low + high) / 2
+                if try point(mid).meets { high = mid } else { low = mid }
+            }
+            if high > minimum { _ = try point(high - 1) }
+            if high < maximum { _ = try point(high + 1) }
+            smallest = high
+        } else {
+            smallest = nil
+        }
+        curve = points.values.sorted { $0.amount < $1.amount }
+    }
+}
