@@ -46,7 +46,8 @@ public enum TargetScope: String, Sendable, CaseIterable {
 extension RunSummary {
     /// The targets that fail, as `kpi (where)`: for the centre (all call types together)
     /// and its resources, over the period or in each reported interval whose start lies
-    /// in `window` (seconds from time 0; all intervals if `nil`).
+    /// in `window` (a time of day, in seconds after the start of each day; all intervals
+    /// if `nil`).
     public func failures(of targets: [CapacityTarget], over scope: TargetScope,
                          window: Range<Double>? = nil) -> [String] {
         var failed: [String] = []
@@ -55,13 +56,21 @@ extension RunSummary {
             case .day:
                 if !target.isMet(by: total[target.kpi] ?? resources[target.kpi]) { failed.append(target.kpi.rawValue) }
             case .interval:
-                for interval in intervals where window.map({ $0.contains(interval.start) }) ?? true {
+                for interval in intervals where window.map({ $0.contains(interval.start.truncatingRemainder(dividingBy: 86_400)) }) ?? true {
                     let ci = interval.total[target.kpi] ?? interval.resources[target.kpi]
-                    if !target.isMet(by: ci) { failed.append("\(target.kpi.rawValue) (interval \(interval.index))") }
+                    if !target.isMet(by: ci) { failed.append("\(target.kpi.rawValue) (\(Self.clock(interval.start)))") }
                 }
             }
         }
         return failed
+    }
+
+    /// `10:30`, or `day 2 10:30` after the first day.
+    private static func clock(_ seconds: Double) -> String {
+        let minutes = Int(seconds / 60)
+        let (day, hour, minute) = (minutes / 1440, minutes % 1440 / 60, minutes % 60)
+        let time = (hour < 10 ? "0" : "") + "\(hour):" + (minute < 10 ? "0" : "") + "\(minute)"
+        return day > 0 ? "day \(day + 1) \(time)" : time
     }
 }
 

@@ -45,19 +45,22 @@ func fail(_ message: String) -> Never {
 /// Replications done and time left, on standard error when it is a terminal.
 final class ProgressReporter: @unchecked Sendable {
     private let total: Int
+    private let unit: String
     private let start = Date()
     private let enabled = isatty(STDERR_FILENO) != 0
     private let lock = NSLock()
 
-    init(total: Int) { self.total = total }
+    init(total: Int, unit: String = "replications") {
+        self.total = total
+        self.unit = unit
+    }
 
     func report(_ done: Int) {
         guard enabled else { return }
         lock.withLock {
             let elapsed = Date().timeIntervalSince(start)
             let left = elapsed / Double(done) * Double(total - done)
-            FileHandle.standardError.write(Data(String(format: "\r%d/%d replications, about %.0f s left ",
-                                                       done, total, left).utf8))
+            FileHandle.standardError.write(Data("\r\(done)/\(total) \(unit), about \(Int(left.rounded())) s left ".utf8))
         }
     }
 
