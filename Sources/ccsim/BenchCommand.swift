@@ -22,8 +22,11 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Runs per scenario; the fastest is reported.")
     var repeats = 3
 
+    @Flag(help: "Print the figures as JSON lines, one object per scenario.")
+    var json = false
+
     func run() throws {
-        print("scenario              threads  reps       calls      events   wall s      calls/s     events/s")
+        if !json { print("scenario              threads  reps       calls      events   wall s      calls/s     events/s") }
         for file in files {
             let scenario = loadScenario(file)
             let count = replications ?? scenario.replications
@@ -40,6 +43,12 @@ struct BenchCommand: ParsableCommand {
                 events = results.reduce(0) { $0 + $1.events }
             }
             let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+            if json {
+                print("{\"scenario\": \"\(name)\", \"threads\": \(threads), \"replications\": \(count), \"calls\": \(calls), "
+                      + "\"events\": \(events), \"wall_seconds\": \(best), \"calls_per_second\": \(Double(calls) / best), "
+                      + "\"events_per_second\": \(Double(events) / best)}")
+                continue
+            }
             print(String(format: "%-20@ %8d %5d %11d %11d %8.3f %12.0f %12.0f",
                          name as NSString, threads, count, calls, events, best,
                          Double(calls) / best, Double(events) / best))

@@ -1,0 +1,30 @@
+import ContactCenter
+import Experiments
+import XCTest
+
+/// Replications added in batches until the intervals are narrow enough.
+final class PrecisionRunTests: XCTestCase {
+    static let model = Centres.single(perHour: Array(repeating: 3600, count: 2), agents: [190, 190],
+                                      patience: .exponential(mean: 120))
+
+    func testStopsOnceTheGoalIsMetWhateverTheThreads() throws {
+        let goal = PrecisionGoal(kpi: .abandonFraction, halfWidth: 0.002)
+        let one = try PrecisionRun.run(model: Self.model, seed: 4, initial: 5, batch: 5, maximum: 500, goals: [goal], threads: 1)
+        let two = try PrecisionRun.run(model: Self.model, seed: 4, initial: 5, batch: 5, maximum: 500, goals: [goal], threads: 2)
+        XCTAssertEqual(one.met, [goal])
+        XCTAssertEqual(one.results.count, two.results.count)
+        XCTAssertEqual(one.results.map(\.calls), two.results.map(\.calls))
+        XCTAssertEqual((one.results.count - 5) % 5, 0)
+        let summary = RunSummary(model: Self.model, seed: 4, results: one.results)
+        XCTAssertLessThanOrEqual(try XCTUnwrap(goal.widestHalfWidth(in: summary)), 0.002)
+        let fewer = RunSummary(model: Self.model, seed: 4, results: Array(one.results.dropLast(5)))
+        XCTAssertGreaterThan(try XCTUnwrap(goal.widestHalfWidth(in: fewer)), 0.002, "one batch fewer was not enough")
+    }
+
+    func testSaysWhenTheMaximumIsReached() throws {
+        let goal = PrecisionGoal(kpi: .serviceLevel, halfWidth: 1e-6)
+        let outcome = try PrecisionRun.run(model: Self.model, seed: 4, initial: 3, batch: 4, maximum: 9, goals: [goal])
+        XCTAssertEqual(outcome.results.count, 9)
+        XCTAssertEqual(outcome.unmet, [goal])
+    }
+}
