@@ -27,6 +27,38 @@ sed 's/^seats: 140$/seats: 71/; s/^name: .*/name: Seat expansion on today'"'"'s 
 grep -q '^seats: 71$' "$variant"
 "$ccsim" run "$variant" | tee Results/seat-expansion-71-seats.txt
 rm -f "$variant"
+# The seat-expansion request of DOMAIN.md answered with `ccsim capacity`, after the move
+# (the file as written) and next quarter (its variant): the fewest IVR ports keeping IVR
+# blocking at most 1% in every interval, then, with those ports, the fewest seats that
+# seat every rostered agent, and the fewest that hold 80% service over the day.
+mkdir -p Results/seat-request
+screenshot() {  # screenshot FILE.html: the report as headless Chromium renders it
+  if command -v chromium >/dev/null; then
+    chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1100,2400 \
+      --screenshot="${1%.html}.png" "file://$PWD/$1" 2>/dev/null
+  fi
+}
+for period in march next-quarter; do
+  variant=(); [ "$period" = next-quarter ] && variant=(--variant next_quarter)
+  out=Results/seat-request/$period
+  "$ccsim" capacity Scenarios/seat-expansion.yaml "${variant[@]}" --resource ivr_ports \
+    --target 'ivr_blocked_fraction<=0.01' --over interval --json > "$out-ivr-ports.json"
+  ports=$(sed -n 's/^  "smallest" : \([0-9]*\),*$/\1/p' "$out-ivr-ports.json")
+  "$ccsim" capacity Scenarios/seat-expansion.yaml "${variant[@]}" --resource ivr_ports \
+    --target 'ivr_blocked_fraction<=0.01' --over interval | tee "$out-ivr-ports.txt"
+  "$ccsim" capacity Scenarios/seat-expansion.yaml "${variant[@]}" --set "ivr.ports=$ports" --resource seats \
+    --target 'seat_lost_agent_minutes<=0' --over day --report "$out-seats.html" --force | tee "$out-seats.txt"
+  screenshot "$out-seats.html"
+  "$ccsim" capacity Scenarios/seat-expansion.yaml "${variant[@]}" --set "ivr.ports=$ports" --resource seats \
+    --target 'service_level>=0.8' --over day | tee "$out-seats-service.txt"
+done
+# What-if examples: the next quarter against today, and a sweep of seat counts.
+"$ccsim" compare Scenarios/seat-expansion.yaml --variants base,next_quarter \
+  --report Results/seat-request/compare-next-quarter.html --force | tee Results/seat-request/compare-next-quarter.txt
+screenshot Results/seat-request/compare-next-quarter.html
+"$ccsim" sweep Scenarios/seat-expansion.yaml --vary seats=80..150:10 --vary ivr.ports=10..20:10 \
+  --out Results/seat-request/sweep-seats-ports.csv --report Results/seat-request/sweep-seats-ports.html --force \
+  | tee Results/seat-request/sweep-seats-ports.txt
 # The exact Erlang A values the erlang-a-day scenario reduces to.
 "$ccsim" erlang a --per-hour 3600 --aht 180 --agents 190 --patience 120 --sl-seconds 20 \
   | tee Results/erlang-a-day-exact.txt

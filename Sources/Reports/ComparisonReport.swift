@@ -14,9 +14,13 @@ public enum ComparisonReport {
         .followUpRate,
     ]
 
-    /// The differences worth showing: the main KPIs of every subject but the agent groups.
+    /// The differences worth showing: the main KPIs of every subject but the agent
+    /// groups, leaving out those that are 0 in every replication of both runs.
     static func shown(_ c: PairedComparison) -> [PairedComparison.Difference] {
-        c.differences.filter { shownKPIs.contains($0.kpi) && !$0.subject.hasPrefix("agent_groups.") }
+        c.differences.filter {
+            shownKPIs.contains($0.kpi) && !$0.subject.hasPrefix("agent_groups.")
+                && !($0.a.low == 0 && $0.a.high == 0 && $0.b.low == 0 && $0.b.high == 0)
+        }
     }
 
     /// The readable table.

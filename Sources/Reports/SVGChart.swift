@@ -123,9 +123,11 @@ enum SVGChart {
         }
         for marker in chart.verticalMarkers {
             let x = frame.x(marker.x)
+            let nearRight = x > frame.right - 120
             body += "<line x1=\"\(f(x))\" y1=\"\(f(frame.top))\" x2=\"\(f(x))\" y2=\"\(f(frame.bottom))\" "
                 + "stroke=\"#555\" stroke-width=\"1\" stroke-dasharray=\"3 3\"/>"
-                + "<text x=\"\(f(x + 3))\" y=\"\(f(frame.top + 12))\" class=\"small\">\(escape(marker.label))</text>"
+                + "<text x=\"\(f(nearRight ? x - 3 : x + 3))\" y=\"\(f(frame.top + 12))\" class=\"small\""
+                + "\(nearRight ? " text-anchor=\"end\"" : "")>\(escape(marker.label))</text>"
         }
         let axes = yAxis(frame: frame, label: chart.yLabel)
             + xAxis(labels: chart.xLabels, xs: xs, frame: frame, numeric: chart.xValues != nil)
@@ -269,9 +271,13 @@ enum SVGChart {
 
     private static func xAxis(labels: [String], xs: [Double], frame: Frame, numeric: Bool) -> String {
         var out = "<line x1=\"\(f(frame.left))\" y1=\"\(f(frame.bottom))\" x2=\"\(f(frame.right))\" y2=\"\(f(frame.bottom))\" stroke=\"#444\"/>"
-        let step = max(1, Int((Double(labels.count) / 12).rounded(.up)))
+        let step = numeric ? 1 : max(1, Int((Double(labels.count) / 12).rounded(.up)))
+        var lastLabelled = -Double.infinity
         for i in stride(from: 0, to: labels.count, by: step) {
             let x = frame.x(xs[i])
+            // Numeric positions can crowd: label only those at least 36 px from the last one.
+            if numeric && x - lastLabelled < 36 { continue }
+            lastLabelled = x
             out += "<line x1=\"\(f(x))\" y1=\"\(f(frame.bottom))\" x2=\"\(f(x))\" y2=\"\(f(frame.bottom + 4))\" stroke=\"#444\"/>"
                 + "<text x=\"\(f(x))\" y=\"\(f(frame.bottom + 16))\" text-anchor=\"middle\" class=\"small\">\(escape(labels[i]))</text>"
         }

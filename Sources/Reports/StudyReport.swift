@@ -119,7 +119,8 @@ public enum StudyReport {
             + "<dl class=\"meta\"><dt>Replications per point</dt><dd>\(first.summary.replications), seed \(first.summary.seed) "
             + "(common random numbers across points)</dd><dt>ccsim version</dt><dd>\(ccsimVersion)</dd>"
             + "<dt>Run time</dt><dd>\(String(format: "%.2f s", runSeconds))</dd></dl>\n<h2>Curves</h2>\n"
-        for (kpi, heading, _, _) in tableKPIs where points.contains(where: { estimate($0, kpi) != nil }) {
+        for (kpi, _, _, _) in tableKPIs where points.contains(where: { (estimate($0, kpi)?.high ?? 0) != 0 })
+            || targets.contains(where: { $0.kpi == kpi }) {
             let series = groupKeys.map { g -> SVGChart.Series in
                 let byX = Dictionary(uniqueKeysWithValues: groups[g]!.map { (Double($0.settings[0].value) ?? 0, estimate($0, kpi)) })
                 let name = g.isEmpty ? kpi.rawValue : "\(first.settings[1].key) = \(g)"
@@ -131,7 +132,7 @@ public enum StudyReport {
             }
             let markers = chosen.map { [(x: Double(points[$0].settings[0].value) ?? 0, label: "smallest: \(points[$0].settings[0].value)")] } ?? []
             body += SVGChart.render(SVGChart.LineChart(
-                id: "chart-\(kpi.rawValue)", title: "\(heading) against \(key) (with 95% band)",
+                id: "chart-\(kpi.rawValue)", title: "\(kpi.rawValue) against \(key) (with 95% band)",
                 xLabels: xs.map(NumberFormat.decimal), xValues: xs, yLabel: kpi.rawValue, series: series,
                 references: references, verticalMarkers: markers))
         }
