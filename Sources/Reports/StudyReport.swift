@@ -73,10 +73,12 @@ public enum StudyReport {
     // MARK: JSON
 
     /// `{"points": [{"settings": {key: value}, "total": {kpi: estimate}, "resources": {…},
-    /// "call_types": {id: {…}}, "failures": […]}], …extra}` with keys sorted.
-    public static func json(_ points: [StudyPoint], extra: [String: JSONValue] = [:]) throws -> Data {
+    /// "call_types": {id: {…}}, "failures": […], "meets": …}], …extra}` with keys sorted;
+    /// `pointsKey` names the list (`points` for a sweep, `curve` for a capacity search).
+    public static func json(_ points: [StudyPoint], pointsKey: String = "points",
+                            extra: [String: JSONValue] = [:]) throws -> Data {
         var document = extra
-        document["points"] = .array(points.map(pointJSON))
+        document[pointsKey] = .array(points.map(pointJSON))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         var data = try encoder.encode(JSONValue.object(document))

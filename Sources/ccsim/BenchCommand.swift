@@ -25,10 +25,12 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Print the figures as JSON lines, one object per scenario.")
     var json = false
 
+    @OptionGroup var scenarioOptions: ScenarioOptions
+
     func run() throws {
         if !json { print("scenario              threads  reps       calls      events   wall s      calls/s     events/s") }
         for file in files {
-            let scenario = loadScenario(file)
+            let scenario = scenarioOptions.load(file)
             let count = replications ?? scenario.replications
             var best = Double.infinity
             var calls = 0

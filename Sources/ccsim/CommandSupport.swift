@@ -58,6 +58,10 @@ final class ProgressReporter: @unchecked Sendable {
     func report(_ done: Int) {
         guard enabled else { return }
         lock.withLock {
+            guard total > 0 else {
+                FileHandle.standardError.write(Data("\r\(done) \(unit) ".utf8))
+                return
+            }
             let elapsed = Date().timeIntervalSince(start)
             let left = elapsed / Double(done) * Double(total - done)
             FileHandle.standardError.write(Data("\r\(done)/\(total) \(unit), about \(Int(left.rounded())) s left ".utf8))

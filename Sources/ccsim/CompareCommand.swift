@@ -62,8 +62,12 @@ struct CompareCommand: ParsableCommand {
             let start = Date()
             let seed = self.seed ?? a.scenario.seed
             let count = replications ?? a.scenario.replications
-            let resultsA = try ReplicationRunner.run(model: a.scenario.model, seed: seed, replications: count, threads: threads)
-            let resultsB = try ReplicationRunner.run(model: b.scenario.model, seed: seed, replications: count, threads: threads)
+            let progress = ProgressReporter(total: 2 * count)
+            let resultsA = try ReplicationRunner.run(model: a.scenario.model, seed: seed, replications: count,
+                                                     threads: threads, progress: progress.report)
+            let resultsB = try ReplicationRunner.run(model: b.scenario.model, seed: seed, replications: count,
+                                                     threads: threads, progress: { progress.report(count + $0) })
+            progress.finish()
             let comparison = PairedComparison(modelA: a.scenario.model, resultsA: resultsA,
                                               modelB: b.scenario.model, resultsB: resultsB, seed: seed)
             if json {

@@ -192,16 +192,22 @@ struct CapacityCommand: ParsableCommand {
         case "trunks": base.trunks
         default: base.agentGroups.first { "agents:\($0.id)" == resource }?.staffing.max()
         }
+        let progress = ProgressReporter(total: 0, unit: "amounts evaluated")
+        var evaluated = 0
         let search = try CapacitySearch(
             minimum: minimum, maximum: maximum, start: current ?? minimum,
-            evaluate: { n in try study.run(file, scenarioOptions, extra: [ScenarioOverride(keyPath: key.split(separator: ".").map(String.init), value: String(n))]) },
+            evaluate: { n in
+                defer { evaluated += 1; progress.report(evaluated) }
+                return try study.run(file, scenarioOptions, extra: [ScenarioOverride(keyPath: key.split(separator: ".").map(String.init), value: String(n))])
+            },
             failures: { $0.failures(of: targets, over: scope, window: window) })
+        progress.finish()
         let points = search.curve.map { StudyPoint(settings: [(resource, String($0.amount))], summary: $0.summary, failures: $0.failures) }
         let chosen = search.smallest.flatMap { n in search.curve.firstIndex { $0.amount == n } }
         let description = "Smallest \(resource) with " + targets.map(\.description).joined(separator: " and ")
             + " (95% confidence) " + (scope == .day ? "over the day" : "in every interval" + (between.map { " between \($0)" } ?? ""))
         if study.json {
-            printJSON(try StudyReport.json(points, extra: [
+            printJSON(try StudyReport.json(points, pointsKey: "curve", extra: [
                 "resource": .text(resource), "smallest": search.smallest.map { .number(Double($0)) } ?? .null,
                 "targets": .array(targets.map { .text($0.description) }), "over": .text(scope.rawValue),
                 "current": current.map { .number(Double($0)) } ?? .null,
