@@ -4,14 +4,14 @@ import PackageDescription
 /// ccsim: a discrete-event simulator for contact-centre planning.
 ///
 /// Layers (each a target; arrows point to what a layer may import):
-/// ccsim (CLI) → Reports → Experiments → Scenario → ContactCenter → Engine,
-/// with Statistics (GSL) and Analytics (Erlang formulas) below them.
+/// ccsim (CLI) → Reports, Planning → Experiments → Scenario → ContactCenter → Engine,
+/// with Statistics (GSL), Analytics (Erlang formulas) and GLPK (Planning's solver) below them.
 let package = Package(
     name: "ccsim",
     products: [
         .executable(name: "ccsim", targets: ["ccsim"]),
         .library(name: "CCSim", targets: ["Statistics", "Engine", "ContactCenter", "Scenario",
-                                          "Analytics", "Experiments", "Reports"]),
+                                          "Analytics", "Experiments", "Planning", "Reports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -19,15 +19,17 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
+        .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
         .target(name: "Statistics", dependencies: ["CGSL"]),
         .target(name: "Engine"),
         .target(name: "Analytics"),
         .target(name: "ContactCenter", dependencies: ["Engine", "Statistics", "CGSL"]),
         .target(name: "Scenario", dependencies: ["ContactCenter", "Statistics", "Yams"]),
         .target(name: "Experiments", dependencies: ["ContactCenter", "Statistics"]),
+        .target(name: "Planning", dependencies: ["CGLPK", "Analytics", "ContactCenter", "Experiments", "Statistics"]),
         .target(name: "Reports", dependencies: ["Experiments", "ContactCenter", "Statistics", "Analytics"]),
         .executableTarget(name: "ccsim", dependencies: [
-            "Scenario", "Experiments", "Reports", "Analytics", "ContactCenter",
+            "Scenario", "Experiments", "Reports", "Analytics", "ContactCenter", "Planning",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
@@ -36,6 +38,7 @@ let package = Package(
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "ValidationCases"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments", "ContactCenter"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "ContactCenter"]),
+        .testTarget(name: "PlanningTests", dependencies: ["Planning", "Analytics", "ContactCenter", "Experiments"]),
         .testTarget(name: "SimulationTests", dependencies: [
             "Experiments", "ContactCenter", "Statistics", "Reports", "Scenario", "ValidationCases",
         ]),

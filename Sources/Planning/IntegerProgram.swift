@@ -1,0 +1,112 @@
+import CGLPK
+
+/// A mixed-integer linear program, minimised with GLPK: columns with bounds, costs and
+/// integrality; rows as sparse linear combinations with bounds.
+public struct IntegerProgram: Sendable {
+    public struct Column: Sendable {
+        public var name: String
+        public var cost: Double
+        public var lower: Double
+        public var upper: Double?
+        public var isInteger: Bool
+    }
+
+    public struct Row: Sendable {
+        public var name: String
+        /// (column index, coefficient)
+        public var terms: [(Int, Double)]
+        public var lower: Double?
+        public var upper: Double?
+    }
+
+    public private(set) var columns: [Column] = []
+    public private(set) var rows: [Row] = []
+
+    public init() {}
+
+    /// Adds a column and returns its index.
+    @discardableResult
+    public mutating func addColumn(_ name: String, cost: Double, lower: Double = 0, upper: Double? = nil,
+                                   integer: Bool = true) -> Int {
+        columns.append(Column(name: name, cost: cost, lower: lower, upper: upper, isInteger: integer))
+        return columns.count - 1
+    }
+
+    /// Adds the row `lower ≤ Σ coefficient·column ≤ upper`.
+    public mutating func addRow(_ name: String, _ terms: [(Int, Double)], atLeast lower: Double? = nil,
+                                atMost upper: Double? = nil) {
+        rows.append(Row(name: name, terms: terms, lower: lower, upper: upper))
+    }
+
+    /// What GLPK found: the integer optimum, the LP relaxation's bound and the gap.
+    public struct Solution: Sendable {
+        public var values: [Double]
+        public var objective: Double
+        /// The optimum of the LP relaxation: no integer solution costs less.
+        public var lowerBound: Double
+        /// (objective − bound) / |objective|.
+        public var gap: Double { objective == 0 ? 0 : (objective - lowerBound) / abs(objective) }
+    }
+
+    /// Solves the LP relaxation, then the integer program (branch and cut, GLPK's
+    /// defaults, silent), within `seconds`.
+    /// - Throws: ``PlanningError`` when the problem is infeasible or GLPK fails.
+    public func solve(timeLimit seconds: Double = 60) throws -> Solution {
+        glp_term_out(GLP_OFF)
+        guard let problem = glp_create_prob() else { throw PlanningError("GLPK could not create a problem") }
+        defer { glp_delete_prob(problem) }
+        glp_set_obj_dir(problem, GLP_MIN)
+        load(into: problem)
+        var simplex = glp_smcp()
+        glp_init_smcp(&simplex)
+        simplex.presolve = GLP_ON
+        let lpStatus = glp_simplex(problem, &simplex)
+        guard lpStatus == 0, glp_get_status(problem) == GLP_OPT else {
+            throw PlanningError("the linear relaxation has no optimum (GLPK status \(glp_get_status(problem))): "
+                + "the requirements cannot be covered by the shift templates within their limits")
+        }
+        let bound = glp_get_obj_val(problem)
+        var options = glp_iocp()
+        glp_init_iocp(&options)
+        options.tm_lim = Int32(min(seconds * 1000, Double(Int32.max)))
+        options.mip_gap = 1e-6
+        let status = glp_intopt(problem, &options)
+        let mipStatus = glp_mip_status(problem)
+        guard status == 0 || status == GLP_ETMLIM, mipStatus == GLP_OPT || mipStatus == GLP_FEAS else {
+            throw PlanningError("GLPK found no integer solution (status \(status), \(mipStatus))")
+        }
+        let values = (1...max(columns.count, 1)).prefix(columns.count).map { glp_mip_col_val(problem, Int32($0)) }
+        return Solution(values: values, objective: glp_mip_obj_val(problem), lowerBound: bound)
+    }
+
+    private func load(into problem: OpaquePointer) {
+        if !columns.isEmpty { glp_add_cols(problem, Int32(columns.count)) }
+        for (j, column) in columns.enumerated() {
+            let c = Int32(j + 1)
+            glp_set_obj_coef(problem, c, column.cost)
+            glp_set_col_bnds(problem, c, column.upper == nil ? GLP_LO : (column.upper == column.lower ? GLP_FX : GLP_DB),
+                             column.lower, column.upper ?? 0)
+            glp_set_col_kind(problem, c, column.isInteger ? GLP_IV : GLP_CV)
+        }
+        if !rows.isEmpty { glp_add_rows(problem, Int32(rows.count)) }
+        for (i, row) in rows.enumerated() {
+            let r = Int32(i + 1)
+            let kind: Int32 = switch (row.lower, row.upper) {
+            case (nil, nil): GLP_FR
+            case (_?, nil): GLP_LO
+            case (nil, _?): GLP_UP
+            case let (l?, u?): l == u ? GLP_FX : GLP_DB
+            }
+            glp_set_row_bnds(problem, r, kind, row.lower ?? 0, row.upper ?? 0)
+            var indices: [Int32] = [0] + row.terms.map { Int32($0.0 + 1) }
+            var coefficients: [Double] = [0] + row.terms.map(\.1)
+            glp_set_mat_row(problem, r, Int32(row.terms.count), &indices, &coefficients)
+        }
+    }
+}
+
+/// A planning problem that cannot be solved, with what is wrong.
+public struct PlanningError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
