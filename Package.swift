@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "Scenario", dependencies: ["ContactCenter", "Statistics", "Yams"]),
         .target(name: "Experiments", dependencies: ["ContactCenter", "Statistics"]),
         .target(name: "Planning", dependencies: ["CGLPK", "Analytics", "ContactCenter", "Experiments", "Statistics"]),
-        .target(name: "Reports", dependencies: ["Experiments", "ContactCenter", "Statistics", "Analytics"]),
+        .target(name: "Reports", dependencies: ["Experiments", "ContactCenter", "Statistics", "Analytics", "Planning"]),
         .executableTarget(name: "ccsim", dependencies: [
             "Scenario", "Experiments", "Reports", "Analytics", "ContactCenter", "Planning",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -1,0 +1,140 @@
+import Analytics
+import ContactCenter
+import Experiments
+
+/// The fewest agents on the phones per interval and agent group that meet the call
+/// types' service-level targets.
+public struct StaffingRequirement: Sendable {
+    /// Agents needed on the phones, `[group][interval]`.
+    public var agents: [[Int]]
+    /// How they were found.
+    public var method: String
+    /// The simulation of the model staffed with them (common random numbers).
+    public var verification: RunSummary
+    /// What the search did, step by step.
+    public var log: [String]
+}
+
+/// Finds staffing requirements.
+///
+/// Each call type's requirement per interval starts from exact Erlang A (exponential
+/// patience with the mean of the type's patience; Erlang C without patience), for the
+/// calls that reach agents (arrivals less self-service), the mean talk plus after-call
+/// work, and the type's service-level target (80% within its threshold if none is set).
+/// When every call type has a group of its own with no other skill, that is the answer.
+/// With several skills, each type's requirement goes to its group with the fewest
+/// skills, and a greedy search with common random numbers adjusts the groups by
+/// simulation: while an interval misses a target (the upper end of its service level's
+/// 95% confidence interval below it: a miss that is not chance), one agent
+/// is added there to the most specialised group with the failing skill; when all targets
+/// hold, each group in turn (most skills first) gives up one agent in every interval,
+/// kept where that interval and the next still meet their targets. It stops when neither
+/// step changes anything, or after `maxRounds` simulations.
+public enum RequirementPlanner {
+    /// The Erlang requirement of each call type, `[type][interval]`, on the phones.
+    public static func erlangByCallType(_ model: CenterModel) throws -> [[Int]] {
+        try model.callTypes.map { type in
+            let aht = type.handleTime.mean + (type.afterCallWork?.mean ?? 0)
+            let erlang: StaffingModel = type.patience.map { .erlangA(patience: $0.mean) } ?? .erlangC
+            let toAgents = 1 - (type.selfService?.fraction ?? 0)
+            return try type.arrivalRates.map { rate in
+                let perHour = rate * 3600 * toAgents
+                guard perHour > 0 else { return 0 }
+                return try Erlang.minimumAgents(model: erlang, perHour: perHour, aht: aht,
+                                                slSeconds: type.serviceLevel.seconds,
+                                                targetServiceLevel: type.serviceLevel.target ?? 0.8)
+            }
+        }
+    }
+
+    /// For each call type, its group with the fewest skills (the first on ties).
+    static func specialistGroup(of k: Int, in model: CenterModel) -> Int? {
+        model.agentGroups.indices.filter { model.agentGroups[$0].skills.contains(k) }
+            .min { model.agentGroups[$0].skills.count < model.agentGroups[$1].skills.count }
+    }
+
+    /// The requirements of `model`, verified by simulation with `replications` replications of `seed`.
+    public static func requirements(for model: CenterModel, seed: UInt64, replications: Int,
+                                    maxRounds: Int = 150, threads: Int? = nil) throws -> StaffingRequirement {
+        let n = model.timing.intervalCount
+        let byType = try erlangByCallType(model)
+        var agents = Array(repeating: Array(repeating: 0, count: n), count: model.agentGroups.count)
+        for (k, requirement) in byType.enumerated() {
+            guard let g = specialistGroup(of: k, in: model) else { continue }
+            for i in 0..<n { agents[g][i] += requirement[i] }
+        }
+        var log = ["Erlang start: " + groupTotals(agents, model)]
+        func simulate(_ staffing: [[Int]]) throws -> RunSummary {
+            let staffed = staffedModel(model, staffing)
+            return RunSummary(model: staffed, seed: seed, results: try ReplicationRunner.run(
+                model: staffed, seed: seed, replications: replications, threads: threads))
+        }
+        var summary = try simulate(agents)
+        let separate = model.agentGroups.allSatisfy { $0.skills.count == 1 }
+            && model.callTypes.indices.allSatisfy { k in model.agentGroups.filter { $0.skills.contains(k) }.count == 1 }
+        if separate {
+            return StaffingRequirement(agents: agents, method: "Erlang A per call type (one skill per group)",
+                                       verification: summary, log: log)
+        }
+        var rounds = 1
+        var reducedGroups: Set<Int> = []
+        while rounds < maxRounds {
+            let failing = failures(summary, model)
+            if !failing.isEmpty {
+                for (i, k) in failing {
+                    if let g = specialistGroup(of: k, in: model) { agents[g][i] += 1 }
+                }
+                log.append("round \(rounds): \(failing.count) interval targets missed, one agent added to each: " + groupTotals(agents, model))
+                reducedGroups = []
+            } else {
+                let order = model.agentGroups.indices.sorted { model.agentGroups[$0].skills.count > model.agentGroups[$1].skills.count }
+                guard let g = order.first(where: { !reducedGroups.contains($0) }) else { break }
+                reducedGroups.insert(g)
+                var trial = agents
+                for i in 0..<n where trial[g][i] > 0 { trial[g][i] -= 1 }
+                let trialSummary = try simulate(trial)
+                rounds += 1
+                let missed = Set(failures(trialSummary, model).map(\.interval))
+                var kept = 0
+                for i in 0..<n where trial[g][i] < agents[g][i] && !missed.contains(i) && !missed.contains(i + 1) {
+                    agents[g][i] -= 1
+                    kept += 1
+                }
+                log.append("round \(rounds): \(model.agentGroups[g].id) gives up one agent in \(kept) intervals: " + groupTotals(agents, model))
+                if kept > 0 { reducedGroups = [] }
+            }
+            summary = try simulate(agents)
+            rounds += 1
+        }
+        if !failures(summary, model).isEmpty { log.append("stopped after \(rounds) simulations with targets still missed") }
+        return StaffingRequirement(
+            agents: agents, method: "Erlang A start, greedy search by simulation with common random numbers",
+            verification: summary, log: log)
+    }
+
+    /// The model with every group staffed per interval by `staffing` (no roster).
+    public static func staffedModel(_ model: CenterModel, _ staffing: [[Int]]) -> CenterModel {
+        var staffed = model
+        for g in staffed.agentGroups.indices {
+            staffed.agentGroups[g].staffing = staffing[g]
+            staffed.agentGroups[g].shifts = []
+        }
+        return staffed
+    }
+
+    /// (interval, call type) pairs that miss the type's service-level target with
+    /// confidence: the upper end of the interval's confidence interval is below it.
+    public static func failures(_ summary: RunSummary, _ model: CenterModel) -> [(interval: Int, type: Int)] {
+        summary.intervals.flatMap { interval in
+            model.callTypes.indices.compactMap { k -> (Int, Int)? in
+                guard let target = model.callTypes[k].serviceLevel.target,
+                      let sl = interval.callTypes[k][.serviceLevel], sl.mean < target else { return nil }
+                return (interval.index, k)
+            }
+        }
+    }
+
+    private static func groupTotals(_ agents: [[Int]], _ model: CenterModel) -> String {
+        zip(model.agentGroups, agents).map { "\($0.id) \($1.reduce(0, +)) agent-intervals" }.joined(separator: ", ")
+    }
+}
