@@ -105,3 +105,44 @@ extension Roster {
         }
     }
 }
+
+/// A shift pattern the roster optimiser may use: the start times allowed, the length,
+/// briefings and break windows of every shift built from it, its cost, how many shifts
+/// of it may be used, and the agent groups that may work it.
+public struct ShiftTemplate: Sendable, Equatable {
+    public var id: String
+    /// Allowed starts, in seconds after the start of each day.
+    public var starts: [Double]
+    public var length: Double
+    public var briefingBefore: Double
+    public var briefingAfter: Double
+    /// Break and meal windows (relative to the shift start); the optimiser places each.
+    public var breaks: [Break]
+    /// Cost of one shift (any unit: hours paid, money).
+    public var cost: Double
+    /// Fewest and most shifts of this template, over all starts and groups.
+    public var minimum: Int
+    public var maximum: Int?
+    /// Indices of the agent groups that may work it.
+    public var groups: [Int]
+
+    public init(id: String, starts: [Double], length: Double, briefingBefore: Double = 0, briefingAfter: Double = 0,
+                breaks: [Break] = [], cost: Double, minimum: Int = 0, maximum: Int? = nil, groups: [Int]) {
+        self.id = id
+        self.starts = starts
+        self.length = length
+        self.briefingBefore = briefingBefore
+        self.briefingAfter = briefingAfter
+        self.breaks = breaks
+        self.cost = cost
+        self.minimum = minimum
+        self.maximum = maximum
+        self.groups = groups
+    }
+
+    /// The shift starting at `start` with breaks starting at `breakStarts` (relative).
+    public func shift(id: String, start: Double, breakStarts: [Double]) -> Shift {
+        Shift(id: id, start: start, length: length, briefingBefore: briefingBefore, briefingAfter: briefingAfter,
+              breaks: zip(breaks, breakStarts).map { Break(length: $0.length, earliestStart: $1) })
+    }
+}

@@ -46,12 +46,16 @@ public struct IntegerProgram: Sendable {
         public var lowerBound: Double
         /// (objective − bound) / |objective|.
         public var gap: Double { objective == 0 ? 0 : (objective - lowerBound) / abs(objective) }
+        /// Whether the search stopped at the time limit (the solution may then depend on
+        /// the machine's speed) rather than at the gap.
+        public var stoppedAtTimeLimit: Bool
     }
 
-    /// Solves the LP relaxation, then the integer program (branch and cut, GLPK's
-    /// defaults, silent), within `seconds`.
+    /// Solves the LP relaxation, then the integer program (branch and cut with GLPK's
+    /// Gomory, MIR and cover cuts, silent) to within `gap` of the optimum or for at most
+    /// `seconds`, keeping the best integer solution found.
     /// - Throws: ``PlanningError`` when the problem is infeasible or GLPK fails.
-    public func solve(timeLimit seconds: Double = 60) throws -> Solution {
+    public func solve(timeLimit seconds: Double = 10, gap: Double = 0.005) throws -> Solution {
         glp_term_out(GLP_OFF)
         guard let problem = glp_create_prob() else { throw PlanningError("GLPK could not create a problem") }
         defer { glp_delete_prob(problem) }
@@ -69,14 +73,18 @@ public struct IntegerProgram: Sendable {
         var options = glp_iocp()
         glp_init_iocp(&options)
         options.tm_lim = Int32(min(seconds * 1000, Double(Int32.max)))
-        options.mip_gap = 1e-6
+        options.mip_gap = gap
+        options.gmi_cuts = GLP_ON
+        options.mir_cuts = GLP_ON
+        options.cov_cuts = GLP_ON
         let status = glp_intopt(problem, &options)
         let mipStatus = glp_mip_status(problem)
-        guard status == 0 || status == GLP_ETMLIM, mipStatus == GLP_OPT || mipStatus == GLP_FEAS else {
+        guard status == 0 || status == GLP_ETMLIM || status == GLP_EMIPGAP, mipStatus == GLP_OPT || mipStatus == GLP_FEAS else {
             throw PlanningError("GLPK found no integer solution (status \(status), \(mipStatus))")
         }
         let values = (1...max(columns.count, 1)).prefix(columns.count).map { glp_mip_col_val(problem, Int32($0)) }
-        return Solution(values: values, objective: glp_mip_obj_val(problem), lowerBound: bound)
+        return Solution(values: values, objective: glp_mip_obj_val(problem), lowerBound: bound,
+                        stoppedAtTimeLimit: status == GLP_ETMLIM)
     }
 
     private func load(into problem: OpaquePointer) {

@@ -24,8 +24,7 @@ public struct StaffingRequirement: Sendable {
 /// When every call type has a group of its own with no other skill, that is the answer.
 /// With several skills, each type's requirement goes to its group with the fewest
 /// skills, and a greedy search with common random numbers adjusts the groups by
-/// simulation: while an interval misses a target (the upper end of its service level's
-/// 95% confidence interval below it: a miss that is not chance), one agent
+/// simulation: while an interval misses a target (mean service level below it), one agent
 /// is added there to the most specialised group with the failing skill; when all targets
 /// hold, each group in turn (most skills first) gives up one agent in every interval,
 /// kept where that interval and the next still meet their targets. It stops when neither
@@ -48,7 +47,7 @@ public enum RequirementPlanner {
     }
 
     /// For each call type, its group with the fewest skills (the first on ties).
-    static func specialistGroup(of k: Int, in model: CenterModel) -> Int? {
+    public static func specialistGroup(of k: Int, in model: CenterModel) -> Int? {
         model.agentGroups.indices.filter { model.agentGroups[$0].skills.contains(k) }
             .min { model.agentGroups[$0].skills.count < model.agentGroups[$1].skills.count }
     }
@@ -122,13 +121,14 @@ public enum RequirementPlanner {
         return staffed
     }
 
-    /// (interval, call type) pairs that miss the type's service-level target with
-    /// confidence: the upper end of the interval's confidence interval is below it.
-    public static func failures(_ summary: RunSummary, _ model: CenterModel) -> [(interval: Int, type: Int)] {
+    /// (interval, call type) pairs whose service level misses the type's target: its mean
+    /// is below it, or, if `confident`, the upper end of its confidence interval.
+    public static func failures(_ summary: RunSummary, _ model: CenterModel,
+                                confident: Bool = false) -> [(interval: Int, type: Int)] {
         summary.intervals.flatMap { interval in
             model.callTypes.indices.compactMap { k -> (Int, Int)? in
                 guard let target = model.callTypes[k].serviceLevel.target,
-                      let sl = interval.callTypes[k][.serviceLevel], sl.mean < target else { return nil }
+                      let sl = interval.callTypes[k][.serviceLevel], (confident ? sl.high : sl.mean) < target else { return nil }
                 return (interval.index, k)
             }
         }

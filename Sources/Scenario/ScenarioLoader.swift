@@ -59,6 +59,16 @@ public enum ScenarioLoader {
         }
     }
 
+    /// The text of the scenario file at `path` with `overrides` applied (comments are
+    /// not kept), checked by loading it.
+    public static func rewrite(path: String, overrides: [ScenarioOverride]) throws -> String {
+        var root = try document(contents(ofFile: path), fileName: path)
+        for override in overrides { root = try override.apply(to: root, label: "--set \(override)").document }
+        let text = try Yams.serialize(node: root)
+        _ = try parse(yaml: text, fileName: path)
+        return text
+    }
+
     /// Removes the `variants` section from the document and reads it:
     /// `variants: {name: {key.path: value, …}, …}`.
     private static func takeVariants(from root: inout Node, fileName: String) throws -> [ScenarioVariant] {

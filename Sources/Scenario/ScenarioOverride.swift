@@ -5,7 +5,8 @@ import Yams
 /// call types, agent groups, shifts or follow-ups a component is an element's `id` (or
 /// its 0-based index). Missing mappings on the way are created, and the changed
 /// document is checked like the file itself: `seats=140`, `ivr.ports=20`,
-/// `call_types.fault.arrivals.factor=1.2`, `agent_groups.general.agents=150`.
+/// `call_types.fault.arrivals.factor=1.2`, `agent_groups.general.agents=150`. A null
+/// value (`~`) removes the key: `agent_groups.general.agents=~`.
 public struct ScenarioOverride: Sendable, Equatable, CustomStringConvertible {
     /// The key path, split at the dots.
     public var keyPath: [String]
@@ -61,6 +62,10 @@ public struct ScenarioOverride: Sendable, Equatable, CustomStringConvertible {
             path = path.appending(key: key)
             let existingKey = mapping.keys.first { $0.scalar?.string == key }
             let child = existingKey.flatMap { mapping[$0] } ?? Node.mapping(Node.Mapping([]))
+            if keys.count == 1, value.null != nil {
+                if let existingKey { mapping[existingKey] = nil }
+                return .mapping(mapping)
+            }
             let changed = try set(value, at: keys.dropFirst(), in: child, path: &path)
             if let existingKey { mapping[existingKey] = changed } else { mapping[key] = changed }
             return .mapping(mapping)

@@ -292,7 +292,7 @@ struct ScenarioParser {
     }
 
     /// The index of the id at `reader` in `ids`.
-    private func index(of reader: NodeReader, among ids: [String], what: String) throws -> Int {
+    func index(of reader: NodeReader, among ids: [String], what: String) throws -> Int {
         let id = try reader.text()
         guard let index = ids.firstIndex(of: id) else {
             throw reader.error("unknown \(what) `\(id)` (\(Suggestion.hint(for: id, among: ids)))")
@@ -337,7 +337,7 @@ struct ScenarioParser {
 
     /// A break or meal: `{length: 15m, at: 2h}` or `{length: 15m, window: [1h30m, 2h30m]}`
     /// (a window of start times, relative to the shift start).
-    private func pause(_ reader: NodeReader) throws -> Break {
+    func pause(_ reader: NodeReader) throws -> Break {
         let entry = try reader.mapping(keys: Self.breakKeys)
         let length = try entry.required("length").duration(.positive)
         if let window = entry.optional("window") {

@@ -7,5 +7,5 @@ struct CCSim: ParsableCommand {
         commandName: "ccsim",
         abstract: "Discrete-event simulation for contact-centre planning.",
         version: "0.1.0",
-        subcommands: [RunCommand.self, CompareCommand.self, SweepCommand.self, CapacityCommand.self, StaffCommand.self, ValidateCommand.self, ErlangCommand.self, BenchCommand.self])
+        subcommands: [RunCommand.self, CompareCommand.self, SweepCommand.self, CapacityCommand.self, StaffCommand.self, RosterCommand.self, ValidateCommand.self, ErlangCommand.self, BenchCommand.self])
 }

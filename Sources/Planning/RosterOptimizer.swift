@@ -1,0 +1,269 @@
+import ContactCenter
+import Experiments
+import Foundation
+
+/// Builds a roster from shift templates that covers staffing requirements at least
+/// cost, then checks it by simulation and repairs it.
+///
+/// Step 1 is an integer program (GLPK): for every template, allowed start and group, the
+/// number of shifts; for every break of those shifts, how many start at each allowed
+/// position of its window (every `breakStep`, 30 minutes by default); in every interval and group, the agents on
+/// the phones (shift time less briefings and breaks, by the fraction of the interval
+/// they cover) at least the requirement grossed up for absence and other off-phone work;
+/// in every interval, agents on the phones within the licensed seats; each template
+/// within its minimum and maximum count; least total cost. The LP relaxation gives a
+/// lower bound, reported with the gap.
+///
+/// Step 2 simulates the roster (with absence and off-phone work, common random numbers).
+/// Wherever an interval misses a call type's service-level target with confidence (the
+/// upper end of its 95% interval below the target), the requirement of that interval is
+/// raised by one agent for the call type's most specialised group, and step 1 is solved
+/// again; until every target holds or `maxRepairs` rounds have run. Every step is logged.
+public struct RosterOptimizer {
+    /// A solved roster: the roster itself, the group counts, cost, bound and the check.
+    public struct Result: Sendable {
+        public var roster: Roster
+        /// Agents per roster shift, `[group][shift]`.
+        public var groupShifts: [[Int]]
+        public var cost: Double
+        public var lowerBound: Double
+        public var gap: Double
+        /// Agents on the phones per interval and group that the roster plans (before shrinkage).
+        public var planned: [[Double]]
+        /// The requirement it was solved for, `[group][interval]` (after repairs).
+        public var required: [[Int]]
+        public var verification: RunSummary
+        public var log: [String]
+    }
+
+    public let model: CenterModel
+    public let templates: [ShiftTemplate]
+    /// Break positions are tried every `breakStep` seconds within their windows.
+    public var breakStep = 1800.0
+
+    public init(model: CenterModel, templates: [ShiftTemplate]) {
+        self.model = model
+        self.templates = templates
+    }
+
+    // MARK: Step 1: the integer program
+
+    /// One (template, start, group) with its shift count column and break columns.
+    struct Assignment {
+        var template: Int
+        var start: Double
+        var group: Int
+        var column: Int
+        /// Per break: (relative start, column) for each allowed position.
+        var breakColumns: [[(start: Double, column: Int)]]
+    }
+
+    /// The least-cost roster covering `required` (`[group][interval]`, on the phones).
+    func solve(required: [[Int]]) throws -> (assignments: [Assignment], solution: IntegerProgram.Solution) {
+        var program = IntegerProgram()
+        var assignments: [Assignment] = []
+        for (t, template) in templates.enumerated() {
+            for start in template.starts {
+                for g in template.groups {
+                    let x = program.addColumn("x_\(template.id)_\(Int(start))_\(g)", cost: template.cost)
+                    var breakColumns: [[(Double, Int)]] = []
+                    for (b, pause) in template.breaks.enumerated() {
+                        let positions = stride(from: pause.earliestStart, through: pause.latestStart + 1e-9, by: breakStep)
+                        let columns = positions.map { ($0, program.addColumn("y_\(t)_\(Int(start))_\(g)_\(b)_\(Int($0))", cost: 0)) }
+                        program.addRow("breaks_\(t)_\(Int(start))_\(g)_\(b)", columns.map { ($0.1, 1.0) } + [(x, -1)],
+                                       atLeast: 0, atMost: 0)
+                        breakColumns.append(columns)
+                    }
+                    assignments.append(Assignment(template: t, start: start, group: g, column: x, breakColumns: breakColumns))
+                }
+            }
+        }
+        let timing = model.timing
+        let gross = 1 / ((1 - (model.roster?.absence ?? 0)) * (1 - (model.roster?.otherOffPhone ?? 0)))
+        var seatTerms = Array(repeating: [(Int, Double)](), count: timing.intervalCount)
+        for g in model.agentGroups.indices {
+            for i in 0..<timing.intervalCount {
+                let terms = coverageTerms(assignments.filter { $0.group == g }, interval: i)
+                seatTerms[i] += terms
+                let need = (Double(required[g][i]) * gross).rounded(.up)
+                if need > 0 { program.addRow("cover_\(g)_\(i)", terms, atLeast: need) }
+            }
+        }
+        let seats = model.agentSeats
+        if seats < Int.max {
+            for i in 0..<timing.intervalCount { program.addRow("seats_\(i)", seatTerms[i], atMost: Double(seats)) }
+        }
+        for (t, template) in templates.enumerated() {
+            let terms = assignments.filter { $0.template == t }.map { ($0.column, 1.0) }
+            program.addRow("count_\(template.id)", terms, atLeast: Double(template.minimum), atMost: template.maximum.map(Double.init))
+        }
+        return (assignments, try program.solve())
+    }
+
+    /// The terms giving the agents on the phones in interval `i` (as a fraction of it).
+    func coverageTerms(_ assignments: [Assignment], interval i: Int) -> [(Int, Double)] {
+        let (from, to) = (model.timing.start(ofInterval: i), model.timing.end(ofInterval: i))
+        let length = to - from
+        var terms: [(Int, Double)] = []
+        for a in assignments {
+            let template = templates[a.template]
+            for day in [-86_400.0, 0, 86_400] {
+                let start = a.start + day
+                let onPhones = overlap(start + template.briefingBefore, start + template.length - template.briefingAfter, from, to)
+                if onPhones > 0 { terms.append((a.column, onPhones / length)) }
+                for (b, positions) in a.breakColumns.enumerated() {
+                    for (position, column) in positions {
+                        let away = overlap(start + position, start + position + template.breaks[b].length, from, to)
+                        if away > 0 { terms.append((column, -away / length)) }
+                    }
+                }
+            }
+        }
+        return terms
+    }
+
+    private func overlap(_ a: Double, _ b: Double, _ c: Double, _ d: Double) -> Double {
+        max(0, min(b, d) - max(a, c))
+    }
+
+    /// The roster of a solution: one shift entry per template, start and combination of
+    /// break positions, with each group's count; the agents of a (template, start, group)
+    /// take the break positions in order, the first agent the earliest of each break.
+    func roster(_ assignments: [Assignment], _ values: [Double]) -> (Roster, [[Int]]) {
+        var shifts: [Shift] = []
+        var counts: [[Int]] = Array(repeating: [], count: model.agentGroups.count)
+        var index: [String: Int] = [:]
+        for a in assignments {
+            let agents = Int(values[a.column].rounded())
+            guard agents > 0 else { continue }
+            let positions = a.breakColumns.map { columns in
+                columns.flatMap { Array(repeating: $0.start, count: Int(values[$0.column].rounded())) }
+            }
+            for j in 0..<agents {
+                let breakStarts = positions.map { $0[min(j, $0.count - 1)] }
+                let template = templates[a.template]
+                let id = "\(template.id)@\(Self.clock(a.start))" + breakStarts.map { "/" + Self.clock($0) }.joined()
+                if index[id] == nil {
+                    index[id] = shifts.count
+                    shifts.append(template.shift(id: id, start: a.start, breakStarts: breakStarts))
+                    for g in counts.indices { counts[g].append(0) }
+                }
+                counts[a.group][index[id]!] += 1
+            }
+        }
+        let roster = Roster(shifts: shifts, absence: model.roster?.absence ?? 0, otherOffPhone: model.roster?.otherOffPhone ?? 0)
+        return (roster, counts)
+    }
+
+    static func clock(_ seconds: Double) -> String {
+        let minutes = Int((seconds / 60).rounded())
+        return String(format: "%02d:%02d", minutes / 60, minutes % 60)
+    }
+
+    /// Step 1 alone: the least-cost roster covering `required`, without simulation.
+    public struct Plan: Sendable {
+        public var roster: Roster
+        /// Agents per roster shift, `[group][shift]`.
+        public var groupShifts: [[Int]]
+        public var cost: Double
+        public var lowerBound: Double
+        public var gap: Double
+        /// Agents on the phones per group and interval (before shrinkage).
+        public var planned: [[Double]]
+        /// Whether GLPK stopped at its time limit before reaching the gap.
+        public var stoppedAtTimeLimit: Bool
+    }
+
+    public func plan(required: [[Int]]) throws -> Plan {
+        let (assignments, solution) = try solve(required: required)
+        let (roster, counts) = self.roster(assignments, solution.values)
+        return Plan(roster: roster, groupShifts: counts, cost: solution.objective, lowerBound: solution.lowerBound,
+                    gap: solution.gap, planned: planned(assignments, solution.values),
+                    stoppedAtTimeLimit: solution.stoppedAtTimeLimit)
+    }
+
+    /// The cost of a roster made by hand from `required`: for each group, interval by
+    /// interval, as many shifts as still needed start at the latest allowed start not
+    /// after the interval (the cheapest template that the group may work, breaks at the
+    /// start of their windows), with the same coverage rule and shrinkage as the program.
+    public func roundingCost(required: [[Int]]) -> Double {
+        let timing = model.timing
+        let gross = 1 / ((1 - (model.roster?.absence ?? 0)) * (1 - (model.roster?.otherOffPhone ?? 0)))
+        var cost = 0.0
+        for g in model.agentGroups.indices {
+            let allowed = templates.indices.filter { templates[$0].groups.contains(g) }
+            guard let t = allowed.min(by: { templates[$0].cost / templates[$0].length < templates[$1].cost / templates[$1].length })
+            else { continue }
+            let template = templates[t]
+            var covered = Array(repeating: 0.0, count: timing.intervalCount)
+            for i in 0..<timing.intervalCount {
+                let need = (Double(required[g][i]) * gross).rounded(.up)
+                guard covered[i] < need - 1e-9,
+                      let start = template.starts.filter({ $0 <= timing.start(ofInterval: i) }).max() ?? template.starts.min() else { continue }
+                let shift = template.shift(id: "", start: start, breakStarts: template.breaks.map(\.earliestStart))
+                let coverage = (0..<timing.intervalCount).map { j in
+                    shift.onPhonePeriods(agent: 0, of: 1).reduce(0.0) { sum, period in
+                        sum + overlap(start + period.start, start + period.end, timing.start(ofInterval: j), timing.end(ofInterval: j))
+                    } / timing.intervalLength
+                }
+                guard coverage[i] > 0 else { continue }
+                let extra = ((need - covered[i]) / coverage[i]).rounded(.up)
+                for j in covered.indices { covered[j] += extra * coverage[j] }
+                cost += extra * template.cost
+            }
+        }
+        return cost
+    }
+
+    // MARK: Step 2: simulate and repair
+
+    /// Solves for `requirement`, then simulates and repairs.
+    public func optimise(requirement: [[Int]], seed: UInt64, replications: Int, maxRepairs: Int = 10,
+                         threads: Int? = nil) throws -> Result {
+        var required = requirement
+        var log: [String] = []
+        var round = 0
+        while true {
+            let plan = try self.plan(required: required)
+            let (roster, counts) = (plan.roster, plan.groupShifts)
+            let rostered = rosteredModel(roster, counts)
+            let summary = RunSummary(model: rostered, seed: seed, results: try ReplicationRunner.run(
+                model: rostered, seed: seed, replications: replications, threads: threads))
+            let missed = RequirementPlanner.failures(summary, model, confident: true)
+            log.append("round \(round): cost \(format(plan.cost)), LP bound \(format(plan.lowerBound)), "
+                + "gap \(String(format: "%.2f", plan.gap * 100)) %\(plan.stoppedAtTimeLimit ? " (GLPK time limit)" : ""), \(roster.shifts.count) shift patterns, "
+                + "\(counts.joined().reduce(0, +)) shifts; \(missed.count) interval targets missed with confidence")
+            if missed.isEmpty || round >= maxRepairs {
+                if !missed.isEmpty { log.append("stopped after \(maxRepairs) repairs with targets still missed") }
+                return Result(roster: roster, groupShifts: counts, cost: plan.cost, lowerBound: plan.lowerBound,
+                              gap: plan.gap, planned: plan.planned, required: required, verification: summary, log: log)
+            }
+            for (i, k) in missed {
+                if let g = RequirementPlanner.specialistGroup(of: k, in: model) { required[g][i] += 1 }
+            }
+            round += 1
+        }
+    }
+
+    /// The model staffed by `roster`, every group by its shift counts.
+    public func rosteredModel(_ roster: Roster, _ counts: [[Int]]) -> CenterModel {
+        var rostered = model
+        rostered.roster = roster
+        for g in rostered.agentGroups.indices {
+            rostered.agentGroups[g].shifts = counts[g]
+            rostered.agentGroups[g].staffing = []
+        }
+        return rostered
+    }
+
+    /// Agents on the phones per group and interval in the solution, before shrinkage.
+    func planned(_ assignments: [Assignment], _ values: [Double]) -> [[Double]] {
+        model.agentGroups.indices.map { g in
+            (0..<model.timing.intervalCount).map { i in
+                coverageTerms(assignments.filter { $0.group == g }, interval: i).reduce(0) { $0 + $1.1 * values[$1.0] }
+            }
+        }
+    }
+
+    private func format(_ x: Double) -> String { String(format: "%.2f", x) }
+}

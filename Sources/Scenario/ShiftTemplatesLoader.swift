@@ -1,0 +1,80 @@
+import ContactCenter
+import Foundation
+import Yams
+
+/// Reads a shift-templates file for `ccsim roster`, with located errors:
+///
+/// ```yaml
+/// templates:
+///   - id: day
+///     starts: {from: "07:00", to: "13:00", every: 30m}   # or a list: ["07:00", "09:30"]
+///     length: 8h30m
+///     briefing: {before: 10m, after: 5m}
+///     breaks: [{length: 15m, window: [1h30m, 2h30m]}]
+///     meal: {length: 30m, window: [3h30m, 5h]}
+///     cost: 8.5            # per shift
+///     min: 0               # optional
+///     max: 60              # optional
+///     groups: [generalists, seniors]
+/// ```
+public enum ShiftTemplatesLoader {
+    static let keys = ["id", "starts", "length", "briefing", "breaks", "meal", "cost", "min", "max", "groups"]
+
+    /// The templates in the file at `path`, with groups resolved against `model`.
+    public static func load(path: String, model: CenterModel) throws -> [ShiftTemplate] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw ScenarioError(file: path, message: "no such file, or not UTF-8 text")
+        }
+        let node: Node
+        do {
+            guard let root = try Yams.compose(yaml: text) else { throw ScenarioError(file: path, message: "the file is empty") }
+            node = root
+        } catch let error as YamlError {
+            throw ScenarioError(error, file: path)
+        }
+        let root = try NodeReader(node: node, path: .root, file: path).mapping(keys: ["templates"])
+        let parser = ScenarioParser(defaultName: "")
+        let groupIds = model.agentGroups.map(\.id)
+        return try root.required("templates").nonEmptySequence(of: "template").map { element in
+            let entry = try element.mapping(keys: keys)
+            var pauses = try entry.optional("breaks")?.sequence().map(parser.pause) ?? []
+            if let meal = entry.optional("meal") { pauses.append(try parser.pause(meal)) }
+            pauses.sort { $0.earliestStart < $1.earliestStart }
+            var before = 0.0, after = 0.0
+            if let briefing = try entry.optional("briefing")?.mapping(keys: ["before", "after"]) {
+                before = try briefing.optional("before")?.duration(.nonNegative) ?? 0
+                after = try briefing.optional("after")?.duration(.nonNegative) ?? 0
+            }
+            let template = ShiftTemplate(
+                id: try entry.required("id").text(), starts: try starts(entry.required("starts")),
+                length: try entry.required("length").duration(.positive), briefingBefore: before, briefingAfter: after,
+                breaks: pauses, cost: try entry.required("cost").number(.nonNegative),
+                minimum: try entry.optional("min")?.integer(.nonNegative) ?? 0,
+                maximum: try entry.optional("max")?.integer(.nonNegative),
+                groups: try entry.required("groups").nonEmptySequence(of: "agent group").map {
+                    try parser.index(of: $0, among: groupIds, what: "agent group")
+                })
+            do {
+                try Roster(shifts: [template.shift(id: template.id, start: 0, breakStarts: pauses.map(\.earliestStart))]).validate()
+                try Roster(shifts: [template.shift(id: template.id, start: 0, breakStarts: pauses.map(\.latestStart))]).validate()
+            } catch let error as ModelError {
+                throw element.error(error.description.replacingOccurrences(of: "shift \(template.id): ", with: ""))
+            }
+            return template
+        }
+    }
+
+    /// `["07:00", "09:30"]` or `{from: "07:00", to: "13:00", every: 30m}`.
+    private static func starts(_ reader: NodeReader) throws -> [Double] {
+        if case .sequence = reader.node {
+            return try reader.nonEmptySequence(of: "start time").map { try $0.duration(.nonNegative) }
+        }
+        let range = try reader.mapping(keys: ["from", "to", "every"])
+        let from = try range.required("from").duration(.nonNegative)
+        let toReader = try range.required("to")
+        let to = try toReader.duration(.nonNegative)
+        guard to >= from else { throw toReader.error("comes before `from`") }
+        let every = try range.required("every").duration(.positive)
+        return Array(stride(from: from, through: to + 1e-9, by: every))
+    }
+}

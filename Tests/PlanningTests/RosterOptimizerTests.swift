@@ -1,0 +1,73 @@
+import Analytics
+import ContactCenter
+import Experiments
+import Planning
+import XCTest
+
+/// The requirements and the roster optimiser on a single-skill centre, where Erlang A
+/// is exact and coverage can be counted by hand.
+final class RosterOptimizerTests: XCTestCase {
+    /// 12 one-hour intervals, a volume that rises and falls, one skill, patience 2 min.
+    static let model: CenterModel = {
+        let perHour: [Double] = [120, 240, 480, 720, 900, 960, 840, 720, 600, 480, 300, 180]
+        return CenterModel(
+            name: "single skill", timing: Timing(warmup: 0, horizon: 12 * 3600, intervalLength: 3600),
+            callTypes: [CallType(id: "calls", arrivalRates: perHour.map { $0 / 3600 }, handleTime: .exponential(mean: 180),
+                                 patience: .exponential(mean: 120), serviceLevel: ServiceLevelTarget(seconds: 20, target: 0.8))],
+            agentGroups: [AgentGroup(id: "team", skills: [0], staffing: Array(repeating: 0, count: 12))])
+    }()
+
+    /// Four-hour shifts without breaks, starting on any hour, cost 4.
+    static let templates = [ShiftTemplate(id: "four", starts: (0..<9).map { Double($0) * 3600 }, length: 4 * 3600,
+                                          cost: 4, groups: [0])]
+
+    func testRequirementsAreExactErlangA() throws {
+        let requirement = try RequirementPlanner.requirements(for: Self.model, seed: 1, replications: 4)
+        XCTAssertTrue(requirement.method.hasPrefix("Erlang A"))
+        for (i, rate) in Self.model.callTypes[0].arrivalRates.enumerated() {
+            XCTAssertEqual(requirement.agents[0][i], try Erlang.minimumAgents(
+                model: .erlangA(patience: 120), perHour: rate * 3600, aht: 180, slSeconds: 20, targetServiceLevel: 0.8))
+        }
+    }
+
+    /// The roster covers every interval's Erlang A requirement (so each interval meets
+    /// the target by Erlang A), and taking away any one shift uncovers an interval.
+    func testRosterCoversTheRequirementAndNoShiftIsSpare() throws {
+        let required = try RequirementPlanner.erlangByCallType(Self.model)
+        let plan = try RosterOptimizer(model: Self.model, templates: Self.templates).plan(required: required)
+        func coverage(_ counts: [Int]) -> [Int] {
+            (0..<12).map { i in
+                zip(plan.roster.shifts, counts).reduce(0) { sum, entry in
+                    let start = Int(entry.0.start / 3600)
+                    return sum + (start <= i && i < start + 4 ? entry.1 : 0)
+                }
+            }
+        }
+        let counts = plan.groupShifts[0]
+        for (i, agents) in coverage(counts).enumerated() {
+            XCTAssertGreaterThanOrEqual(agents, required[0][i])
+            let sl = try Erlang.a(perHour: Self.model.callTypes[0].arrivalRates[i] * 3600, aht: 180, agents: agents,
+                                  patience: 120, slSeconds: 20).serviceLevel
+            XCTAssertGreaterThanOrEqual(sl, 0.8, "interval \(i)")
+        }
+        for s in counts.indices where counts[s] > 0 {
+            var fewer = counts
+            fewer[s] -= 1
+            XCTAssertTrue(zip(coverage(fewer), required[0]).contains { $0 < $1 }, "shift \(plan.roster.shifts[s].id) is spare")
+        }
+        XCTAssertEqual(plan.cost, Double(counts.reduce(0, +)) * 4, accuracy: 1e-9)
+        XCTAssertLessThanOrEqual(plan.lowerBound, plan.cost + 1e-9)
+        XCTAssertLessThanOrEqual(plan.cost, RosterOptimizer(model: Self.model, templates: Self.templates)
+            .roundingCost(required: required) + 1e-9)
+    }
+
+    func testTheRosterIsTheSameForTheSameSeed() throws {
+        let optimizer = RosterOptimizer(model: Self.model, templates: Self.templates)
+        let required = try RequirementPlanner.erlangByCallType(Self.model)
+        let a = try optimizer.optimise(requirement: required, seed: 7, replications: 6, maxRepairs: 3)
+        let b = try optimizer.optimise(requirement: required, seed: 7, replications: 6, maxRepairs: 3, threads: 1)
+        XCTAssertEqual(a.groupShifts, b.groupShifts)
+        XCTAssertEqual(a.cost, b.cost)
+        XCTAssertEqual(a.log, b.log)
+    }
+}
