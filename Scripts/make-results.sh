@@ -59,6 +59,14 @@ screenshot Results/seat-request/compare-next-quarter.html
 "$ccsim" sweep Scenarios/seat-expansion.yaml --vary seats=80..150:10 --vary ivr.ports=10..20:10 \
   --out Results/seat-request/sweep-seats-ports.csv --report Results/seat-request/sweep-seats-ports.html --force \
   | tee Results/seat-request/sweep-seats-ports.txt
+# Staffing requirements and a roster for the multi-skill example, checked by simulation.
+mkdir -p Results/roster
+"$ccsim" staff Scenarios/mobile-multiskill.yaml --out Results/roster/mobile-multiskill-requirements --force \
+  | tee Results/roster/mobile-multiskill-requirements.txt
+"$ccsim" roster Scenarios/mobile-multiskill.yaml --shifts Scenarios/shifts/mobile-shifts.yaml \
+  --out Results/roster/mobile-multiskill --force | tee Results/roster/mobile-multiskill.txt
+screenshot Results/roster/mobile-multiskill/report.html
+"$ccsim" run Results/roster/mobile-multiskill/roster.yaml | tee Results/roster/mobile-multiskill-rerun.txt
 # The exact Erlang A values the erlang-a-day scenario reduces to.
 "$ccsim" erlang a --per-hour 3600 --aht 180 --agents 190 --patience 120 --sl-seconds 20 \
   | tee Results/erlang-a-day-exact.txt

@@ -55,7 +55,7 @@ public struct IntegerProgram: Sendable {
     /// Gomory, MIR and cover cuts, silent) to within `gap` of the optimum or for at most
     /// `seconds`, keeping the best integer solution found.
     /// - Throws: ``PlanningError`` when the problem is infeasible or GLPK fails.
-    public func solve(timeLimit seconds: Double = 10, gap: Double = 0.005) throws -> Solution {
+    public func solve(timeLimit seconds: Double = 60, gap: Double = 0.02) throws -> Solution {
         glp_term_out(GLP_OFF)
         guard let problem = glp_create_prob() else { throw PlanningError("GLPK could not create a problem") }
         defer { glp_delete_prob(problem) }
