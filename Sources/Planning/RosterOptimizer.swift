@@ -20,16 +20,10 @@ import Foundation
 /// raised by one agent for the call type's most specialised group, and step 1 is solved
 /// again; until every target holds or `maxRepairs` rounds have run. Every step is logged.
 public struct RosterOptimizer {
-    /// A solved roster: the roster itself, the group counts, cost, bound and the check.
+    /// A roster checked by simulation: the last plan, the requirement it was solved for,
+    /// the verifying run and the log of the rounds.
     public struct Result: Sendable {
-        public var roster: Roster
-        /// Agents per roster shift, `[group][shift]`.
-        public var groupShifts: [[Int]]
-        public var cost: Double
-        public var lowerBound: Double
-        public var gap: Double
-        /// Agents on the phones per interval and group that the roster plans (before shrinkage).
-        public var planned: [[Double]]
+        public var plan: Plan
         /// The requirement it was solved for, `[group][interval]` (after repairs).
         public var required: [[Int]]
         public var verification: RunSummary
@@ -235,8 +229,7 @@ public struct RosterOptimizer {
                 + "\(counts.joined().reduce(0, +)) shifts; \(missed.count) interval targets missed with confidence")
             if missed.isEmpty || round >= maxRepairs {
                 if !missed.isEmpty { log.append("stopped after \(maxRepairs) repairs with targets still missed") }
-                return Result(roster: roster, groupShifts: counts, cost: plan.cost, lowerBound: plan.lowerBound,
-                              gap: plan.gap, planned: plan.planned, required: required, verification: summary, log: log)
+                return Result(plan: plan, required: required, verification: summary, log: log)
             }
             for (i, k) in missed {
                 if let g = RequirementPlanner.specialistGroup(of: k, in: model) { required[g][i] += 1 }

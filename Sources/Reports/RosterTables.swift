@@ -8,8 +8,8 @@ public enum RosterTables {
     /// Shifts by start: pattern (start and breaks) and agents per group.
     public static func shifts(_ r: RosterOptimizer.Result, model: CenterModel) -> String {
         var rows = [["shift (start/breaks)"] + model.agentGroups.map(\.id)]
-        for (s, shift) in r.roster.shifts.enumerated() {
-            rows.append([shift.id] + model.agentGroups.indices.map { String(r.groupShifts[$0][s]) })
+        for (s, shift) in r.plan.roster.shifts.enumerated() {
+            rows.append([shift.id] + model.agentGroups.indices.map { String(r.plan.groupShifts[$0][s]) })
         }
         return TextTable.layout(rows)
     }
@@ -24,7 +24,7 @@ public enum RosterTables {
                 let simulated = interval.groups[g][.agents].map { NumberFormat.decimal($0.mean) } ?? ""
                 lines.append([String(interval.index), NumberFormat.clock(interval.start), NumberFormat.clock(interval.end),
                               NumberFormat.csvField(group.id), String(r.required[g][interval.index]),
-                              NumberFormat.decimal(r.planned[g][interval.index]), simulated].joined(separator: ","))
+                              NumberFormat.decimal(r.plan.planned[g][interval.index]), simulated].joined(separator: ","))
             }
         }
         return lines.joined(separator: "\n") + "\n"

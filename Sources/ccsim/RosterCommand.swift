@@ -55,8 +55,8 @@ struct RosterCommand: ParsableCommand {
             fail("\(shifts): \(error)")
         }
         for line in result.log { print("  " + line) }
-        print(String(format: "\ncost %.2f, LP lower bound %.2f, gap %.2f %%, %d shifts", result.cost, result.lowerBound,
-                     result.gap * 100, result.groupShifts.joined().reduce(0, +)))
+        print(String(format: "\ncost %.2f, LP lower bound %.2f, gap %.2f %%, %d shifts", result.plan.cost, result.plan.lowerBound,
+                     result.plan.gap * 100, result.plan.groupShifts.joined().reduce(0, +)))
         let erlang = try RequirementPlanner.erlangByCallType(model)
         var erlangGroups = Array(repeating: Array(repeating: 0, count: model.timing.intervalCount), count: model.agentGroups.count)
         for (k, agents) in erlang.enumerated() {
@@ -87,9 +87,9 @@ struct RosterCommand: ParsableCommand {
     /// group's `shifts` instead of `agents`.
     private func rosterOverrides(_ result: RosterOptimizer.Result, model: CenterModel) throws -> [ScenarioOverride] {
         var overrides = scenarioOptions.overrides()
-        overrides.append(ScenarioOverride(keyPath: ["roster"], value: RosterTables.yaml(result.roster)))
+        overrides.append(ScenarioOverride(keyPath: ["roster"], value: RosterTables.yaml(result.plan.roster)))
         for (g, group) in model.agentGroups.enumerated() {
-            let counts = zip(result.roster.shifts, result.groupShifts[g]).filter { $1 > 0 }
+            let counts = zip(result.plan.roster.shifts, result.plan.groupShifts[g]).filter { $1 > 0 }
                 .map { "\"\($0.id)\": \($1)" }.joined(separator: ", ")
             overrides.append(ScenarioOverride(keyPath: ["agent_groups", group.id, "agents"], value: "~"))
             overrides.append(ScenarioOverride(keyPath: ["agent_groups", group.id, "shifts"], value: "{\(counts)}"))

@@ -66,8 +66,8 @@ final class RosterOptimizerTests: XCTestCase {
         let required = try RequirementPlanner.erlangByCallType(Self.model)
         let a = try optimizer.optimise(requirement: required, seed: 7, replications: 6, maxRepairs: 3)
         let b = try optimizer.optimise(requirement: required, seed: 7, replications: 6, maxRepairs: 3, threads: 1)
-        XCTAssertEqual(a.groupShifts, b.groupShifts)
-        XCTAssertEqual(a.cost, b.cost)
+        XCTAssertEqual(a.plan.groupShifts, b.plan.groupShifts)
+        XCTAssertEqual(a.plan.cost, b.plan.cost)
         XCTAssertEqual(a.log, b.log)
     }
 }
