@@ -1,4 +1,3 @@
-import CGSL
 import Statistics
 
 /// The moments, in one replication, at which an agent group's number of agents on the
@@ -20,15 +19,13 @@ struct StaffingPlan {
     init(model: CenterModel, seed: UInt64, replication: Int) throws {
         var changes: [Change] = []
         var largest = Array(repeating: 0, count: model.agentGroups.count)
-        var absence: RandomStream?
         for (g, group) in model.agentGroups.enumerated() {
             let steps: [(time: Double, agents: Int)]
             if let roster = model.roster, !group.shifts.isEmpty {
-                if absence == nil {
-                    absence = try RandomStream(seed: StreamSeeds.seed(
-                        scenarioSeed: seed, replication: replication, source: StreamSeeds.sourceID("roster", "absence")))
+                steps = try Self.steps(of: group, roster: roster, timing: model.timing) { shift, day in
+                    try RandomStream(seed: StreamSeeds.seed(scenarioSeed: seed, replication: replication,
+                                                            source: StreamSeeds.sourceID("\(group.id)/\(shift.id)/\(day)", "absence")))
                 }
-                steps = Self.steps(of: group, roster: roster, timing: model.timing, absence: absence!)
             } else {
                 steps = group.staffing.enumerated().map { (model.timing.start(ofInterval: $0), $1) }
             }
@@ -49,16 +46,23 @@ struct StaffingPlan {
     /// as they would). Each day, each agent of a
     /// shift is absent with the roster's probability; of those present, the share for
     /// other work stays off the phones; the others follow the shift's timetable.
+    ///
+    /// The absences of a (group, shift, day) come from a stream of their own, agent by
+    /// agent, so that a roster with one agent fewer on a shift sees the same absences
+    /// among the agents it keeps (common random numbers when rosters are compared).
     static func steps(of group: AgentGroup, roster: Roster, timing: Timing,
-                      absence: RandomStream) -> [(time: Double, agents: Int)] {
+                      absenceStream: (Shift, Int) throws -> RandomStream) rethrows -> [(time: Double, agents: Int)] {
         let day = 86_400.0
         let days = Int((timing.horizon / day).rounded(.up))
         var deltas: [(time: Double, delta: Int)] = []
         for d in -1...days {
             for (s, shift) in roster.shifts.enumerated() where s < group.shifts.count {
                 let rostered = group.shifts[s]
-                let absent = roster.absence > 0 && rostered > 0
-                    ? Int(gsl_ran_binomial(absence.generator, roster.absence, UInt32(rostered))) : 0
+                var absent = 0
+                if roster.absence > 0 && rostered > 0 {
+                    let stream = try absenceStream(shift, d)
+                    absent = (0..<rostered).filter { _ in stream.uniformPositive() < roster.absence }.count
+                }
                 let onPhones = Int((Double(rostered - absent) * (1 - roster.otherOffPhone)).rounded())
                 let shiftStart = Double(d) * day + shift.start
                 for j in 0..<onPhones {

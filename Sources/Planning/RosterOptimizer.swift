@@ -18,12 +18,23 @@ import Foundation
 /// Wherever an interval misses a call type's service-level target with confidence (the
 /// upper end of its 95% interval below the target), the requirement of that interval is
 /// raised by one agent for the call type's most specialised group, and step 1 is solved
-/// again; until every target holds or `maxRepairs` rounds have run. Every step is logged.
+/// again; until every target holds or `maxRepairs` rounds have run.
+///
+/// Step 3 trims where the simulation shows slack: shifts whose intervals all meet their
+/// targets with confidence give up one agent at a time, kept when the roster without it
+/// still holds every target (``trim(_:_:seed:replications:maxTrials:threads:)``).
+/// Every step is logged.
 public struct RosterOptimizer {
     /// A roster checked by simulation: the last plan, the requirement it was solved for,
     /// the verifying run and the log of the rounds.
     public struct Result: Sendable {
+        /// The roster after repairs and trimming; its cost is the trimmed roster's,
+        /// its LP bound and gap those of the last integer program.
         public var plan: Plan
+        /// The cost of the last integer program's roster, before trimming.
+        public var programCost: Double
+        /// Agents taken off shifts by trimming.
+        public var trimmedShifts: Int
         /// The requirement it was solved for, `[group][interval]` (after repairs).
         public var required: [[Int]]
         public var verification: RunSummary
@@ -123,8 +134,9 @@ public struct RosterOptimizer {
     /// The roster of a solution: one shift entry per template, start and combination of
     /// break positions, with each group's count; the agents of a (template, start, group)
     /// take the break positions in order, the first agent the earliest of each break.
-    func roster(_ assignments: [Assignment], _ values: [Double]) -> (Roster, [[Int]]) {
+    func roster(_ assignments: [Assignment], _ values: [Double]) -> (Roster, [[Int]], [Double]) {
         var shifts: [Shift] = []
+        var costs: [Double] = []
         var counts: [[Int]] = Array(repeating: [], count: model.agentGroups.count)
         var index: [String: Int] = [:]
         for a in assignments {
@@ -140,13 +152,14 @@ public struct RosterOptimizer {
                 if index[id] == nil {
                     index[id] = shifts.count
                     shifts.append(template.shift(id: id, start: a.start, breakStarts: breakStarts))
+                    costs.append(template.cost)
                     for g in counts.indices { counts[g].append(0) }
                 }
                 counts[a.group][index[id]!] += 1
             }
         }
         let roster = Roster(shifts: shifts, absence: model.roster?.absence ?? 0, otherOffPhone: model.roster?.otherOffPhone ?? 0)
-        return (roster, counts)
+        return (roster, counts, costs)
     }
 
     static func clock(_ seconds: Double) -> String {
@@ -159,6 +172,8 @@ public struct RosterOptimizer {
         public var roster: Roster
         /// Agents per roster shift, `[group][shift]`.
         public var groupShifts: [[Int]]
+        /// The cost of one agent on each roster shift (its template's).
+        public var shiftCosts: [Double]
         public var cost: Double
         public var lowerBound: Double
         public var gap: Double
@@ -166,12 +181,20 @@ public struct RosterOptimizer {
         public var planned: [[Double]]
         /// Whether GLPK stopped at its time limit before reaching the gap.
         public var stoppedAtTimeLimit: Bool
+
+        /// Removes the shifts no group has agents on.
+        mutating func dropEmptyShifts() {
+            let kept = roster.shifts.indices.filter { s in groupShifts.contains { $0[s] > 0 } }
+            roster.shifts = kept.map { roster.shifts[$0] }
+            shiftCosts = kept.map { shiftCosts[$0] }
+            groupShifts = groupShifts.map { counts in kept.map { counts[$0] } }
+        }
     }
 
     public func plan(required: [[Int]]) throws -> Plan {
         let (assignments, solution) = try solve(required: required)
-        let (roster, counts) = self.roster(assignments, solution.values)
-        return Plan(roster: roster, groupShifts: counts, cost: solution.objective, lowerBound: solution.lowerBound,
+        let (roster, counts, costs) = self.roster(assignments, solution.values)
+        return Plan(roster: roster, groupShifts: counts, shiftCosts: costs, cost: solution.objective, lowerBound: solution.lowerBound,
                     gap: solution.gap, planned: planned(assignments, solution.values),
                     stoppedAtTimeLimit: solution.stoppedAtTimeLimit)
     }
@@ -194,12 +217,7 @@ public struct RosterOptimizer {
                 let need = (Double(required[g][i]) * gross).rounded(.up)
                 guard covered[i] < need - 1e-9,
                       let start = template.starts.filter({ $0 <= timing.start(ofInterval: i) }).max() ?? template.starts.min() else { continue }
-                let shift = template.shift(id: "", start: start, breakStarts: template.breaks.map(\.earliestStart))
-                let coverage = (0..<timing.intervalCount).map { j in
-                    shift.onPhonePeriods(agent: 0, of: 1).reduce(0.0) { sum, period in
-                        sum + overlap(start + period.start, start + period.end, timing.start(ofInterval: j), timing.end(ofInterval: j))
-                    } / timing.intervalLength
-                }
+                let coverage = shiftCoverage(template.shift(id: "", start: start, breakStarts: template.breaks.map(\.earliestStart)))
                 guard coverage[i] > 0 else { continue }
                 let extra = ((need - covered[i]) / coverage[i]).rounded(.up)
                 for j in covered.indices { covered[j] += extra * coverage[j] }
@@ -209,11 +227,26 @@ public struct RosterOptimizer {
         return cost
     }
 
+    /// The share of each interval that one agent of `shift` spends on the phones (the
+    /// shift on the day before, the day itself and the day after).
+    func shiftCoverage(_ shift: Shift) -> [Double] {
+        let timing = model.timing
+        return (0..<timing.intervalCount).map { i in
+            [-86_400.0, 0, 86_400].reduce(0.0) { sum, day in
+                shift.onPhonePeriods(agent: 0, of: 1).reduce(sum) { sum, period in
+                    sum + overlap(shift.start + day + period.start, shift.start + day + period.end,
+                                  timing.start(ofInterval: i), timing.end(ofInterval: i))
+                }
+            } / (timing.end(ofInterval: i) - timing.start(ofInterval: i))
+        }
+    }
+
     // MARK: Step 2: simulate and repair
 
-    /// Solves for `requirement`, then simulates and repairs.
+    /// Solves for `requirement`, simulates and repairs, then trims with at most
+    /// `maxTrims` simulations.
     public func optimise(requirement: [[Int]], seed: UInt64, replications: Int, maxRepairs: Int = 10,
-                         threads: Int? = nil) throws -> Result {
+                         maxTrims: Int = 100, threads: Int? = nil) throws -> Result {
         var required = requirement
         var log: [String] = []
         var round = 0
@@ -228,14 +261,94 @@ public struct RosterOptimizer {
                 + "gap \(String(format: "%.2f", plan.gap * 100)) %\(plan.stoppedAtTimeLimit ? " (GLPK time limit)" : ""), \(roster.shifts.count) shift patterns, "
                 + "\(counts.joined().reduce(0, +)) shifts; \(missed.count) interval targets missed with confidence")
             if missed.isEmpty || round >= maxRepairs {
-                if !missed.isEmpty { log.append("stopped after \(maxRepairs) repairs with targets still missed") }
-                return Result(plan: plan, required: required, verification: summary, log: log)
+                var (trimmed, verification) = (plan, summary)
+                if missed.isEmpty {
+                    log += try trim(&trimmed, &verification, seed: seed, replications: replications,
+                                    maxTrials: maxTrims, threads: threads)
+                } else {
+                    log.append("stopped after \(maxRepairs) repairs with targets still missed; no trimming")
+                }
+                return Result(plan: trimmed, programCost: plan.cost,
+                              trimmedShifts: plan.groupShifts.joined().reduce(0, +) - trimmed.groupShifts.joined().reduce(0, +),
+                              required: required, verification: verification, log: log)
             }
             for (i, k) in missed {
                 if let g = RequirementPlanner.specialistGroup(of: k, in: model) { required[g][i] += 1 }
             }
             round += 1
         }
+    }
+
+    // MARK: Step 3: trim slack
+
+    /// Takes agents off shifts where the simulation shows slack, one at a time.
+    ///
+    /// Every (group, shift) with agents is a candidate, the one with the most slack
+    /// first: its margin is the smallest, over the intervals the shift covers and the
+    /// group's call types, of the lower end of the service level's 95% interval less the
+    /// target (then the dearer shift, then roster order). The roster with one agent
+    /// fewer there is simulated with the same random numbers and kept if no interval
+    /// target is missed with confidence (the repair rule) and no interval's mean service
+    /// level falls below a target it met, for any call type (an agent taken from one
+    /// group also slows the types its group serves by overflow or shares with others);
+    /// otherwise the candidate is not tried again. Stops when no candidate is left
+    /// or after `maxTrials` simulations. Returns the log, a line per trial.
+    public func trim(_ plan: inout Plan, _ summary: inout RunSummary, seed: UInt64, replications: Int,
+                     maxTrials: Int, threads: Int? = nil) throws -> [String] {
+        guard maxTrials > 0 else { return [] }
+        let coverage = plan.roster.shifts.map(shiftCoverage)
+        var rejected: Set<[Int]> = []
+        var log: [String] = []
+        for trial in 1...maxTrials {
+            guard let (g, s) = slackCandidates(plan, coverage, summary).first(where: { !rejected.contains([$0.0, $0.1]) })
+            else { break }
+            var fewer = plan
+            fewer.groupShifts[g][s] -= 1
+            fewer.cost -= plan.shiftCosts[s]
+            for i in coverage[s].indices { fewer.planned[g][i] -= coverage[s][i] }
+            let rostered = rosteredModel(fewer.roster, fewer.groupShifts)
+            let trialSummary = RunSummary(model: rostered, seed: seed, results: try ReplicationRunner.run(
+                model: rostered, seed: seed, replications: replications, threads: threads))
+            let kept = RequirementPlanner.failures(trialSummary, model, confident: true).isEmpty
+                && meanMisses(trialSummary).isSubset(of: meanMisses(summary))
+            log.append("trim \(trial): one \(model.agentGroups[g].id) agent fewer on \(plan.roster.shifts[s].id): "
+                + (kept ? "kept, cost \(format(fewer.cost))" : "a target fails, put back"))
+            if kept {
+                (plan, summary) = (fewer, trialSummary)
+            } else {
+                rejected.insert([g, s])
+            }
+        }
+        plan.dropEmptyShifts()
+        return log
+    }
+
+    /// The (group, shift) pairs with agents, widest margin of service level over target first.
+    func slackCandidates(_ plan: Plan, _ coverage: [[Double]], _ summary: RunSummary) -> [(Int, Int)] {
+        let margins: [[Double]] = model.agentGroups.map { group in
+            summary.intervals.map { interval in
+                group.skills.reduce(Double.infinity) { margin, k in
+                    guard let target = model.callTypes[k].serviceLevel.target,
+                          let sl = interval.callTypes[k][.serviceLevel] else { return margin }
+                    return min(margin, sl.low - target)
+                }
+            }
+        }
+        var candidates: [(group: Int, shift: Int, margin: Double)] = []
+        for g in plan.groupShifts.indices {
+            for s in plan.groupShifts[g].indices where plan.groupShifts[g][s] > 0 {
+                let margin = coverage[s].indices.filter { coverage[s][$0] > 0 }.map { margins[g][$0] }.min() ?? .infinity
+                candidates.append((g, s, margin))
+            }
+        }
+        return candidates.sorted {
+            ($0.margin, plan.shiftCosts[$0.shift], -$0.group, -$0.shift) > ($1.margin, plan.shiftCosts[$1.shift], -$1.group, -$1.shift)
+        }.map { ($0.group, $0.shift) }
+    }
+
+    /// The (interval, call type) pairs whose mean service level misses the target.
+    private func meanMisses(_ summary: RunSummary) -> Set<[Int]> {
+        Set(RequirementPlanner.failures(summary, model).map { [$0.interval, $0.type] })
     }
 
     /// The model staffed by `roster`, every group by its shift counts.

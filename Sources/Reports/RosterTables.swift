@@ -30,6 +30,38 @@ public enum RosterTables {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The roster as JSON: `cost` (after trimming), `program_cost`, `lp_bound` and `gap`
+    /// of the last integer program, `trimmed_shifts`, `shifts` (id, start, length, cost,
+    /// `agents` per group), `required` (per group, per interval), `log`, the
+    /// `comparison` costs and the verifying run's summary under `verification`.
+    public static func json(_ r: RosterOptimizer.Result, model: CenterModel, comparison: [String: Double]) throws -> Data {
+        let shifts = r.plan.roster.shifts.enumerated().map { s, shift in
+            JSONValue.object([
+                "id": .text(shift.id), "start": .text(NumberFormat.clock(shift.start)), "length": .number(shift.length),
+                "cost": .number(r.plan.shiftCosts[s]),
+                "agents": .object(Dictionary(uniqueKeysWithValues: model.agentGroups.indices.map {
+                    (model.agentGroups[$0].id, JSONValue.number(Double(r.plan.groupShifts[$0][s])))
+                })),
+            ])
+        }
+        let required = Dictionary(uniqueKeysWithValues: zip(model.agentGroups, r.required).map {
+            ($0.id, JSONValue.array($1.map { .number(Double($0)) }))
+        })
+        let roster = JSONValue.object([
+            "cost": .number(r.plan.cost), "program_cost": .number(r.programCost), "lp_bound": .number(r.plan.lowerBound),
+            "gap": .number(r.plan.gap), "trimmed_shifts": .number(Double(r.trimmedShifts)), "shifts": .array(shifts),
+            "required": .object(required), "log": .array(r.log.map(JSONValue.text)),
+            "comparison": .object(comparison.mapValues(JSONValue.number)),
+        ])
+        guard var object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(roster)) as? [String: Any] else {
+            return Data()
+        }
+        object["verification"] = try JSONSerialization.jsonObject(with: SummaryJSON.encode(r.verification))
+        var data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
+        data.append(0x0A)
+        return data
+    }
+
     /// The roster as the YAML of a scenario's `roster` section (flow style).
     public static func yaml(_ roster: Roster) -> String {
         let shifts = roster.shifts.map { shift in

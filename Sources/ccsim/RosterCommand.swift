@@ -26,6 +26,9 @@ struct RosterCommand: ParsableCommand {
     @Option(help: "Most rounds of repair after the first roster.")
     var maxRepairs = 10
 
+    @Option(help: "Most simulations spent trimming shifts where there is slack (0: no trimming).")
+    var maxTrims = 100
+
     @Option(help: "Threads to run replications on (default: one per core).")
     var threads: Int?
 
@@ -34,6 +37,9 @@ struct RosterCommand: ParsableCommand {
 
     @Flag(help: "Replace the --out directory if it exists.")
     var force = false
+
+    @Flag(help: "Print the roster, its costs, the log and the verifying run's summary as JSON.")
+    var json = false
 
     func run() throws {
         let start = Date()
@@ -45,18 +51,15 @@ struct RosterCommand: ParsableCommand {
         do { templates = try ShiftTemplatesLoader.load(path: shifts, model: model) } catch { fail("\(error)") }
         let count = replications ?? scenario.replications
         let requirement = try RequirementPlanner.requirements(for: model, seed: scenario.seed, replications: count, threads: threads)
-        print("requirements: \(requirement.method), \(requirement.agents.joined().reduce(0, +)) agent-intervals")
+        if !json { print("requirements: \(requirement.method), \(requirement.agents.joined().reduce(0, +)) agent-intervals") }
         let optimizer = RosterOptimizer(model: model, templates: templates)
         let result: RosterOptimizer.Result
         do {
             result = try optimizer.optimise(requirement: requirement.agents, seed: scenario.seed, replications: count,
-                                            maxRepairs: maxRepairs, threads: threads)
+                                            maxRepairs: maxRepairs, maxTrims: maxTrims, threads: threads)
         } catch let error as PlanningError {
             fail("\(shifts): \(error)")
         }
-        for line in result.log { print("  " + line) }
-        print(String(format: "\ncost %.2f, LP lower bound %.2f, gap %.2f %%, %d shifts", result.plan.cost, result.plan.lowerBound,
-                     result.plan.gap * 100, result.plan.groupShifts.joined().reduce(0, +)))
         let erlang = try RequirementPlanner.erlangByCallType(model)
         var erlangGroups = Array(repeating: Array(repeating: 0, count: model.timing.intervalCount), count: model.agentGroups.count)
         for (k, agents) in erlang.enumerated() {
@@ -64,14 +67,16 @@ struct RosterCommand: ParsableCommand {
                 for i in agents.indices { erlangGroups[g][i] += agents[i] }
             }
         }
-        let bound = try optimizer.plan(required: erlangGroups).lowerBound
-        print(String(format: "for comparison: LP lower bound from the Erlang requirements alone %.2f; "
-                     + "rounding the requirements into shifts by hand %.2f (Erlang) and %.2f (final requirements); %.1f s",
-                     bound, optimizer.roundingCost(required: erlangGroups), optimizer.roundingCost(required: result.required),
-                     Date().timeIntervalSince(start)))
-        print(RosterTables.shifts(result, model: model), terminator: "")
-        print("\nverification (\(count) replications, with absence and off-phone work):")
-        print(SummaryTable.render(result.verification), terminator: "")
+        let comparison = [
+            "erlang_lp_bound": try optimizer.plan(required: erlangGroups).lowerBound,
+            "rounding_erlang": optimizer.roundingCost(required: erlangGroups),
+            "rounding_final": optimizer.roundingCost(required: result.required),
+        ]
+        if json {
+            printJSON(try RosterTables.json(result, model: model, comparison: comparison))
+        } else {
+            printSummary(result, comparison: comparison, count: count, seconds: Date().timeIntervalSince(start), model: model)
+        }
         guard let output else { return }
         let rosterText = try ScenarioLoader.rewrite(path: file, overrides: try rosterOverrides(result, model: model))
         try output.write([
@@ -80,7 +85,21 @@ struct RosterCommand: ParsableCommand {
             ("summary.json", try SummaryJSON.encode(result.verification)),
             ("report.html", Data(HTMLReport.render(result.verification, runSeconds: Date().timeIntervalSince(start)).utf8)),
         ])
-        print("\nwrote \(output.path)/roster.yaml (the scenario with the roster: run it with ccsim run), staffing.csv, summary.json, report.html")
+        if !json { print("\nwrote \(output.path)/roster.yaml (the scenario with the roster: run it with ccsim run), staffing.csv, summary.json, report.html") }
+    }
+
+    private func printSummary(_ result: RosterOptimizer.Result, comparison: [String: Double], count: Int, seconds: Double,
+                              model: CenterModel) {
+        for line in result.log { print("  " + line) }
+        print(String(format: "\ncost %.2f, %d shifts (the last integer program: cost %.2f, LP lower bound %.2f, gap %.2f %%; "
+                     + "trimming took %d shifts off)", result.plan.cost, result.plan.groupShifts.joined().reduce(0, +),
+                     result.programCost, result.plan.lowerBound, result.plan.gap * 100, result.trimmedShifts))
+        print(String(format: "for comparison: LP lower bound from the Erlang requirements alone %.2f; "
+                     + "rounding the requirements into shifts by hand %.2f (Erlang) and %.2f (final requirements); %.1f s",
+                     comparison["erlang_lp_bound"]!, comparison["rounding_erlang"]!, comparison["rounding_final"]!, seconds))
+        print(RosterTables.shifts(result, model: model), terminator: "")
+        print("\nverification (\(count) replications, with absence and off-phone work):")
+        print(SummaryTable.render(result.verification), terminator: "")
     }
 
     /// The scenario changes that put the roster in: the `roster` section and each

@@ -61,6 +61,33 @@ final class RosterOptimizerTests: XCTestCase {
             .roundingCost(required: required) + 1e-9)
     }
 
+    /// With two agents more than Erlang A asks for in every interval, trimming takes
+    /// shifts off; the trimmed roster's cost and coverage are those of its shifts, no
+    /// interval misses its target with confidence, and no interval's mean service level
+    /// misses the target where the roster before trimming met it.
+    func testTrimmingTakesSlackShiftsOffAndKeepsTheTargets() throws {
+        let optimizer = RosterOptimizer(model: Self.model, templates: Self.templates)
+        let generous = try RequirementPlanner.erlangByCallType(Self.model).map { $0.map { $0 + 2 } }
+        let result = try optimizer.optimise(requirement: generous, seed: 3, replications: 8, maxRepairs: 0, maxTrims: 40)
+        XCTAssertGreaterThan(result.trimmedShifts, 0)
+        XCTAssertEqual(result.plan.cost, result.programCost - 4 * Double(result.trimmedShifts), accuracy: 1e-9)
+        XCTAssertEqual(result.plan.groupShifts[0].reduce(0, +),
+                       try optimizer.plan(required: generous).groupShifts[0].reduce(0, +) - result.trimmedShifts)
+        for i in 0..<12 {
+            let agents = zip(result.plan.roster.shifts, result.plan.groupShifts[0]).reduce(0) { sum, entry in
+                let start = Int(entry.0.start / 3600)
+                return sum + (start <= i && i < start + 4 ? entry.1 : 0)
+            }
+            XCTAssertEqual(result.plan.planned[0][i], Double(agents), accuracy: 1e-9, "interval \(i)")
+        }
+        XCTAssertTrue(RequirementPlanner.failures(result.verification, Self.model, confident: true).isEmpty)
+        let untrimmed = try optimizer.optimise(requirement: generous, seed: 3, replications: 8, maxRepairs: 0, maxTrims: 0)
+        XCTAssertEqual(untrimmed.trimmedShifts, 0)
+        let before = Set(RequirementPlanner.failures(untrimmed.verification, Self.model).map(\.interval))
+        XCTAssertTrue(Set(RequirementPlanner.failures(result.verification, Self.model).map(\.interval)).isSubset(of: before))
+        XCTAssertTrue(result.log.contains { $0.hasPrefix("trim 1: one team agent fewer on ") })
+    }
+
     func testTheRosterIsTheSameForTheSameSeed() throws {
         let optimizer = RosterOptimizer(model: Self.model, templates: Self.templates)
         let required = try RequirementPlanner.erlangByCallType(Self.model)

@@ -66,6 +66,21 @@ final class RosterTests: XCTestCase {
         XCTAssertGreaterThan(present.count, 3, "the number present varies from day to day")
     }
 
+    /// Absences are drawn agent by agent from a stream per (group, shift, day): with one
+    /// agent fewer on the shift, every replication has the same absences among the
+    /// agents kept, so the agents present differ by the removed one at most.
+    func testOneAgentFewerKeepsTheOthersAbsences() throws {
+        let shift = Shift(id: "day", start: 0, length: 2 * 3600)
+        let present = try [50, 49].map { agents in
+            try ReplicationRunner.run(model: Self.centre(Roster(shifts: [shift], absence: 0.2), agents: [agents], hours: 2),
+                                      seed: 31, replications: 40).map { $0.groupLoggedInTime[0] / 1800 }
+        }
+        for (more, fewer) in zip(present[0], present[1]) {
+            XCTAssertTrue(more == fewer || more == fewer + 1, "present \(more) with 50 rostered, \(fewer) with 49")
+        }
+        XCTAssertTrue(zip(present[0], present[1]).contains { $0 == $1 }, "the removed agent is absent on some days")
+    }
+
     func testAgentsOnBreakFinishTheirCallFirst() throws {
         // One agent, calls all the time, a break at 01:00: the agent stays on the call
         // after 01:00, so the logged-in time of 01:00–01:30 is positive.
