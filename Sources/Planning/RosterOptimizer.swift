@@ -84,14 +84,14 @@ public struct RosterOptimizer {
             }
         }
         let timing = model.timing
-        let gross = 1 / ((1 - (model.roster?.absence ?? 0)) * (1 - (model.roster?.otherOffPhone ?? 0)))
+        let shrinkage = Shrinkage.of(model)
         var seatTerms = Array(repeating: [(Int, Double)](), count: timing.intervalCount)
         for g in model.agentGroups.indices {
             for i in 0..<timing.intervalCount {
                 let terms = coverageTerms(assignments.filter { $0.group == g }, interval: i)
                 seatTerms[i] += terms
-                let need = (Double(required[g][i]) * gross).rounded(.up)
-                if need > 0 { program.addRow("cover_\(g)_\(i)", terms, atLeast: need) }
+                let need = Shrinkage.scheduled(required[g][i], shrinkage: shrinkage)
+                if need > 0 { program.addRow("cover_\(g)_\(i)", terms, atLeast: Double(need)) }
             }
         }
         let seats = model.agentSeats
@@ -205,7 +205,7 @@ public struct RosterOptimizer {
     /// start of their windows), with the same coverage rule and shrinkage as the program.
     public func roundingCost(required: [[Int]]) -> Double {
         let timing = model.timing
-        let gross = 1 / ((1 - (model.roster?.absence ?? 0)) * (1 - (model.roster?.otherOffPhone ?? 0)))
+        let shrinkage = Shrinkage.of(model)
         var cost = 0.0
         for g in model.agentGroups.indices {
             let allowed = templates.indices.filter { templates[$0].groups.contains(g) }
@@ -214,7 +214,7 @@ public struct RosterOptimizer {
             let template = templates[t]
             var covered = Array(repeating: 0.0, count: timing.intervalCount)
             for i in 0..<timing.intervalCount {
-                let need = (Double(required[g][i]) * gross).rounded(.up)
+                let need = Double(Shrinkage.scheduled(required[g][i], shrinkage: shrinkage))
                 guard covered[i] < need - 1e-9,
                       let start = template.starts.filter({ $0 <= timing.start(ofInterval: i) }).max() ?? template.starts.min() else { continue }
                 let coverage = shiftCoverage(template.shift(id: "", start: start, breakStarts: template.breaks.map(\.earliestStart)))

@@ -13,6 +13,28 @@ public struct StaffingRequirement: Sendable {
     public var verification: RunSummary
     /// What the search did, step by step.
     public var log: [String]
+    /// The share (0…1) of scheduled agents not on the phones: by default the scenario
+    /// roster's absence and other off-phone work, 1 − (1 − absence)(1 − other).
+    public var shrinkage: Double
+
+    /// Agents to schedule per group and interval so that, after shrinkage, `agents`
+    /// are on the phones.
+    public var scheduled: [[Int]] {
+        agents.map { $0.map { Shrinkage.scheduled($0, shrinkage: shrinkage) } }
+    }
+}
+
+/// The gross-up from agents on the phones to agents scheduled.
+public enum Shrinkage {
+    /// The shrinkage of a model's roster: absence and other off-phone work (0 without a roster).
+    public static func of(_ model: CenterModel) -> Double {
+        1 - (1 - (model.roster?.absence ?? 0)) * (1 - (model.roster?.otherOffPhone ?? 0))
+    }
+
+    /// The fewest agents to schedule so that `onPhones` remain after `shrinkage`.
+    public static func scheduled(_ onPhones: Int, shrinkage: Double) -> Int {
+        Int((Double(onPhones) / (1 - shrinkage) - 1e-9).rounded(.up))
+    }
 }
 
 /// Finds staffing requirements.
@@ -73,7 +95,7 @@ public enum RequirementPlanner {
             && model.callTypes.indices.allSatisfy { k in model.agentGroups.filter { $0.skills.contains(k) }.count == 1 }
         if separate {
             return StaffingRequirement(agents: agents, method: "Erlang A per call type (one skill per group)",
-                                       verification: summary, log: log)
+                                       verification: summary, log: log, shrinkage: Shrinkage.of(model))
         }
         var rounds = 1
         var reducedGroups: Set<Int> = []
@@ -108,7 +130,7 @@ public enum RequirementPlanner {
         if !failures(summary, model).isEmpty { log.append("stopped after \(rounds) simulations with targets still missed") }
         return StaffingRequirement(
             agents: agents, method: "Erlang A start, greedy search by simulation with common random numbers",
-            verification: summary, log: log)
+            verification: summary, log: log, shrinkage: Shrinkage.of(model))
     }
 
     /// The model with every group staffed per interval by `staffing` (no roster).

@@ -2,40 +2,50 @@ import ContactCenter
 import Foundation
 import Planning
 
-/// Staffing requirements as a table, CSV (`interval,start,end,agent_group,agents`) and JSON.
+/// Staffing requirements as a table, CSV (`interval,start,end,agent_group,agents,scheduled`:
+/// on the phones, and to schedule before shrinkage) and JSON.
 public enum RequirementsCSV {
     public static func render(_ r: StaffingRequirement, model: CenterModel) -> String {
-        var lines = ["interval,start,end,agent_group,agents"]
+        var lines = ["interval,start,end,agent_group,agents,scheduled"]
+        let scheduled = r.scheduled
         let timing = model.timing
         for i in 0..<timing.intervalCount where timing.isReported(interval: i) {
             for (g, group) in model.agentGroups.enumerated() {
                 lines.append([String(i), NumberFormat.clock(timing.start(ofInterval: i)), NumberFormat.clock(timing.end(ofInterval: i)),
-                              NumberFormat.csvField(group.id), String(r.agents[g][i])].joined(separator: ","))
+                              NumberFormat.csvField(group.id), String(r.agents[g][i]), String(scheduled[g][i])].joined(separator: ","))
             }
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// One row per interval, one column per group.
+    /// One row per interval, one column per group (on the phones), the total, and with
+    /// shrinkage the total to schedule.
     public static func table(_ r: StaffingRequirement, model: CenterModel) -> String {
-        var rows = [["interval"] + model.agentGroups.map(\.id) + ["total"]]
+        let withShrinkage = r.shrinkage > 0
+        var rows = [["interval"] + model.agentGroups.map(\.id) + ["total"] + (withShrinkage ? ["scheduled"] : [])]
         let timing = model.timing
+        let scheduled = r.scheduled
         for i in 0..<timing.intervalCount where timing.isReported(interval: i) {
             let counts = model.agentGroups.indices.map { r.agents[$0][i] }
-            rows.append([NumberFormat.clock(timing.start(ofInterval: i))] + counts.map(String.init) + [String(counts.reduce(0, +))])
+            rows.append([NumberFormat.clock(timing.start(ofInterval: i))] + counts.map(String.init) + [String(counts.reduce(0, +))]
+                + (withShrinkage ? [String(scheduled.reduce(0) { $0 + $1[i] })] : []))
         }
         return TextTable.layout(rows)
     }
 
-    /// `{"method", "log", "agent_groups": {id: [agents per interval]}}`.
+    /// `{"method", "log", "shrinkage", "agent_groups": {id: [agents on the phones per interval]},
+    /// "scheduled": {id: [agents to schedule per interval]}}`.
     public static func json(_ r: StaffingRequirement, model: CenterModel) throws -> Data {
-        let groups = Dictionary(uniqueKeysWithValues: zip(model.agentGroups, r.agents).map {
-            ($0.id, JSONValue.array($1.map { .number(Double($0)) }))
-        })
+        func byGroup(_ counts: [[Int]]) -> JSONValue {
+            .object(Dictionary(uniqueKeysWithValues: zip(model.agentGroups, counts).map {
+                ($0.id, JSONValue.array($1.map { .number(Double($0)) }))
+            }))
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         var data = try encoder.encode(JSONValue.object([
-            "method": .text(r.method), "log": .array(r.log.map(JSONValue.text)), "agent_groups": .object(groups),
+            "method": .text(r.method), "log": .array(r.log.map(JSONValue.text)), "shrinkage": .number(r.shrinkage),
+            "agent_groups": byGroup(r.agents), "scheduled": byGroup(r.scheduled),
         ]))
         data.append(0x0A)
         return data

@@ -22,6 +22,9 @@ struct StaffCommand: ParsableCommand {
     @Option(help: "Threads to run replications on (default: one per core).")
     var threads: Int?
 
+    @Option(help: "Share (0-1) of scheduled agents off the phones, for the agents to schedule (default: the roster's absence and other off-phone work).")
+    var shrinkage: Double?
+
     @Option(help: "Write requirements.csv (interval × group: agents) and intervals.csv (the verifying run's KPIs) into this directory.")
     var out: String?
 
@@ -31,19 +34,27 @@ struct StaffCommand: ParsableCommand {
     @Flag(help: "Print the requirements as JSON.")
     var json = false
 
+    func validate() throws {
+        if let shrinkage, !(0..<1).contains(shrinkage) {
+            throw ValidationError("--shrinkage must be at least 0 and below 1, not \(shrinkage)")
+        }
+    }
+
     func run() throws {
         let scenario = scenarioOptions.load(file)
         let output = out.map { OutputDirectory(path: $0, replaceExisting: force) }
         try output?.checkWritable()
-        let requirement = try RequirementPlanner.requirements(
+        var requirement = try RequirementPlanner.requirements(
             for: scenario.model, seed: scenario.seed, replications: replications ?? scenario.replications, threads: threads)
+        if let shrinkage { requirement.shrinkage = shrinkage }
         let csv = RequirementsCSV.render(requirement, model: scenario.model)
         if json {
             printJSON(try RequirementsCSV.json(requirement, model: scenario.model))
         } else {
             print("\(scenario.model.name): \(requirement.method)")
             for line in requirement.log { print("  " + line) }
-            print("")
+            print(String(format: "\nagents on the phones per group%@", requirement.shrinkage > 0
+                ? String(format: "; scheduled: the total grossed up for %.1f %% shrinkage", requirement.shrinkage * 100) : ""))
             print(RequirementsCSV.table(requirement, model: scenario.model), terminator: "")
             print("\nverification (\(requirement.verification.replications) replications):")
             print(SummaryTable.render(requirement.verification), terminator: "")

@@ -22,12 +22,29 @@ final class RosterOptimizerTests: XCTestCase {
                                           cost: 4, groups: [0])]
 
     func testRequirementsAreExactErlangA() throws {
-        let requirement = try RequirementPlanner.requirements(for: Self.model, seed: 1, replications: 4)
+        var requirement = try RequirementPlanner.requirements(for: Self.model, seed: 1, replications: 4)
         XCTAssertTrue(requirement.method.hasPrefix("Erlang A"))
+        XCTAssertEqual(requirement.shrinkage, 0)
+        XCTAssertEqual(requirement.scheduled, requirement.agents)
         for (i, rate) in Self.model.callTypes[0].arrivalRates.enumerated() {
             XCTAssertEqual(requirement.agents[0][i], try Erlang.minimumAgents(
                 model: .erlangA(patience: 120), perHour: rate * 3600, aht: 180, slSeconds: 20, targetServiceLevel: 0.8))
         }
+        requirement.shrinkage = 0.3
+        for (agents, scheduled) in zip(requirement.agents[0], requirement.scheduled[0]) {
+            XCTAssertGreaterThanOrEqual(Double(scheduled) * 0.7, Double(agents) - 1e-9)
+            XCTAssertLessThan(Double(scheduled - 1) * 0.7, Double(agents))
+        }
+    }
+
+    /// The roster's absence and other off-phone work make the shrinkage: 1 − 0.9 × 0.8.
+    func testShrinkageComesFromTheRoster() {
+        var model = Self.model
+        model.roster = Roster(shifts: [], absence: 0.1, otherOffPhone: 0.2)
+        XCTAssertEqual(Shrinkage.of(model), 0.28, accuracy: 1e-12)
+        XCTAssertEqual(Shrinkage.scheduled(72, shrinkage: 0.28), 100)
+        XCTAssertEqual(Shrinkage.scheduled(73, shrinkage: 0.28), 102)
+        XCTAssertEqual(Shrinkage.scheduled(0, shrinkage: 0.28), 0)
     }
 
     /// The roster covers every interval's Erlang A requirement (so each interval meets
