@@ -10,11 +10,26 @@ import Statistics
 /// the same as in `summary.json`.
 public enum HTMLReport {
     /// The report of `summary`, whose run took `runSeconds` of wall time.
-    public static func render(_ summary: RunSummary, runSeconds: Double) -> String {
+    /// Agents per interval drawn against the simulated ones in the staffing chart, in
+    /// place of the Erlang reference: a roster's requirement and its plan.
+    public struct StaffingLine: Sendable {
+        public var name: String
+        /// One value per interval.
+        public var agents: [Double]
+
+        public init(name: String, agents: [Double]) {
+            self.name = name
+            self.agents = agents
+        }
+    }
+
+    /// The report of `summary`; the staffing chart compares the simulated agents with
+    /// `staffing` if given, else with an Erlang calculator's requirement.
+    public static func render(_ summary: RunSummary, runSeconds: Double, staffing: [StaffingLine]? = nil) -> String {
         let s = summary
         var body = header(s, runSeconds: runSeconds)
         body += targets(s)
-        body += "<h2>Charts</h2>\n" + charts(s)
+        body += "<h2>Charts</h2>\n" + charts(s, staffing: staffing)
         body += "<h2>KPIs</h2>\n" + kpiTable(s) + groupTable(s) + resourceTable(s) + followUpTable(s)
         body += "<h2>Per interval</h2>\n" + intervalTables(s)
         return HTMLPage.wrap(title: "\(s.model.name) — ccsim report", body: body)
@@ -68,7 +83,7 @@ public enum HTMLReport {
 
     // MARK: Charts
 
-    private static func charts(_ s: RunSummary) -> String {
+    private static func charts(_ s: RunSummary, staffing: [StaffingLine]?) -> String {
         let labels = s.intervals.map { NumberFormat.clock($0.start) }
         var out = SVGChart.render(SVGChart.BarChart(
             id: "chart-calls", title: "Calls per interval (all call types, mean of replications)",
@@ -85,7 +100,7 @@ public enum HTMLReport {
                 references: type.serviceLevel.target.map { [SVGChart.ReferenceLine(value: $0, label: "target \(percent($0))")] } ?? [],
                 yRange: 0...1))
         }
-        out += staffingChart(s, labels: labels)
+        out += staffingChart(s, labels: labels, staffing: staffing)
         out += resourceChart(s, labels: labels)
         out += SVGChart.render(SVGChart.LineChart(
             id: "chart-occupancy", title: "Occupancy per agent group", xLabels: labels, yLabel: "busy / logged in",
@@ -100,12 +115,15 @@ public enum HTMLReport {
         return out + waitChart(s)
     }
 
-    private static func staffingChart(_ s: RunSummary, labels: [String]) -> String {
+    private static func staffingChart(_ s: RunSummary, labels: [String], staffing: [StaffingLine]?) -> String {
         var lines = [SVGChart.Series(name: "logged in (simulated)", values: s.intervals.map { interval in
             interval.groups.reduce(0.0) { $0 + ($1[.agents]?.mean ?? 0) }
         })]
         var title = "Agents per interval"
-        if let reference = StaffingReference.required(for: s.model) {
+        if let staffing {
+            lines += staffing.map { line in SVGChart.Series(name: line.name, values: s.intervals.map { line.agents[$0.index] }) }
+            title += ": staffed vs required"
+        } else if let reference = StaffingReference.required(for: s.model) {
             lines.append(SVGChart.Series(name: "required (\(reference.method))",
                                          values: s.intervals.map { reference.agents[$0.index].map(Double.init) }))
             title += ": staffed vs required"

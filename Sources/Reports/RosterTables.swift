@@ -30,6 +30,18 @@ public enum RosterTables {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The requirement and the roster's plan, all groups together, for the report's
+    /// staffing chart.
+    public static func staffingLines(_ r: RosterOptimizer.Result) -> [HTMLReport.StaffingLine] {
+        func total(_ perGroup: [[Double]]) -> [Double] {
+            perGroup.dropFirst().reduce(perGroup.first ?? []) { zip($0, $1).map(+) }
+        }
+        return [
+            HTMLReport.StaffingLine(name: "required on the phones (after repairs)", agents: total(r.required.map { $0.map(Double.init) })),
+            HTMLReport.StaffingLine(name: "planned by the roster (before absence and off-phone work)", agents: total(r.plan.planned)),
+        ]
+    }
+
     /// The roster as JSON: `cost` (after trimming), `program_cost`, `lp_bound` and `gap`
     /// of the last integer program, `trimmed_shifts`, `shifts` (id, start, length, cost,
     /// `agents` per group), `required` (per group, per interval), `log`, the

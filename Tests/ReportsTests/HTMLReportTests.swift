@@ -47,6 +47,17 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertTrue(document.text.contains("✓ met") || document.text.contains("✗ missed") || document.text.contains("? unsure"))
     }
 
+    /// A roster's report draws its requirement and plan in the staffing chart instead
+    /// of the Erlang calculator's line.
+    func testStaffingLinesReplaceTheErlangReference() throws {
+        let lines = [HTMLReport.StaffingLine(name: "required by the roster", agents: [21, 31, 26])]
+        let html = HTMLReport.render(try summary(), runSeconds: 1, staffing: lines)
+        XCTAssertTrue(try ParsedReport(html).svgIDs.contains("chart-agents"))
+        XCTAssertTrue(html.contains("required by the roster"))
+        XCTAssertFalse(html.contains("for the pooled load"))
+        XCTAssertTrue(HTMLReport.render(try summary(), runSeconds: 1).contains("for the pooled load"))
+    }
+
     func testNumbersEqualSummaryJSON() throws {
         let s = try summary()
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: SummaryJSON.encode(s)) as? [String: Any])
