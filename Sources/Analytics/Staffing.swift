@@ -38,6 +38,8 @@ public enum StaffingTarget: Sendable, Equatable {
     case abandonFraction(atMost: Double)
     /// Blocked / arriving ≤ `atMost`.
     case blockedFraction(atMost: Double)
+    /// Average speed of answer (mean wait of answered calls) ≤ `atMost` seconds.
+    case asa(atMost: Double)
 
     /// Throws `AnalyticsError.invalidInput` unless the target is a probability (and the
     /// threshold a non-negative number of seconds).
@@ -48,6 +50,8 @@ public enum StaffingTarget: Sendable, Equatable {
             try Self.checkProbability(level)
         case .abandonFraction(let fraction), .blockedFraction(let fraction):
             try Self.checkProbability(fraction)
+        case .asa(let seconds):
+            try InputValidation.checkThreshold(seconds)
         }
     }
 
@@ -62,7 +66,7 @@ public enum StaffingTarget: Sendable, Equatable {
         switch self {
         case .serviceLevel(let level, _): return level
         case .abandonFraction(let fraction): return 1 - fraction
-        case .blockedFraction: return 0
+        case .blockedFraction, .asa: return 0
         }
     }
 
@@ -72,6 +76,7 @@ public enum StaffingTarget: Sendable, Equatable {
         case .serviceLevel(let level, let seconds): return try queue.serviceLevel(within: seconds) >= level
         case .abandonFraction(let fraction): return queue.abandonFraction <= fraction
         case .blockedFraction(let fraction): return queue.blockedFraction <= fraction
+        case .asa(let seconds): return try queue.metrics(slSeconds: 0).asa <= seconds
         }
     }
 }

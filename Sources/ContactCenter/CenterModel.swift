@@ -130,12 +130,14 @@ public struct CallType: Sendable, Equatable {
     public var redial: Redial?
     /// Where answered calls are transferred after talk (fractions of the answered calls).
     public var transfers: [Transfer]
+    /// Targets besides the service level: abandonment, speed of answer, answer rate.
+    public var targets: ServiceTargets
 
     public init(id: String, arrivalRates: [Double], handleTime: Distribution,
                 afterCallWork: Distribution? = nil, patience: Distribution? = nil,
                 serviceLevel: ServiceLevelTarget, selfService: SelfService? = nil,
                 priority: Int = 0, overflow: [OverflowStep] = [], redial: Redial? = nil,
-                transfers: [Transfer] = []) {
+                transfers: [Transfer] = [], targets: ServiceTargets = ServiceTargets()) {
         self.id = id
         self.arrivalRates = arrivalRates
         self.handleTime = handleTime
@@ -147,7 +149,28 @@ public struct CallType: Sendable, Equatable {
         self.overflow = overflow
         self.redial = redial
         self.transfers = transfers
+        self.targets = targets
     }
+}
+
+/// A call type's targets besides its service level, each to hold in every interval and
+/// over the day; `nil` where none is set.
+public struct ServiceTargets: Sendable, Equatable {
+    /// Abandoned / offered, at most (0…1).
+    public var abandonFraction: Double?
+    /// Average speed of answer (mean wait of answered calls), at most, in seconds.
+    public var asa: Double?
+    /// Answered / offered, at least (0…1): the documents' agent answer rate.
+    public var answerRate: Double?
+
+    public init(abandonFraction: Double? = nil, asa: Double? = nil, answerRate: Double? = nil) {
+        self.abandonFraction = abandonFraction
+        self.asa = asa
+        self.answerRate = answerRate
+    }
+
+    /// Whether no target is set.
+    public var isEmpty: Bool { abandonFraction == nil && asa == nil && answerRate == nil }
 }
 
 /// "X% of calls answered within Y seconds".

@@ -1,43 +1,5 @@
 import Statistics
 
-/// A service target a capacity must meet with confidence: `kpi >= value` is met when
-/// the lower end of the KPI's confidence interval is at least `value`; `kpi <= value`
-/// when the upper end is at most `value`.
-public struct CapacityTarget: Sendable, Equatable, CustomStringConvertible {
-    public enum Relation: String, Sendable { case atLeast = ">=", atMost = "<=" }
-
-    public var kpi: KPI
-    public var relation: Relation
-    public var value: Double
-
-    public init(kpi: KPI, relation: Relation, value: Double) {
-        self.kpi = kpi
-        self.relation = relation
-        self.value = value
-    }
-
-    /// Parses `service_level>=0.8` or `abandon_fraction<=0.05`.
-    public init?(parsing text: String) {
-        for relation in [Relation.atLeast, .atMost] {
-            let parts = text.components(separatedBy: relation.rawValue)
-            if parts.count == 2, let kpi = KPI(rawValue: parts[0].trimmingCharacters(in: .whitespaces)),
-               let value = Double(parts[1].trimmingCharacters(in: .whitespaces)) {
-                self.init(kpi: kpi, relation: relation, value: value)
-                return
-            }
-        }
-        return nil
-    }
-
-    public var description: String { kpi.rawValue + relation.rawValue + String(value) }
-
-    /// Whether `ci` meets the target with confidence (an undefined KPI meets it: no calls, no failure).
-    public func isMet(by ci: ConfidenceInterval?) -> Bool {
-        guard let ci else { return true }
-        return relation == .atLeast ? ci.low >= value : ci.high <= value
-    }
-}
-
 /// Where targets must hold: over the whole reported period, or in every interval.
 public enum TargetScope: String, Sendable, CaseIterable {
     case day, interval
@@ -48,7 +10,7 @@ extension RunSummary {
     /// and its resources, over the period or in each reported interval whose start lies
     /// in `window` (a time of day, in seconds after the start of each day; all intervals
     /// if `nil`).
-    public func failures(of targets: [CapacityTarget], over scope: TargetScope,
+    public func failures(of targets: [KPITarget], over scope: TargetScope,
                          window: Range<Double>? = nil) -> [String] {
         var failed: [String] = []
         for target in targets {

@@ -15,8 +15,9 @@ import Foundation
 /// lower bound, reported with the gap.
 ///
 /// Step 2 simulates the roster (with absence and off-phone work, common random numbers).
-/// Wherever an interval misses a call type's service-level target with confidence (the
-/// upper end of its 95% interval below the target), the requirement of that interval is
+/// Wherever an interval misses one of a call type's targets with confidence (its whole
+/// 95% interval on the wrong side, e.g. a service level's upper end below the target;
+/// ``RequirementPlanner/planningTargets(of:)``), the requirement of that interval is
 /// raised by one agent for the call type's most specialised group, and step 1 is solved
 /// again; until every target holds or `maxRepairs` rounds have run.
 ///
@@ -285,11 +286,11 @@ public struct RosterOptimizer {
     ///
     /// Every (group, shift) with agents is a candidate, the one with the most slack
     /// first: its margin is the smallest, over the intervals the shift covers and the
-    /// group's call types, of the lower end of the service level's 95% interval less the
-    /// target (then the dearer shift, then roster order). The roster with one agent
-    /// fewer there is simulated with the same random numbers and kept if no interval
-    /// target is missed with confidence (the repair rule) and no interval's mean service
-    /// level falls below a target it met, for any call type (an agent taken from one
+    /// group's call types and their targets, of the distance from the worse end of the
+    /// KPI's 95% interval to the target (then the dearer shift, then roster order). The
+    /// roster with one agent fewer there is simulated with the same random numbers and
+    /// kept if no interval target is missed with confidence (the repair rule) and no
+    /// interval's mean misses a target it met, for any call type (an agent taken from one
     /// group also slows the types its group serves by overflow or shares with others);
     /// otherwise the candidate is not tried again. Stops when no candidate is left
     /// or after `maxTrials` simulations. Returns the log, a line per trial.
@@ -323,14 +324,15 @@ public struct RosterOptimizer {
         return log
     }
 
-    /// The (group, shift) pairs with agents, widest margin of service level over target first.
+    /// The (group, shift) pairs with agents, widest margin to their targets first.
     func slackCandidates(_ plan: Plan, _ coverage: [[Double]], _ summary: RunSummary) -> [(Int, Int)] {
+        let targets = model.callTypes.map(RequirementPlanner.planningTargets(of:))
         let margins: [[Double]] = model.agentGroups.map { group in
             summary.intervals.map { interval in
                 group.skills.reduce(Double.infinity) { margin, k in
-                    guard let target = model.callTypes[k].serviceLevel.target,
-                          let sl = interval.callTypes[k][.serviceLevel] else { return margin }
-                    return min(margin, sl.low - target)
+                    targets[k].reduce(margin) { margin, target in
+                        interval.callTypes[k][target.kpi].map { min(margin, target.margin($0)) } ?? margin
+                    }
                 }
             }
         }
@@ -346,7 +348,7 @@ public struct RosterOptimizer {
         }.map { ($0.group, $0.shift) }
     }
 
-    /// The (interval, call type) pairs whose mean service level misses the target.
+    /// The (interval, call type) pairs whose means miss a target.
     private func meanMisses(_ summary: RunSummary) -> Set<[Int]> {
         Set(RequirementPlanner.failures(summary, model).map { [$0.interval, $0.type] })
     }

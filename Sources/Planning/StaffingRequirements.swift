@@ -3,7 +3,7 @@ import ContactCenter
 import Experiments
 
 /// The fewest agents on the phones per interval and agent group that meet the call
-/// types' service-level targets.
+/// types' targets.
 public struct StaffingRequirement: Sendable {
     /// Agents needed on the phones, `[group][interval]`.
     public var agents: [[Int]]
@@ -42,11 +42,12 @@ public enum Shrinkage {
 /// Each call type's requirement per interval starts from exact Erlang A (exponential
 /// patience with the mean of the type's patience; Erlang C without patience), for the
 /// calls that reach agents (arrivals less self-service), the mean talk plus after-call
-/// work, and the type's service-level target (80% within its threshold if none is set).
+/// work, and the fewest agents meeting every target the type sets — service level,
+/// abandonment, ASA, answer rate (``planningTargets(of:)``).
 /// When every call type has a group of its own with no other skill, that is the answer.
 /// With several skills, each type's requirement goes to its group with the fewest
 /// skills, and a greedy search with common random numbers adjusts the groups by
-/// simulation: while an interval misses a target (mean service level below it), one agent
+/// simulation: while an interval misses a target (by its mean), one agent
 /// is added there to the most specialised group with the failing skill; when all targets
 /// hold, each group in turn (most skills first) gives up one agent in every interval,
 /// kept where that interval and the next still meet their targets. It stops when neither
@@ -58,13 +59,30 @@ public enum RequirementPlanner {
             let aht = type.handleTime.mean + (type.afterCallWork?.mean ?? 0)
             let erlang: StaffingModel = type.patience.map { .erlangA(patience: $0.mean) } ?? .erlangC
             let toAgents = 1 - (type.selfService?.fraction ?? 0)
+            let targets = planningTargets(of: type).compactMap { staffingTarget($0, slSeconds: type.serviceLevel.seconds) }
             return try type.arrivalRates.map { rate in
                 let perHour = rate * 3600 * toAgents
                 guard perHour > 0 else { return 0 }
-                return try Erlang.minimumAgents(model: erlang, perHour: perHour, aht: aht,
-                                                slSeconds: type.serviceLevel.seconds,
-                                                targetServiceLevel: type.serviceLevel.target ?? 0.8)
+                return try targets.map { try Erlang.minimumAgents(model: erlang, perHour: perHour, aht: aht, target: $0) }.max() ?? 0
             }
+        }
+    }
+
+    /// The targets a call type is planned for: those it sets, or 80% within its
+    /// service-level threshold if it sets none.
+    public static func planningTargets(of type: CallType) -> [KPITarget] {
+        let targets = type.kpiTargets
+        return targets.isEmpty ? [KPITarget(kpi: .serviceLevel, relation: .atLeast, value: 0.8)] : targets
+    }
+
+    /// The analytic form of a target (answer rate r as abandonment at most 1 − r).
+    private static func staffingTarget(_ target: KPITarget, slSeconds: Double) -> StaffingTarget? {
+        switch target.kpi {
+        case .serviceLevel: return .serviceLevel(atLeast: target.value, withinSeconds: slSeconds)
+        case .abandonFraction: return .abandonFraction(atMost: target.value)
+        case .answerRate: return .abandonFraction(atMost: 1 - target.value)
+        case .asa: return .asa(atMost: target.value)
+        default: return nil
         }
     }
 
@@ -143,15 +161,15 @@ public enum RequirementPlanner {
         return staffed
     }
 
-    /// (interval, call type) pairs whose service level misses the type's target: its mean
-    /// is below it, or, if `confident`, the upper end of its confidence interval.
+    /// (interval, call type) pairs that miss one of the type's planning targets: by the
+    /// mean, or, if `confident`, by the whole confidence interval.
     public static func failures(_ summary: RunSummary, _ model: CenterModel,
                                 confident: Bool = false) -> [(interval: Int, type: Int)] {
-        summary.intervals.flatMap { interval in
+        let targets = model.callTypes.map(planningTargets(of:))
+        return summary.intervals.flatMap { interval in
             model.callTypes.indices.compactMap { k -> (Int, Int)? in
-                guard let target = model.callTypes[k].serviceLevel.target,
-                      let sl = interval.callTypes[k][.serviceLevel], (confident ? sl.high : sl.mean) < target else { return nil }
-                return (interval.index, k)
+                let missed = targets[k].contains { $0.isMissed(by: interval.callTypes[k][$0.kpi], confident: confident) }
+                return missed ? (interval.index, k) : nil
             }
         }
     }

@@ -53,28 +53,39 @@ public enum HTMLReport {
     private static func targets(_ s: RunSummary) -> String {
         var rows = ""
         for (type, kpis) in zip(s.model.callTypes, s.callTypes) {
-            guard let goal = type.serviceLevel.target else { continue }
-            let verdict = Verdict(kpis[.serviceLevel], target: goal)
-            rows += "<tr><td class=\"name\">\(esc(type.id))</td>"
-                + "<td>\(percent(goal)) within \(NumberFormat.decimal(type.serviceLevel.seconds)) s</td>"
-                + cell(kpis[.serviceLevel], subject: "call_types.\(type.id)", kpi: .serviceLevel)
-                + "<td class=\"name \(verdict.cssClass)\">\(verdict.symbol) \(verdict.text)</td></tr>"
+            for target in type.kpiTargets {
+                let verdict = Verdict(kpis[target.kpi], target: target)
+                rows += "<tr><td class=\"name\">\(esc(type.id))</td><td>\(esc(describe(target, of: type)))</td>"
+                    + cell(kpis[target.kpi], subject: "call_types.\(type.id)", kpi: target.kpi)
+                    + "<td class=\"name \(verdict.cssClass)\">\(verdict.symbol) \(verdict.text)</td></tr>"
+            }
         }
-        guard !rows.isEmpty else { return "<p>The scenario sets no service-level target.</p>\n" }
-        return "<h2>Targets</h2>\n<p>Met: the whole confidence interval is at or above the target. "
-            + "Missed: it is entirely below. Unsure: it straddles the target (run more replications).</p>\n"
-            + "<table id=\"targets\"><tr><th class=\"name\">call type</th><th>target</th><th>service level</th>"
+        guard !rows.isEmpty else { return "<p>The scenario sets no target.</p>\n" }
+        return "<h2>Targets</h2>\n<p>Met: the whole confidence interval is on the right side of the target. "
+            + "Missed: it is entirely on the wrong side. Unsure: it straddles the target (run more replications).</p>\n"
+            + "<table id=\"targets\"><tr><th class=\"name\">call type</th><th>target</th><th>result</th>"
             + "<th class=\"name\">verdict</th></tr>\(rows)</table>\n"
+    }
+
+    /// `80 % within 20 s`, `abandon_fraction ≤ 5 %`, `asa ≤ 30 s`.
+    private static func describe(_ target: KPITarget, of type: CallType) -> String {
+        switch target.kpi {
+        case .serviceLevel: return "\(percent(target.value)) within \(NumberFormat.decimal(type.serviceLevel.seconds)) s"
+        case .asa: return "ASA ≤ \(NumberFormat.decimal(target.value)) s"
+        case .abandonFraction: return "abandoned ≤ \(percent(target.value))"
+        case .answerRate: return "answer rate ≥ \(percent(target.value))"
+        default: return target.description
+        }
     }
 
     /// Whether a target is met with confidence.
     struct Verdict {
         let symbol: String, text: String, cssClass: String
 
-        init(_ ci: ConfidenceInterval?, target: Double) {
+        init(_ ci: ConfidenceInterval?, target: KPITarget) {
             switch ci {
-            case let ci? where ci.low >= target: (symbol, text, cssClass) = ("✓", "met", "met")
-            case let ci? where ci.high < target: (symbol, text, cssClass) = ("✗", "missed", "missed")
+            case let ci? where target.isMet(by: ci): (symbol, text, cssClass) = ("✓", "met", "met")
+            case let ci? where target.isMissed(by: ci, confident: true): (symbol, text, cssClass) = ("✗", "missed", "missed")
             case .some: (symbol, text, cssClass) = ("?", "unsure", "unsure")
             case nil: (symbol, text, cssClass) = ("–", "no calls offered", "unsure")
             }
@@ -235,7 +246,7 @@ public enum HTMLReport {
         var out = "<table id=\"follow-ups\"><tr><th class=\"name\">follow-up</th><th>deadline</th><th>target</th>"
             + kpis.map { "<th>\($0.rawValue)</th>" }.joined() + "<th class=\"name\">verdict</th></tr>"
         for (followUp, summary) in zip(s.model.followUps, s.followUps) {
-            let verdict = followUp.target.map { Verdict(summary[.followUpRate], target: $0) }
+            let verdict = followUp.target.map { Verdict(summary[.followUpRate], target: KPITarget(kpi: .followUpRate, relation: .atLeast, value: $0)) }
             out += "<tr><td class=\"name\">\(esc(followUp.id))</td><td>\(hours(followUp.deadline)) h</td>"
                 + "<td>\(followUp.target.map(percent) ?? "–")</td>"
                 + kpis.map { cell(summary[$0], subject: "follow_ups.\(followUp.id)", kpi: $0) }.joined()

@@ -111,7 +111,7 @@ public enum StudyReport {
     /// varied key — one line per value of the second key, if any — with the targets and
     /// the chosen amount marked; then the table.
     public static func html(title: String, description: String, points: [StudyPoint],
-                            targets: [CapacityTarget] = [], chosen: Int? = nil, runSeconds: Double) -> String {
+                            targets: [KPITarget] = [], chosen: Int? = nil, runSeconds: Double) -> String {
         guard let first = points.first else { return HTMLPage.wrap(title: title, body: "<p>No points.</p>") }
         let key = first.settings[0].key
         let groups = Dictionary(grouping: points, by: { $0.settings.count > 1 ? $0.settings[1].value : "" })

@@ -7,7 +7,9 @@ import Statistics
 /// `call_types`, by id), for the whole centre (`total`) and per agent group
 /// (`agent_groups`), each KPI an object `{"mean", "ci_low", "ci_high"}`; and the
 /// centre's resources in sections `trunks`, `ivr` (absent without an IVR) and `seats`,
-/// each with its settings and its KPIs.
+/// each with its settings and its KPIs; `targets`: per call type, every target it sets
+/// (`kpi`, `relation` `>=` or `<=`, `value`) with the day's `verdict` (met, missed,
+/// unsure) and the `intervals_missed` (intervals whose whole interval misses it).
 /// Key names are a public interface: add, don't rename.
 public enum SummaryJSON {
     /// The JSON text (keys sorted, so the same run always gives the same bytes).
@@ -40,6 +42,26 @@ public enum SummaryJSON {
         let target: Double?
     }
 
+    struct TargetVerdict: Encodable {
+        let kpi: String
+        let relation: String
+        let value: Double
+        let verdict: String
+        let intervalsMissed: Int
+
+        enum CodingKeys: String, CodingKey {
+            case kpi, relation, value, verdict, intervalsMissed = "intervals_missed"
+        }
+
+        init(_ target: KPITarget, type k: Int, in s: RunSummary) {
+            kpi = target.kpi.rawValue
+            relation = target.relation.rawValue
+            value = target.value
+            verdict = target.verdict(s.callTypes[k][target.kpi])
+            intervalsMissed = s.intervals.filter { target.isMissed(by: $0.callTypes[k][target.kpi], confident: true) }.count
+        }
+    }
+
     struct Document: Encodable {
         let ccsimVersion = Reports.ccsimVersion
         let scenario: String
@@ -53,6 +75,7 @@ public enum SummaryJSON {
         let total: [String: Estimate]
         let agentGroups: [String: [String: Estimate]]
         let serviceLevels: [String: ServiceLevelDefinition]
+        let targets: [String: [TargetVerdict]]
         let trunkSection: ResourceSection
         let ivrSection: ResourceSection?
         let seatSection: ResourceSection
@@ -64,7 +87,7 @@ public enum SummaryJSON {
             case ccsimVersion = "ccsim_version", scenario, seed, replications
             case confidenceLevel = "confidence_level", warmup, horizon, interval
             case callTypes = "call_types", total, agentGroups = "agent_groups"
-            case serviceLevels = "service_levels", events, generatedCalls = "generated_calls"
+            case serviceLevels = "service_levels", targets, events, generatedCalls = "generated_calls"
             case trunkSection = "trunks", ivrSection = "ivr", seatSection = "seats", followUps = "follow_ups"
         }
 
@@ -81,6 +104,9 @@ public enum SummaryJSON {
             agentGroups = Dictionary(uniqueKeysWithValues: zip(s.model.agentGroups.map(\.id), s.groups.map(kpis)))
             serviceLevels = Dictionary(uniqueKeysWithValues: s.model.callTypes.map {
                 ($0.id, ServiceLevelDefinition(seconds: $0.serviceLevel.seconds, target: $0.serviceLevel.target))
+            })
+            targets = Dictionary(uniqueKeysWithValues: s.model.callTypes.enumerated().map { k, type in
+                (type.id, type.kpiTargets.map { TargetVerdict($0, type: k, in: s) })
             })
             events = s.events
             generatedCalls = s.generatedCalls
@@ -119,6 +145,7 @@ public enum SummaryJSON {
             try c.encode(total, forKey: .total)
             try c.encode(agentGroups, forKey: .agentGroups)
             try c.encode(serviceLevels, forKey: .serviceLevels)
+            try c.encode(targets, forKey: .targets)
             try c.encode(trunkSection, forKey: .trunkSection)
             try c.encodeIfPresent(ivrSection, forKey: .ivrSection)
             try c.encode(seatSection, forKey: .seatSection)

@@ -21,7 +21,7 @@ public enum SummaryTable {
                         + [verdict(kpis[.serviceLevel], target: type.serviceLevel)])
         }
         rows.append(["total"] + columns.map { kpi, _, decimals, scale in cell(s.total[kpi], decimals, scale) } + [""])
-        out += TextTable.layout(rows) + "\n"
+        out += TextTable.layout(rows) + otherTargets(s) + "\n"
         out += "centre occupancy " + cell(s.total[.occupancy], 1, 100) + " %\n\n"
         var groupRows = [["agent group", "agents", "occ. %"]]
         for (id, kpis) in zip(s.model.agentGroups.map(\.id), s.groups) {
@@ -48,7 +48,7 @@ public enum SummaryTable {
         for (followUp, kpis) in zip(s.model.followUps, s.followUps) {
             out += "follow-up \(followUp.id): " + cell(kpis[.followUpRate], 1, 100) + " % done within "
                 + NumberFormat.decimal(followUp.deadline / 3600) + " h"
-                + (followUp.target.map { " (target \(Int(($0 * 100).rounded())) %: " + verdictWord(kpis[.followUpRate], $0) + ")" } ?? "")
+                + (followUp.target.map { " (target \(Int(($0 * 100).rounded())) %: " + KPITarget(kpi: .followUpRate, relation: .atLeast, value: $0).verdict(kpis[.followUpRate]) + ")" } ?? "")
                 + ", " + cell(kpis[.followUps], 0, 1) + " tasks\n"
         }
         if s.model.ivr != nil {
@@ -58,16 +58,24 @@ public enum SummaryTable {
         return out
     }
 
+    /// The call types' targets other than the service level, a line each:
+    /// `targets: complaint abandon_fraction<=0.05: 2.02 ± 0.22 % met`.
+    private static func otherTargets(_ s: RunSummary) -> String {
+        zip(s.model.callTypes, s.callTypes).flatMap { type, kpis in
+            type.kpiTargets.filter { $0.kpi != .serviceLevel }.map { target in
+                let isTime = target.kpi == .asa
+                return "target \(type.id) \(target.kpi.rawValue) \(target.relation.rawValue) "
+                    + (isTime ? "\(NumberFormat.decimal(target.value)) s: " : "\(NumberFormat.decimal(target.value * 100)) %: ")
+                    + cell(kpis[target.kpi], isTime ? 1 : 2, isTime ? 1 : 100) + (isTime ? " s " : " % ") + target.verdict(kpis[target.kpi]) + "\n"
+            }
+        }.joined()
+    }
+
     /// Whether the service-level target is met with confidence: "met" when the whole
     /// interval is at or above it, "missed" when it is entirely below, "unsure" otherwise.
     private static func verdict(_ ci: ConfidenceInterval?, target: ServiceLevelTarget) -> String {
         guard let goal = target.target else { return "" }
-        return "\(Int((goal * 100).rounded()))/\(Int(target.seconds)) " + verdictWord(ci, goal)
-    }
-
-    private static func verdictWord(_ ci: ConfidenceInterval?, _ goal: Double) -> String {
-        guard let ci else { return "–" }
-        return ci.low >= goal ? "met" : ci.high < goal ? "missed" : "unsure"
+        return "\(Int((goal * 100).rounded()))/\(Int(target.seconds)) " + KPITarget(kpi: .serviceLevel, relation: .atLeast, value: goal).verdict(ci)
     }
 
     private static func cell(_ ci: ConfidenceInterval?, _ decimals: Int, _ scale: Double) -> String {

@@ -8,7 +8,7 @@ struct ScenarioParser {
                                        "follow_ups"]
     private static let followUpKeys = ["id", "call_type", "fraction", "duration", "deadline", "groups", "reserve", "target"]
     private static let callTypeKeys = ["id", "arrivals", "handle_time", "after_call_work", "patience",
-                                       "service_level", "self_service", "priority", "overflow", "redial",
+                                       "service_level", "targets", "self_service", "priority", "overflow", "redial",
                                        "transfers"]
     private static let transferKeys = ["to", "fraction"]
     private static let redialKeys = ["probability", "delay", "max_attempts"]
@@ -16,6 +16,7 @@ struct ScenarioParser {
     private static let ivrKeys = ["ports", "when_full", "announcement", "menu", "counts_against_seats"]
     private static let selfServiceKeys = ["fraction", "time"]
     private static let serviceLevelKeys = ["seconds", "target"]
+    private static let targetKeys = ["abandon_fraction", "asa", "answer_rate"]
     private static let agentGroupKeys = ["id", "skills", "agents", "shifts", "priorities"]
     private static let rosterKeys = ["absence", "other_off_phone", "shifts"]
     private static let shiftKeys = ["id", "start", "length", "briefing", "breaks", "meal"]
@@ -167,7 +168,17 @@ struct ScenarioParser {
             serviceLevel: try entry.optional("service_level").map(serviceLevel) ?? Self.defaultServiceLevel,
             selfService: try entry.optional("self_service").map { try selfService($0, hasIVR: hasIVR) },
             priority: try entry.optional("priority")?.integer(.nonNegative) ?? 0,
-            redial: try entry.optional("redial").map(redial))
+            redial: try entry.optional("redial").map(redial),
+            targets: try entry.optional("targets").map(targets) ?? ServiceTargets())
+    }
+
+    /// `targets: {abandon_fraction: 0.05, asa: 30s, answer_rate: 0.95}`: bounds besides
+    /// the service level (at most, at most, at least).
+    private func targets(_ reader: NodeReader) throws -> ServiceTargets {
+        let entry = try reader.mapping(keys: Self.targetKeys)
+        return ServiceTargets(abandonFraction: try entry.optional("abandon_fraction")?.fraction(),
+                              asa: try entry.optional("asa")?.duration(.nonNegative),
+                              answerRate: try entry.optional("answer_rate")?.fraction())
     }
 
     private func serviceLevel(_ reader: NodeReader) throws -> ServiceLevelTarget {

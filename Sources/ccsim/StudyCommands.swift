@@ -146,7 +146,7 @@ struct CapacityCommand: ParsableCommand {
 
     func validate() throws {
         guard !target.isEmpty else { throw ValidationError("give at least one --target, such as service_level>=0.8") }
-        for text in target where CapacityTarget(parsing: text) == nil {
+        for text in target where KPITarget(parsing: text) == nil {
             throw ValidationError("--target \(text): expected KPI>=X or KPI<=X with a KPI of summary.json")
         }
         guard TargetScope(rawValue: over) != nil else { throw ValidationError("--over takes interval or day") }
@@ -180,7 +180,7 @@ struct CapacityCommand: ParsableCommand {
         let reportFile = study.report.map { OutputFile(path: $0, replaceExisting: study.force) }
         try reportFile?.checkWritable()
         let key = try overrideKey()
-        let targets = target.compactMap(CapacityTarget.init(parsing:))
+        let targets = target.compactMap(KPITarget.init(parsing:))
         let scope = TargetScope(rawValue: over) ?? .interval
         let window = try self.window()
         let base = scenarioOptions.load(file).model

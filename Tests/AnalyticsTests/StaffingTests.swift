@@ -34,6 +34,18 @@ final class StaffingTests: XCTestCase {
         XCTAssertGreaterThan(short.abandonFraction, 0.05)
     }
 
+    func testASATargetIsSmallest() throws {
+        for patience in [nil, 90.0] {
+            let model: StaffingModel = patience.map { .erlangA(patience: $0) } ?? .erlangC
+            let agents = try Erlang.minimumAgents(model: model, perHour: 600, aht: 300, target: .asa(atMost: 15))
+            func asa(_ n: Int) throws -> Double {
+                try Erlang.mmck(perHour: 600, aht: 300, agents: n, lines: nil, patience: patience, slSeconds: 20).asa
+            }
+            XCTAssertLessThanOrEqual(try asa(agents), 15)
+            XCTAssertGreaterThan(try asa(agents - 1), 15)
+        }
+    }
+
     func testStaffingAtTheEdgeOfCapacityStaysFast() throws {
         // 99.99999 Erlangs: the first stable count, 100, is evaluated in closed form.
         let agents = try Erlang.minimumAgents(model: .erlangC, perHour: 99.99999 * 3600 / 180, aht: 180,

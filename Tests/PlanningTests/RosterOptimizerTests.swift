@@ -37,6 +37,30 @@ final class RosterOptimizerTests: XCTestCase {
         }
     }
 
+    /// With an abandonment target as well, each interval needs the larger of the two
+    /// Erlang A counts, and the search judges a simulation by both targets.
+    func testAnAbandonmentTargetRaisesTheRequirement() throws {
+        var model = Self.model
+        model.callTypes[0].targets = ServiceTargets(abandonFraction: 0.01)
+        let requirement = try RequirementPlanner.requirements(for: model, seed: 1, replications: 4)
+        var raised = 0
+        for (i, rate) in model.callTypes[0].arrivalRates.enumerated() {
+            let bySL = try Erlang.minimumAgents(model: .erlangA(patience: 120), perHour: rate * 3600, aht: 180,
+                                                slSeconds: 20, targetServiceLevel: 0.8)
+            let byAbandonment = try Erlang.minimumAgents(model: .erlangA(patience: 120), perHour: rate * 3600, aht: 180,
+                                                         target: .abandonFraction(atMost: 0.01))
+            XCTAssertEqual(requirement.agents[0][i], max(bySL, byAbandonment))
+            if byAbandonment > bySL { raised += 1 }
+        }
+        XCTAssertGreaterThan(raised, 0, "the abandonment target binds somewhere")
+        // Staffed with the service-level numbers alone, the simulation misses the
+        // abandonment target where it binds.
+        let slOnly = try RequirementPlanner.erlangByCallType(Self.model)
+        let staffed = RequirementPlanner.staffedModel(model, slOnly)
+        let summary = RunSummary(model: staffed, seed: 5, results: try ReplicationRunner.run(model: staffed, seed: 5, replications: 20))
+        XCTAssertFalse(RequirementPlanner.failures(summary, model, confident: true).isEmpty)
+    }
+
     /// The roster's absence and other off-phone work make the shrinkage: 1 − 0.9 × 0.8.
     func testShrinkageComesFromTheRoster() {
         var model = Self.model

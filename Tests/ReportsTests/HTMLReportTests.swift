@@ -20,7 +20,8 @@ final class HTMLReportTests: XCTestCase {
                      selfService: SelfService(fraction: 0.2, duration: .exponential(mean: 60))),
             CallType(id: "service", arrivalRates: [0.04, 0.06, 0.02], handleTime: .lognormal(mean: 300, cv: 0.7),
                      afterCallWork: .constant(30), patience: .exponential(mean: 150),
-                     serviceLevel: ServiceLevelTarget(seconds: 30, target: 0.7)),
+                     serviceLevel: ServiceLevelTarget(seconds: 30, target: 0.7),
+                     targets: ServiceTargets(abandonFraction: 0.1, asa: 60)),
         ],
         agentGroups: [
             AgentGroup(id: "front", skills: [0, 1], staffing: [20, 30, 25]),
@@ -45,6 +46,26 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertFalse(html.contains("https://"))
         XCTAssertTrue(html.contains("Two types &amp; three intervals"))
         XCTAssertTrue(document.text.contains("✓ met") || document.text.contains("✗ missed") || document.text.contains("? unsure"))
+    }
+
+    /// Every target of a call type is in the report's targets table and in
+    /// `summary.json`'s `targets`, with the same verdict.
+    func testTargetsBesidesTheServiceLevel() throws {
+        let s = try summary()
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: SummaryJSON.encode(s)) as? [String: Any])
+        let targets = try XCTUnwrap((json["targets"] as? [String: Any])?["service"] as? [[String: Any]])
+        XCTAssertEqual(targets.map { $0["kpi"] as? String }, ["service_level", "abandon_fraction", "asa"])
+        XCTAssertEqual(targets.map { $0["relation"] as? String }, [">=", "<=", "<="])
+        let html = HTMLReport.render(s, runSeconds: 1)
+        for (target, entry) in zip(s.model.callTypes[1].kpiTargets, targets) {
+            let verdict = target.verdict(s.callTypes[1][target.kpi])
+            XCTAssertEqual(entry["verdict"] as? String, verdict)
+            XCTAssertEqual(entry["intervals_missed"] as? Int,
+                           s.intervals.filter { target.isMissed(by: $0.callTypes[1][target.kpi], confident: true) }.count)
+        }
+        XCTAssertTrue(html.contains("abandoned ≤ 10 %") && html.contains("ASA ≤ 60 s"))
+        XCTAssertEqual(try ParsedReport(html).cells.filter { $0.subject == "call_types.service" && $0.kpi == "asa" }.count, 2,
+                       "in the targets table and the KPI table")
     }
 
     /// A roster's report draws its requirement and plan in the staffing chart instead

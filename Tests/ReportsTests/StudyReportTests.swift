@@ -16,7 +16,7 @@ final class StudyReportTests: XCTestCase {
             model.agentGroups[0].staffing = [agents, agents, agents]
             let summary = RunSummary(model: model, seed: 5, results: try ReplicationRunner.run(model: model, seed: 5, replications: 4))
             return StudyPoint(settings: [("agent_groups.front.agents", String(agents))], summary: summary,
-                              failures: summary.failures(of: [CapacityTarget(kpi: .serviceLevel, relation: .atLeast, value: 0.8)],
+                              failures: summary.failures(of: [KPITarget(kpi: .serviceLevel, relation: .atLeast, value: 0.8)],
                                                          over: .day))
         }
     }
@@ -35,7 +35,7 @@ final class StudyReportTests: XCTestCase {
         XCTAssertEqual(sl, points[1].summary.total[.serviceLevel]?.mean ?? .nan, accuracy: 1e-12)
         XCTAssertEqual(rows[0]["meets"] as? Bool, points[0].failures?.isEmpty)
         let html = StudyReport.html(title: "Capacity", description: "agents", points: points,
-                                    targets: [CapacityTarget(kpi: .serviceLevel, relation: .atLeast, value: 0.8)],
+                                    targets: [KPITarget(kpi: .serviceLevel, relation: .atLeast, value: 0.8)],
                                     chosen: 1, runSeconds: 1)
         let document = try ParsedReport(html)
         XCTAssertTrue(document.svgIDs.contains("chart-service_level"))

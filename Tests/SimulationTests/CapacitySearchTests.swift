@@ -10,7 +10,7 @@ final class CapacitySearchTests: XCTestCase {
         XCTAssertGreaterThan(Erlang.blockingProbability(lines: 10, offeredLoad: 5), 0.01)
         XCTAssertLessThan(Erlang.blockingProbability(lines: 11, offeredLoad: 5), 0.01)
         let base = Centres.single(perHour: Array(repeating: 100, count: 40), agents: Array(repeating: 40, count: 40))
-        let target = try XCTUnwrap(CapacityTarget(parsing: "blocked_fraction<=0.01"))
+        let target = try XCTUnwrap(KPITarget(parsing: "blocked_fraction<=0.01"))
         var evaluated: [Int] = []
         let search = try CapacitySearch(minimum: 1, maximum: 40, start: 4, evaluate: { lines in
             evaluated.append(lines)
@@ -26,9 +26,9 @@ final class CapacitySearchTests: XCTestCase {
     }
 
     func testTargetsParseAndCompareWithTheConservativeEnd() throws {
-        let target = try XCTUnwrap(CapacityTarget(parsing: "service_level>=0.8"))
-        XCTAssertEqual(target, CapacityTarget(kpi: .serviceLevel, relation: .atLeast, value: 0.8))
-        XCTAssertNil(CapacityTarget(parsing: "service_levl>=0.8"))
-        XCTAssertNil(CapacityTarget(parsing: "service_level=0.8"))
+        let target = try XCTUnwrap(KPITarget(parsing: "service_level>=0.8"))
+        XCTAssertEqual(target, KPITarget(kpi: .serviceLevel, relation: .atLeast, value: 0.8))
+        XCTAssertNil(KPITarget(parsing: "service_levl>=0.8"))
+        XCTAssertNil(KPITarget(parsing: "service_level=0.8"))
     }
 }
