@@ -266,6 +266,7 @@ public struct RosterOptimizer {
                 if missed.isEmpty {
                     log += try trim(&trimmed, &verification, seed: seed, replications: replications,
                                     maxTrials: maxTrims, threads: threads)
+                    log.append(meanMissReport(verification))
                 } else {
                     log.append("stopped after \(maxRepairs) repairs with targets still missed; no trimming")
                 }
@@ -346,6 +347,15 @@ public struct RosterOptimizer {
         return candidates.sorted {
             ($0.margin, plan.shiftCosts[$0.shift], -$0.group, -$0.shift) > ($1.margin, plan.shiftCosts[$1.shift], -$1.group, -$1.shift)
         }.map { ($0.group, $0.shift) }
+    }
+
+    /// A log line on the final roster's interval targets missed by the mean only.
+    private func meanMissReport(_ summary: RunSummary) -> String {
+        let misses = RequirementPlanner.failures(summary, model)
+        guard !misses.isEmpty else { return "final roster: every interval meets every target by its mean" }
+        let list = misses.map { "\(model.callTypes[$0.type].id) \(Self.clock(model.timing.start(ofInterval: $0.interval)))" }
+        return "final roster: \(misses.count) interval targets missed by the mean, within their confidence intervals "
+            + "(more replications would tell): " + list.joined(separator: ", ")
     }
 
     /// The (interval, call type) pairs whose means miss a target.
