@@ -132,12 +132,16 @@ public struct CallType: Sendable, Equatable {
     public var transfers: [Transfer]
     /// Targets besides the service level: abandonment, speed of answer, answer rate.
     public var targets: ServiceTargets
+    /// How the contacts arrive: calls take a trunk line and pass the IVR; other
+    /// channels (e-mail, SMS, fax, web forms, chat) go straight to the queue.
+    public var channel: Channel
 
     public init(id: String, arrivalRates: [Double], handleTime: Distribution,
                 afterCallWork: Distribution? = nil, patience: Distribution? = nil,
                 serviceLevel: ServiceLevelTarget, selfService: SelfService? = nil,
                 priority: Int = 0, overflow: [OverflowStep] = [], redial: Redial? = nil,
-                transfers: [Transfer] = [], targets: ServiceTargets = ServiceTargets()) {
+                transfers: [Transfer] = [], targets: ServiceTargets = ServiceTargets(),
+                channel: Channel = .voice) {
         self.id = id
         self.arrivalRates = arrivalRates
         self.handleTime = handleTime
@@ -150,7 +154,18 @@ public struct CallType: Sendable, Equatable {
         self.redial = redial
         self.transfers = transfers
         self.targets = targets
+        self.channel = channel
     }
+}
+
+/// The channel of a call type's contacts. Only voice calls hold a trunk line and pass
+/// the IVR; the others (which can usually wait hours, not seconds) queue for agents
+/// directly, and agents answer them like calls, with the routing's priorities.
+public enum Channel: String, Sendable, CaseIterable {
+    case voice, email, sms, fax, web, chat
+
+    /// Whether contacts take a trunk line and pass the IVR.
+    public var isVoice: Bool { self == .voice }
 }
 
 /// A call type's targets besides its service level, each to hold in every interval and
@@ -264,8 +279,8 @@ extension CenterModel {
                 }
             }
             if let selfService = type.selfService {
-                guard ivr != nil, (0...1).contains(selfService.fraction) else {
-                    throw ModelError("call type \(type.id): self-service needs an IVR and a fraction in 0…1")
+                guard ivr != nil, type.channel.isVoice, (0...1).contains(selfService.fraction) else {
+                    throw ModelError("call type \(type.id): self-service needs an IVR, voice calls and a fraction in 0…1")
                 }
             }
         }

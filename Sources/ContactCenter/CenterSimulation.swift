@@ -49,6 +49,8 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
     private let redial: [Redial?]
     private let transfers: [[Transfer]]
     private let hasTransfers: [Bool]
+    /// Per call type, whether its contacts are voice calls (trunk line, IVR).
+    private let isVoice: [Bool]
     /// Per call type, the kind of follow-up its answered calls may create (-1: none),
     /// and per kind, its definition and the generator of its task durations.
     private let followUpOfType: [Int]
@@ -120,6 +122,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         redial = model.callTypes.map(\.redial)
         transfers = model.callTypes.map(\.transfers)
         hasTransfers = model.callTypes.map { !$0.transfers.isEmpty }
+        isVoice = model.callTypes.map(\.channel.isVoice)
         followUps = model.followUps
         followUpOfType = model.callTypes.indices.map { k in model.followUps.firstIndex { $0.callType == k } ?? -1 }
         followUpStreams = try model.followUps.map {
@@ -282,10 +285,15 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
     }
 
     /// A call (a first attempt or a redial) reaches the centre: it takes a trunk line,
-    /// or hears a busy tone, and passes the IVR on its way to an agent.
+    /// or hears a busy tone, and passes the IVR on its way to an agent. Contacts of
+    /// other channels go straight to the agents.
     @inline(__always)
     private mutating func admit(call: Int) {
         statistics.recordArrival(calls[call])
+        guard isVoice[Int(calls[call].callType)] else {
+            offerToAgents(call: call)
+            return
+        }
         if busyLines >= trunkLines {
             statistics.recordBlocked(calls[call])
             lose(call: call)
@@ -293,6 +301,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
             return
         }
         changeBusyLines(by: 1)
+        calls[call].holdsLine = true
         if ivr != nil {
             enterIVR(call: call)
         } else {
@@ -337,7 +346,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
             talk: handleTimes[k].sample(using: talkGenerators[k]),
             afterCallWork: afterCallWork[k]?.sample(using: afterCallWorkGenerators[k]) ?? 0,
             patience: patience[k]?.sample(using: patienceGenerators[k]) ?? .infinity)
-        if let ivr { drawIVRPath(of: &calls[call], ivr: ivr, callType: k) }
+        if let ivr, isVoice[k] { drawIVRPath(of: &calls[call], ivr: ivr, callType: k) }
         if hasTransfers[k] { calls[call].transferTo = drawTransfer(callType: k) }
         let kind = followUpOfType[k]
         if kind >= 0 && ccsim_rng_uniform_pos(followUpStreams[kind].generator) < followUps[kind].fraction {
@@ -576,7 +585,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         }
         let k = Int(calls[call].callType)
         calls[call].state = .abandoned
-        changeBusyLines(by: -1)
+        if calls[call].holdsLine { changeBusyLines(by: -1) }
         statistics.changeQueue(callType: k, by: -1, at: clock.now)
         statistics.recordAbandonment(calls[call], at: clock.now)
         lose(call: call)
@@ -641,7 +650,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         if calls[call].transferTo >= 0 && !calls[call].isTransfer {
             transfer(call: call)
         } else {
-            changeBusyLines(by: -1)
+            if calls[call].holdsLine { changeBusyLines(by: -1) }
             release(call: call)
         }
         if afterCallWork > 0 {
@@ -830,6 +839,8 @@ struct CallRecord {
     var followUp: Int16 = -1
     /// Whether this is the transferred part of a call (its type is the destination's).
     var isTransfer = false
+    /// Whether the call holds a trunk line (voice calls once admitted).
+    var holdsLine = false
     var abandonmentSequence: UInt32 = 0
     var overflowSequence: UInt32 = 0
     var state: CallState = .free

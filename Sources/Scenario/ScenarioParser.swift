@@ -7,7 +7,7 @@ struct ScenarioParser {
                                        "trunks", "busyness", "ivr", "seats", "routing", "roster", "call_types", "agent_groups",
                                        "follow_ups"]
     private static let followUpKeys = ["id", "call_type", "fraction", "duration", "deadline", "groups", "reserve", "target"]
-    private static let callTypeKeys = ["id", "arrivals", "handle_time", "after_call_work", "patience",
+    private static let callTypeKeys = ["id", "channel", "arrivals", "handle_time", "after_call_work", "patience",
                                        "service_level", "targets", "self_service", "priority", "overflow", "redial",
                                        "transfers"]
     private static let transferKeys = ["to", "fraction"]
@@ -93,8 +93,9 @@ struct ScenarioParser {
     }
 
     /// `self_service: {fraction: 0.3, time: {distribution: …}}` of a call type.
-    private func selfService(_ reader: NodeReader, hasIVR: Bool) throws -> SelfService {
+    private func selfService(_ reader: NodeReader, hasIVR: Bool, channel: Channel) throws -> SelfService {
         guard hasIVR else { throw reader.error("self-service needs an `ivr` section at the top of the scenario") }
+        guard channel.isVoice else { throw reader.error("self-service is for voice calls (they pass the IVR), not `\(channel.rawValue)`") }
         let entry = try reader.mapping(keys: Self.selfServiceKeys)
         return SelfService(fraction: try entry.required("fraction").fraction(),
                            duration: try DistributionParser.distribution(from: entry.required("time")))
@@ -159,6 +160,7 @@ struct ScenarioParser {
                           ids: inout IdRegistry) throws -> CallType {
         let entry = try element.mapping(keys: Self.callTypeKeys)
         let id = try ids.register(entry.required("id"))
+        let channel = try entry.optional("channel").map(channel) ?? .voice
         return CallType(
             id: id,
             arrivalRates: try ArrivalsParser(timing: timing).rates(entry.required("arrivals")),
@@ -166,10 +168,21 @@ struct ScenarioParser {
             afterCallWork: try entry.optional("after_call_work").map(DistributionParser.distribution(from:)),
             patience: try entry.optional("patience").map(DistributionParser.distribution(from:)),
             serviceLevel: try entry.optional("service_level").map(serviceLevel) ?? Self.defaultServiceLevel,
-            selfService: try entry.optional("self_service").map { try selfService($0, hasIVR: hasIVR) },
+            selfService: try entry.optional("self_service").map { try selfService($0, hasIVR: hasIVR, channel: channel) },
             priority: try entry.optional("priority")?.integer(.nonNegative) ?? 0,
             redial: try entry.optional("redial").map(redial),
-            targets: try entry.optional("targets").map(targets) ?? ServiceTargets())
+            targets: try entry.optional("targets").map(targets) ?? ServiceTargets(),
+            channel: channel)
+    }
+
+    /// `channel: voice` (the default), `email`, `sms`, `fax`, `web` or `chat`.
+    private func channel(_ reader: NodeReader) throws -> Channel {
+        let name = try reader.text()
+        guard let channel = Channel(rawValue: name) else {
+            throw reader.error("unknown channel `\(name)` (expected one of "
+                + Channel.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ") + ")")
+        }
+        return channel
     }
 
     /// `targets: {abandon_fraction: 0.05, asa: 30s, answer_rate: 0.95}`: bounds besides

@@ -28,3 +28,19 @@ final class TargetsParsingTests: XCTestCase {
         assertError(yaml, at: "15:28", keyPath: "call_types[0].targets.answer_rate", contains: ["95"])
     }
 }
+
+/// A call type's `channel`.
+final class ChannelParsingTests: XCTestCase {
+    private let idLine = "  - id: general\n"
+
+    func testChannelParses() throws {
+        XCTAssertEqual(try XCTUnwrap(parse(exampleYAML)?.model.callTypes.first).channel, .voice)
+        let yaml = example(replacing: idLine, with: idLine + "    channel: email\n")
+        XCTAssertEqual(try XCTUnwrap(parse(yaml)?.model.callTypes.first).channel, .email)
+    }
+
+    func testAnUnknownChannelIsNamed() {
+        let yaml = example(replacing: idLine, with: idLine + "    channel: pigeon\n")
+        assertError(yaml, at: "10:14", keyPath: "call_types[0].channel", contains: ["unknown channel `pigeon`", "`email`"])
+    }
+}
