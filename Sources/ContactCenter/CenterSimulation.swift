@@ -49,8 +49,9 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
     private let redial: [Redial?]
     private let transfers: [[Transfer]]
     private let hasTransfers: [Bool]
-    /// Per call type, whether its contacts are voice calls (trunk line, IVR).
+    /// Per call type, whether its contacts are voice calls (trunk line, IVR); whether all are.
     private let isVoice: [Bool]
+    private let allVoice: Bool
     /// Per call type, the kind of follow-up its answered calls may create (-1: none),
     /// and per kind, its definition and the generator of its task durations.
     private let followUpOfType: [Int]
@@ -123,6 +124,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         transfers = model.callTypes.map(\.transfers)
         hasTransfers = model.callTypes.map { !$0.transfers.isEmpty }
         isVoice = model.callTypes.map(\.channel.isVoice)
+        allVoice = isVoice.allSatisfy { $0 }
         followUps = model.followUps
         followUpOfType = model.callTypes.indices.map { k in model.followUps.firstIndex { $0.callType == k } ?? -1 }
         followUpStreams = try model.followUps.map {
@@ -290,7 +292,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
     @inline(__always)
     private mutating func admit(call: Int) {
         statistics.recordArrival(calls[call])
-        guard isVoice[Int(calls[call].callType)] else {
+        guard allVoice || isVoice[Int(calls[call].callType)] else {
             offerToAgents(call: call)
             return
         }
@@ -301,7 +303,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
             return
         }
         changeBusyLines(by: 1)
-        calls[call].holdsLine = true
+        if !allVoice { calls[call].holdsLine = true }
         if ivr != nil {
             enterIVR(call: call)
         } else {
@@ -585,7 +587,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         }
         let k = Int(calls[call].callType)
         calls[call].state = .abandoned
-        if calls[call].holdsLine { changeBusyLines(by: -1) }
+        if allVoice || calls[call].holdsLine { changeBusyLines(by: -1) }
         statistics.changeQueue(callType: k, by: -1, at: clock.now)
         statistics.recordAbandonment(calls[call], at: clock.now)
         lose(call: call)
@@ -650,7 +652,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         if calls[call].transferTo >= 0 && !calls[call].isTransfer {
             transfer(call: call)
         } else {
-            if calls[call].holdsLine { changeBusyLines(by: -1) }
+            if allVoice || calls[call].holdsLine { changeBusyLines(by: -1) }
             release(call: call)
         }
         if afterCallWork > 0 {
@@ -839,7 +841,8 @@ struct CallRecord {
     var followUp: Int16 = -1
     /// Whether this is the transferred part of a call (its type is the destination's).
     var isTransfer = false
-    /// Whether the call holds a trunk line (voice calls once admitted).
+    /// Whether the call holds a trunk line (voice calls once admitted; kept only when the
+    /// centre has contacts of other channels).
     var holdsLine = false
     var abandonmentSequence: UInt32 = 0
     var overflowSequence: UInt32 = 0
