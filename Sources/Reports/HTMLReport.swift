@@ -70,7 +70,7 @@ public enum HTMLReport {
     /// `80 % within 20 s`, `abandon_fraction ≤ 5 %`, `asa ≤ 30 s`.
     private static func describe(_ target: KPITarget, of type: CallType) -> String {
         switch target.kpi {
-        case .serviceLevel: return "\(percent(target.value)) within \(NumberFormat.decimal(type.serviceLevel.seconds)) s"
+        case .serviceLevel: return "\(percent(target.value)) within \(NumberFormat.duration(type.serviceLevel.seconds))"
         case .asa: return "ASA ≤ \(NumberFormat.decimal(target.value)) s"
         case .abandonFraction: return "abandoned ≤ \(percent(target.value))"
         case .answerRate: return "answer rate ≥ \(percent(target.value))"
@@ -106,7 +106,7 @@ public enum HTMLReport {
         for (k, type) in s.model.callTypes.enumerated() {
             out += SVGChart.render(SVGChart.LineChart(
                 id: "chart-service-level-\(k)", title: "Service level per interval: \(type.id) (with \(percent(s.confidenceLevel)) band)",
-                xLabels: labels, yLabel: "answered within \(NumberFormat.decimal(type.serviceLevel.seconds)) s / offered",
+                xLabels: labels, yLabel: "answered within \(NumberFormat.duration(type.serviceLevel.seconds)) / offered",
                 series: [series(type.id, s.intervals.map { $0.callTypes[k][.serviceLevel] }, band: true)],
                 references: type.serviceLevel.target.map { [SVGChart.ReferenceLine(value: $0, label: "target \(percent($0))")] } ?? [],
                 yRange: 0...1))
@@ -123,7 +123,7 @@ public enum HTMLReport {
             series: s.model.callTypes.enumerated().map { k, type in
                 series(type.id, s.intervals.map { $0.callTypes[k][.meanQueue] }, band: false)
             }))
-        return out + waitChart(s)
+        return out + waitCharts(s)
     }
 
     private static func staffingChart(_ s: RunSummary, labels: [String], staffing: [StaffingLine]?) -> String {
@@ -163,22 +163,34 @@ public enum HTMLReport {
             xLabels: labels, yLabel: "in use", series: series, references: references))
     }
 
-    /// The distribution of the wait of offered calls: P(wait ≤ t) per call type.
-    private static func waitChart(_ s: RunSummary) -> String {
-        let longest = zip(s.model.callTypes, s.callTypes).map { type, kpis in
-            max(2 * type.serviceLevel.seconds, 1.5 * (kpis[.waitP95]?.mean ?? 0))
+    /// The distribution of the wait of offered calls: P(wait ≤ t) per call type; the
+    /// contacts of other channels, which wait hours rather than seconds, in a chart of
+    /// their own.
+    private static func waitCharts(_ s: RunSummary) -> String {
+        let voice = s.model.callTypes.indices.filter { s.model.callTypes[$0].channel.isVoice }
+        let others = s.model.callTypes.indices.filter { !s.model.callTypes[$0].channel.isVoice }
+        return (voice.isEmpty ? "" : waitChart(s, types: voice, id: "chart-waits",
+                                               title: "Waiting-time distribution (offered calls, all replications)"))
+            + (others.isEmpty ? "" : waitChart(s, types: others, id: "chart-waits-other-channels",
+                                               title: "Waiting-time distribution of e-mail, SMS, web and chat contacts"))
+    }
+
+    private static func waitChart(_ s: RunSummary, types: [Int], id: String, title: String) -> String {
+        let longest = types.map { k in
+            max(2 * s.model.callTypes[k].serviceLevel.seconds, 1.5 * (s.callTypes[k][.waitP95]?.mean ?? 0))
         }.max() ?? 60
-        let step = [0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600].first { $0 >= longest / 60 } ?? longest / 60
+        let step = [0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600].first { $0 >= longest / 60 } ?? longest / 60
         let ts = stride(from: 0.0, through: longest, by: step).map { $0 }
         return SVGChart.render(SVGChart.LineChart(
-            id: "chart-waits", title: "Waiting-time distribution (offered calls, all replications)",
-            xLabels: ts.map { NumberFormat.decimal(($0 * 10).rounded() / 10) }, xValues: ts,
+            id: id, title: title,
+            xLabels: ts.map { longest > 3600 ? NumberFormat.duration($0) : NumberFormat.decimal(($0 * 10).rounded() / 10) },
+            xValues: ts,
             yLabel: "share waiting at most t (s)",
-            series: s.model.callTypes.indices.map { k in
+            series: types.map { k in
                 SVGChart.Series(name: s.model.callTypes[k].id, values: ts.map { s.callTypeWaits[k].fraction(atOrBelow: $0) })
             }, yRange: 0...1,
-            verticalMarkers: Set(s.model.callTypes.map(\.serviceLevel.seconds)).sorted().map {
-                (x: $0, label: "\(NumberFormat.decimal($0)) s")
+            verticalMarkers: Set(types.map { s.model.callTypes[$0].serviceLevel.seconds }).sorted().map {
+                (x: $0, label: NumberFormat.duration($0))
             }))
     }
 

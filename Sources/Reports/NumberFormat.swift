@@ -16,6 +16,21 @@ enum NumberFormat {
         return days > 0 ? "d\(days) \(time)" : time
     }
 
+    /// A waiting-time threshold as people say it: `20 s`, `30 min`, `4 h`.
+    static func duration(_ seconds: Double) -> String {
+        if seconds >= 3600 && seconds.truncatingRemainder(dividingBy: 3600) == 0 { return "\(decimal(seconds / 3600)) h" }
+        if seconds >= 120 && seconds.truncatingRemainder(dividingBy: 60) == 0 { return "\(decimal(seconds / 60)) min" }
+        return "\(decimal(seconds)) s"
+    }
+
+    /// The threshold of an `80/20` service-level target: seconds below two minutes,
+    /// else `30m` or `4h`.
+    static func threshold(_ seconds: Double) -> String {
+        if seconds >= 3600 && seconds.truncatingRemainder(dividingBy: 3600) == 0 { return "\(decimal(seconds / 3600))h" }
+        if seconds >= 120 && seconds.truncatingRemainder(dividingBy: 60) == 0 { return "\(decimal(seconds / 60))m" }
+        return decimal(seconds)
+    }
+
     /// A CSV field, quoted when it holds a comma, quote or line break.
     static func csvField(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }

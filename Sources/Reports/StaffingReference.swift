@@ -3,36 +3,42 @@ import ContactCenter
 import Statistics
 
 /// The agents an Erlang calculator would ask for in each planning interval: the
-/// pooled load of all call types (calls × mean talk and after-call work), the strictest
-/// service-level target of the scenario, Erlang A when every call type has exponential
-/// patience (with the load-weighted mean patience) and Erlang C otherwise. It is a
-/// reference line for the report — what a single-skill calculator says — not the
-/// multi-skill optimum.
+/// pooled load of all voice call types (calls × mean talk and after-call work), the
+/// strictest of their service-level targets, Erlang A when every voice call type has
+/// exponential patience (with the load-weighted mean patience) and Erlang C otherwise;
+/// plus, for contacts of other channels (which can wait hours), their load in Erlangs
+/// rounded up. It is a reference line for the report — what a single-skill calculator
+/// says — not the multi-skill optimum.
 enum StaffingReference {
     /// One value per interval (nil where no agent is needed or no target is set), and a
     /// description of how it was computed.
     static func required(for model: CenterModel) -> (agents: [Int?], method: String)? {
-        let targets = model.callTypes.compactMap { t in t.serviceLevel.target.map { ($0, t.serviceLevel.seconds) } }
+        let voice = model.callTypes.filter(\.channel.isVoice)
+        let others = model.callTypes.filter { !$0.channel.isVoice }
+        let targets = voice.compactMap { t in t.serviceLevel.target.map { ($0, t.serviceLevel.seconds) } }
         guard let goal = targets.map(\.0).max(), let seconds = targets.map(\.1).min() else { return nil }
-        let patiences = model.callTypes.compactMap { t -> Double? in
+        let patiences = voice.compactMap { t -> Double? in
             guard case .exponential(let mean)? = t.patience else { return nil }
             return mean
         }
-        let useErlangA = patiences.count == model.callTypes.count
+        let useErlangA = patiences.count == voice.count
         var agents: [Int?] = []
         for i in 0..<model.timing.intervalCount {
-            let loads = model.callTypes.map { $0.arrivalRates[i] * (($0.handleTime.mean) + ($0.afterCallWork?.mean ?? 0)) }
-            let perHour = model.callTypes.reduce(0) { $0 + $1.arrivalRates[i] } * 3600
+            let loads = voice.map { $0.arrivalRates[i] * (($0.handleTime.mean) + ($0.afterCallWork?.mean ?? 0)) }
+            let perHour = voice.reduce(0) { $0 + $1.arrivalRates[i] } * 3600
             let load = loads.reduce(0, +)
-            guard perHour > 0, load > 0 else { agents.append(nil); continue }
+            let otherLoad = others.reduce(0) { $0 + $1.arrivalRates[i] * ($1.handleTime.mean + ($1.afterCallWork?.mean ?? 0)) }
+            guard perHour > 0, load > 0 else { agents.append(otherLoad > 0 ? Int(otherLoad.rounded(.up)) : nil); continue }
             let aht = load / (perHour / 3600)
             let patience = zip(patiences, loads).reduce(0) { $0 + $1.0 * $1.1 } / load
             let queue: StaffingModel = useErlangA ? .erlangA(patience: patience) : .erlangC
-            agents.append(try? Erlang.minimumAgents(model: queue, perHour: perHour, aht: aht,
-                                                    slSeconds: seconds, targetServiceLevel: goal))
+            agents.append((try? Erlang.minimumAgents(model: queue, perHour: perHour, aht: aht,
+                                                     slSeconds: seconds, targetServiceLevel: goal))
+                .map { $0 + Int(otherLoad.rounded(.up)) })
         }
         let method = "Erlang \(useErlangA ? "A" : "C") for the pooled load of all call types, "
             + "target \(Int((goal * 100).rounded()))% within \(NumberFormat.decimal(seconds)) s"
+            + (others.isEmpty ? "" : ", plus the load of other channels")
         return (agents, method)
     }
 }

@@ -75,7 +75,7 @@ public enum SummaryTable {
     /// interval is at or above it, "missed" when it is entirely below, "unsure" otherwise.
     private static func verdict(_ ci: ConfidenceInterval?, target: ServiceLevelTarget) -> String {
         guard let goal = target.target else { return "" }
-        return "\(Int((goal * 100).rounded()))/\(Int(target.seconds)) " + KPITarget(kpi: .serviceLevel, relation: .atLeast, value: goal).verdict(ci)
+        return "\(Int((goal * 100).rounded()))/\(NumberFormat.threshold(target.seconds)) " + KPITarget(kpi: .serviceLevel, relation: .atLeast, value: goal).verdict(ci)
     }
 
     private static func cell(_ ci: ConfidenceInterval?, _ decimals: Int, _ scale: Double) -> String {

@@ -68,6 +68,21 @@ final class HTMLReportTests: XCTestCase {
                        "in the targets table and the KPI table")
     }
 
+    /// Contacts that wait hours get a waiting-time chart of their own, and their
+    /// thresholds read as hours.
+    func testOtherChannelsHaveTheirOwnWaitingChart() throws {
+        var model = Self.model
+        model.callTypes.append(CallType(id: "mail", arrivalRates: [0.01, 0.01, 0.01], handleTime: .exponential(mean: 300),
+                                        serviceLevel: ServiceLevelTarget(seconds: 4 * 3600, target: 0.95), channel: .email))
+        model.agentGroups[1].skills.append(2)
+        let s = RunSummary(model: model, seed: 3, results: try ReplicationRunner.run(model: model, seed: 3, replications: 5))
+        let html = HTMLReport.render(s, runSeconds: 1)
+        let ids = try ParsedReport(html).svgIDs
+        XCTAssertEqual(ids.suffix(2), ["chart-waits", "chart-waits-other-channels"])
+        XCTAssertTrue(html.contains("95 % within 4 h"))
+        XCTAssertTrue(SummaryTable.render(s).contains("95/4h"))
+    }
+
     /// A roster's report draws its requirement and plan in the staffing chart instead
     /// of the Erlang calculator's line.
     func testStaffingLinesReplaceTheErlangReference() throws {
