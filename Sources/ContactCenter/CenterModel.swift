@@ -74,11 +74,40 @@ public struct Timing: Sendable, Equatable {
     public var horizon: Double
     /// Length of a planning interval (seconds); the last interval may be shorter.
     public var intervalLength: Double
+    /// The time of day at time 0, in seconds after midnight (08:00 for a centre whose
+    /// day starts at eight): reports show clock times, and shift starts are clock times.
+    public var clockStart: Double
 
-    public init(warmup: Double, horizon: Double, intervalLength: Double) {
+    public init(warmup: Double, horizon: Double, intervalLength: Double, clockStart: Double = 0) {
         self.warmup = warmup
         self.horizon = horizon
         self.intervalLength = intervalLength
+        self.clockStart = clockStart
+    }
+
+    /// Time `t` as a clock time `HH:MM`, with `dN ` before it from the next day on
+    /// (N days after the day of time 0).
+    public func clock(_ t: Double) -> String {
+        let minutes = Int(((clockStart + t) / 60).rounded())
+        let days = minutes / 1440
+        return days > 0 ? "d\(days) \(Self.hoursAndMinutes(minutes))" : Self.hoursAndMinutes(minutes)
+    }
+
+    /// The time of day of time `t`, `HH:MM`.
+    public func timeOfDay(_ t: Double) -> String {
+        Self.hoursAndMinutes(Int(((clockStart + t) / 60).rounded()))
+    }
+
+    /// The time from time 0 within the first day (0 ≤ time < 24 h when `clock` is a time
+    /// of day) at which the clock shows `clock` seconds after midnight.
+    public func time(ofClock clock: Double) -> Double {
+        let t = clock - clockStart
+        return t < 0 ? t + 86_400 : t
+    }
+
+    private static func hoursAndMinutes(_ minutes: Int) -> String {
+        let m = ((minutes % 1440) + 1440) % 1440
+        return (m / 60 < 10 ? "0" : "") + "\(m / 60):" + (m % 60 < 10 ? "0" : "") + "\(m % 60)"
     }
 
     /// Number of planning intervals covering `[0, horizon)`.
@@ -246,6 +275,9 @@ extension CenterModel {
         let t = timing
         guard t.horizon > 0, t.intervalLength > 0, t.warmup >= 0, t.warmup < t.horizon else {
             throw ModelError("timing needs horizon > 0, interval > 0 and 0 ≤ warmup < horizon")
+        }
+        guard (0..<86_400).contains(timing.clockStart) else {
+            throw ModelError("the clock start must be a time of day, 00:00 to 23:59")
         }
         if let trunks, trunks < 1 { throw ModelError("trunks must be at least 1") }
         if let ivr {

@@ -20,18 +20,17 @@ extension RunSummary {
             case .interval:
                 for interval in intervals where window.map({ $0.contains(interval.start.truncatingRemainder(dividingBy: 86_400)) }) ?? true {
                     let ci = interval.total[target.kpi] ?? interval.resources[target.kpi]
-                    if !target.isMet(by: ci) { failed.append("\(target.kpi.rawValue) (\(Self.clock(interval.start)))") }
+                    if !target.isMet(by: ci) { failed.append("\(target.kpi.rawValue) (\(clock(interval.start)))") }
                 }
             }
         }
         return failed
     }
 
-    /// `10:30`, or `day 2 10:30` after the first day.
-    private static func clock(_ seconds: Double) -> String {
-        let minutes = Int(seconds / 60)
-        let (day, hour, minute) = (minutes / 1440, minutes % 1440 / 60, minutes % 60)
-        let time = (hour < 10 ? "0" : "") + "\(hour):" + (minute < 10 ? "0" : "") + "\(minute)"
+    /// `10:30`, or `day 2 10:30` after the first day, in the scenario's clock.
+    private func clock(_ seconds: Double) -> String {
+        let day = Int((model.timing.clockStart + seconds) / 86_400)
+        let time = model.timing.timeOfDay(seconds)
         return day > 0 ? "day \(day + 1) \(time)" : time
     }
 }

@@ -149,7 +149,7 @@ public struct RosterOptimizer {
             for j in 0..<agents {
                 let breakStarts = positions.map { $0[min(j, $0.count - 1)] }
                 let template = templates[a.template]
-                let id = "\(template.id)@\(Self.clock(a.start))" + breakStarts.map { "/" + Self.clock($0) }.joined()
+                let id = "\(template.id)@\(model.timing.timeOfDay(a.start))" + breakStarts.map { "/" + Self.hoursAndMinutes($0) }.joined()
                 if index[id] == nil {
                     index[id] = shifts.count
                     shifts.append(template.shift(id: id, start: a.start, breakStarts: breakStarts))
@@ -163,7 +163,8 @@ public struct RosterOptimizer {
         return (roster, counts, costs)
     }
 
-    static func clock(_ seconds: Double) -> String {
+    /// A break's offset after its shift's start, `HH:MM`.
+    static func hoursAndMinutes(_ seconds: Double) -> String {
         let minutes = Int((seconds / 60).rounded())
         return String(format: "%02d:%02d", minutes / 60, minutes % 60)
     }
@@ -353,7 +354,7 @@ public struct RosterOptimizer {
     private func meanMissReport(_ summary: RunSummary) -> String {
         let misses = RequirementPlanner.failures(summary, model)
         guard !misses.isEmpty else { return "final roster: every interval meets every target by its mean" }
-        let list = misses.map { "\(model.callTypes[$0.type].id) \(Self.clock(model.timing.start(ofInterval: $0.interval)))" }
+        let list = misses.map { "\(model.callTypes[$0.type].id) \(model.timing.clock(model.timing.start(ofInterval: $0.interval)))" }
         return "final roster: \(misses.count) interval targets missed by the mean, within their confidence intervals "
             + "(more replications would tell): " + list.joined(separator: ", ")
     }

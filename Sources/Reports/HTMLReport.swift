@@ -95,7 +95,7 @@ public enum HTMLReport {
     // MARK: Charts
 
     private static func charts(_ s: RunSummary, staffing: [StaffingLine]?) -> String {
-        let labels = s.intervals.map { NumberFormat.clock($0.start) }
+        let labels = s.intervals.map { s.model.timing.clock($0.start) }
         var out = SVGChart.render(SVGChart.BarChart(
             id: "chart-calls", title: "Calls per interval (all call types, mean of replications)",
             xLabels: labels, yLabel: "calls",
@@ -276,7 +276,7 @@ public enum HTMLReport {
                 + intervalKPIs.map { "<th>\($0.rawValue)</th>" }.joined() + "</tr>"
             for interval in s.intervals {
                 let subject = "intervals.\(interval.index).call_types.\(type.id)"
-                out += "<tr><td class=\"name\">\(NumberFormat.clock(interval.start))–\(NumberFormat.clock(interval.end))</td>"
+                out += "<tr><td class=\"name\">\(s.model.timing.clock(interval.start))–\(s.model.timing.clock(interval.end))</td>"
                     + intervalKPIs.map { cell(interval.callTypes[k][$0], subject: subject, kpi: $0) }.joined() + "</tr>"
             }
             out += "</table>\n"

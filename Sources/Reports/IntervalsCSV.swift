@@ -43,8 +43,8 @@ public enum IntervalsCSV {
         var lines = [header.joined(separator: ",")]
         for interval in s.intervals {
             for (id, kpiSummary) in zip(ids, rows(interval)) {
-                var cells = [String(interval.index), NumberFormat.clock(interval.start),
-                             NumberFormat.clock(interval.end), NumberFormat.csvField(id)]
+                var cells = [String(interval.index), s.model.timing.clock(interval.start),
+                             s.model.timing.clock(interval.end), NumberFormat.csvField(id)]
                 let values = kpis.map { kpiSummary[$0] } + centreKPIs.map { interval.resources[$0] }
                 for value in values {
                     if let ci = value {

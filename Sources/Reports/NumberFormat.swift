@@ -8,14 +8,6 @@ enum NumberFormat {
         return String(format: "%.6g", x)
     }
 
-    /// Seconds from time 0 as `[Dd ]HH:MM` (days appear after the first day).
-    static func clock(_ seconds: Double) -> String {
-        let minutes = Int((seconds / 60).rounded())
-        let days = minutes / 1440
-        let time = String(format: "%02d:%02d", (minutes % 1440) / 60, minutes % 60)
-        return days > 0 ? "d\(days) \(time)" : time
-    }
-
     /// A waiting-time threshold as people say it: `20 s`, `30 min`, `4 h`.
     static func duration(_ seconds: Double) -> String {
         if seconds >= 3600 && seconds.truncatingRemainder(dividingBy: 3600) == 0 { return "\(decimal(seconds / 3600)) h" }

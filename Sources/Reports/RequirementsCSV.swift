@@ -11,7 +11,7 @@ public enum RequirementsCSV {
         let timing = model.timing
         for i in 0..<timing.intervalCount where timing.isReported(interval: i) {
             for (g, group) in model.agentGroups.enumerated() {
-                lines.append([String(i), NumberFormat.clock(timing.start(ofInterval: i)), NumberFormat.clock(timing.end(ofInterval: i)),
+                lines.append([String(i), timing.clock(timing.start(ofInterval: i)), timing.clock(timing.end(ofInterval: i)),
                               NumberFormat.csvField(group.id), String(r.agents[g][i]), String(scheduled[g][i])].joined(separator: ","))
             }
         }
@@ -27,7 +27,7 @@ public enum RequirementsCSV {
         let scheduled = r.scheduled
         for i in 0..<timing.intervalCount where timing.isReported(interval: i) {
             let counts = model.agentGroups.indices.map { r.agents[$0][i] }
-            rows.append([NumberFormat.clock(timing.start(ofInterval: i))] + counts.map(String.init) + [String(counts.reduce(0, +))]
+            rows.append([timing.clock(timing.start(ofInterval: i))] + counts.map(String.init) + [String(counts.reduce(0, +))]
                 + (withShrinkage ? [String(scheduled.reduce(0) { $0 + $1[i] })] : []))
         }
         return TextTable.layout(rows)

@@ -22,7 +22,7 @@ public enum RosterTables {
         for interval in r.verification.intervals {
             for (g, group) in model.agentGroups.enumerated() {
                 let simulated = interval.groups[g][.agents].map { NumberFormat.decimal($0.mean) } ?? ""
-                lines.append([String(interval.index), NumberFormat.clock(interval.start), NumberFormat.clock(interval.end),
+                lines.append([String(interval.index), model.timing.clock(interval.start), model.timing.clock(interval.end),
                               NumberFormat.csvField(group.id), String(r.required[g][interval.index]),
                               NumberFormat.decimal(r.plan.planned[g][interval.index]), simulated].joined(separator: ","))
             }
@@ -49,7 +49,7 @@ public enum RosterTables {
     public static func json(_ r: RosterOptimizer.Result, model: CenterModel, comparison: [String: Double]) throws -> Data {
         let shifts = r.plan.roster.shifts.enumerated().map { s, shift in
             JSONValue.object([
-                "id": .text(shift.id), "start": .text(NumberFormat.clock(shift.start)), "length": .number(shift.length),
+                "id": .text(shift.id), "start": .text(model.timing.timeOfDay(shift.start)), "length": .number(shift.length),
                 "cost": .number(r.plan.shiftCosts[s]),
                 "agents": .object(Dictionary(uniqueKeysWithValues: model.agentGroups.indices.map {
                     (model.agentGroups[$0].id, JSONValue.number(Double(r.plan.groupShifts[$0][s])))
@@ -74,11 +74,16 @@ public enum RosterTables {
         return data
     }
 
-    /// The roster as the YAML of a scenario's `roster` section (flow style).
-    public static func yaml(_ roster: Roster) -> String {
+    /// The roster as the YAML of a scenario's `roster` section (flow style), shift
+    /// starts as clock times of `timing`.
+    public static func yaml(_ roster: Roster, timing: Timing) -> String {
         let shifts = roster.shifts.map { shift in
-            let breaks = shift.breaks.map { "{length: \(number($0.length)), at: \(number($0.earliestStart))}" }.joined(separator: ", ")
-            return "{id: \"\(shift.id)\", start: \"\(NumberFormat.clock(shift.start))\", length: \(number(shift.length)), "
+            let breaks = shift.breaks.map { pause in
+                "{length: \(number(pause.length)), " + (pause.latestStart > pause.earliestStart
+                    ? "window: [\(number(pause.earliestStart)), \(number(pause.latestStart))]}"
+                    : "at: \(number(pause.earliestStart))}")
+            }.joined(separator: ", ")
+            return "{id: \"\(shift.id)\", start: \"\(timing.timeOfDay(shift.start))\", length: \(number(shift.length)), "
                 + "briefing: {before: \(number(shift.briefingBefore)), after: \(number(shift.briefingAfter))}, breaks: [\(breaks)]}"
         }
         return "{absence: \(number(roster.absence)), other_off_phone: \(number(roster.otherOffPhone)), shifts: [\(shifts.joined(separator: ", "))]}"

@@ -3,7 +3,7 @@ import ContactCenter
 /// Builds a ``Scenario`` from the root node of a scenario document, checking every value
 /// and cross-reference (skills, per-interval list lengths, ids, coverage of call types).
 struct ScenarioParser {
-    private static let documentKeys = ["name", "seed", "replications", "warmup", "horizon", "interval",
+    private static let documentKeys = ["name", "seed", "replications", "warmup", "horizon", "interval", "clock_start",
                                        "trunks", "busyness", "ivr", "seats", "routing", "roster", "call_types", "agent_groups",
                                        "follow_ups"]
     private static let followUpKeys = ["id", "call_type", "fraction", "duration", "deadline", "groups", "reserve", "target"]
@@ -53,7 +53,7 @@ struct ScenarioParser {
             try callType($0, timing: timing, hasIVR: ivr != nil, ids: &callTypeIds)
         }
 
-        let roster = try document.optional("roster").map(self.roster)
+        let roster = try document.optional("roster").map { try self.roster($0, timing: timing) }
         let groupEntries = try document.required("agent_groups").nonEmptySequence(of: "agent group")
         var groupIds = IdRegistry()
         let groups = try groupEntries.map {
@@ -135,7 +135,12 @@ struct ScenarioParser {
             }
         }
         let interval = try document.optional("interval")?.duration(.positive) ?? Self.defaultInterval
-        return Timing(warmup: warmup, horizon: horizon, intervalLength: interval)
+        var clockStart = 0.0
+        if let reader = document.optional("clock_start") {
+            clockStart = try reader.duration(.nonNegative)
+            guard clockStart < 86_400 else { throw reader.error("must be a time of day, \"00:00\" to \"23:59\", got \(reader.shown)") }
+        }
+        return Timing(warmup: warmup, horizon: horizon, intervalLength: interval, clockStart: clockStart)
     }
 
     /// One value per planning interval: a single value for all of them, or a list of exactly
@@ -327,17 +332,17 @@ struct ScenarioParser {
     // MARK: Roster
 
     /// `roster: {absence: 0.08, other_off_phone: 0.05, shifts: […]}`.
-    private func roster(_ reader: NodeReader) throws -> Roster {
+    private func roster(_ reader: NodeReader, timing: Timing) throws -> Roster {
         let entry = try reader.mapping(keys: Self.rosterKeys)
         var ids = IdRegistry()
-        let shifts = try entry.required("shifts").nonEmptySequence(of: "shift").map { try shift($0, ids: &ids) }
+        let shifts = try entry.required("shifts").nonEmptySequence(of: "shift").map { try shift($0, timing: timing, ids: &ids) }
         return Roster(shifts: shifts, absence: try entry.optional("absence")?.fraction() ?? 0,
                       otherOffPhone: try entry.optional("other_off_phone")?.fraction() ?? 0)
     }
 
     /// A shift: `{id, start: "07:00", length: 8h, briefing: {before: 10m, after: 5m},
     /// breaks: [{length: 15m, window: [1h30m, 2h30m]}], meal: {length: 30m, at: 4h}}`.
-    private func shift(_ element: NodeReader, ids: inout IdRegistry) throws -> Shift {
+    private func shift(_ element: NodeReader, timing: Timing, ids: inout IdRegistry) throws -> Shift {
         let entry = try element.mapping(keys: Self.shiftKeys)
         let id = try ids.register(entry.required("id"))
         let length = try entry.required("length").duration(.positive)
@@ -349,7 +354,8 @@ struct ScenarioParser {
         var pauses = try entry.optional("breaks")?.sequence().map(pause) ?? []
         if let meal = entry.optional("meal") { pauses.append(try pause(meal)) }
         pauses.sort { $0.earliestStart < $1.earliestStart }
-        let shift = Shift(id: id, start: try entry.required("start").duration(.nonNegative), length: length,
+        let start = timing.time(ofClock: try entry.required("start").duration(.nonNegative))
+        let shift = Shift(id: id, start: start, length: length,
                           briefingBefore: before, briefingAfter: after, breaks: pauses)
         do {
             try Roster(shifts: [shift]).validate()

@@ -46,7 +46,8 @@ public enum ShiftTemplatesLoader {
                 after = try briefing.optional("after")?.duration(.nonNegative) ?? 0
             }
             let template = ShiftTemplate(
-                id: try entry.required("id").text(), starts: try starts(entry.required("starts")),
+                id: try entry.required("id").text(),
+                starts: try starts(entry.required("starts")).map(model.timing.time(ofClock:)),
                 length: try entry.required("length").duration(.positive), briefingBefore: before, briefingAfter: after,
                 breaks: pauses, cost: try entry.required("cost").number(.nonNegative),
                 minimum: try entry.optional("min")?.integer(.nonNegative) ?? 0,
@@ -64,7 +65,7 @@ public enum ShiftTemplatesLoader {
         }
     }
 
-    /// `["07:00", "09:30"]` or `{from: "07:00", to: "13:00", every: 30m}`.
+    /// `["07:00", "09:30"]` or `{from: "07:00", to: "13:00", every: 30m}`: clock times.
     private static func starts(_ reader: NodeReader) throws -> [Double] {
         if case .sequence = reader.node {
             return try reader.nonEmptySequence(of: "start time").map { try $0.duration(.nonNegative) }

@@ -107,7 +107,7 @@ struct RosterCommand: ParsableCommand {
     /// group's `shifts` instead of `agents`.
     private func rosterOverrides(_ result: RosterOptimizer.Result, model: CenterModel) throws -> [ScenarioOverride] {
         var overrides = scenarioOptions.overrides()
-        overrides.append(ScenarioOverride(keyPath: ["roster"], value: RosterTables.yaml(result.plan.roster)))
+        overrides.append(ScenarioOverride(keyPath: ["roster"], value: RosterTables.yaml(result.plan.roster, timing: model.timing)))
         for (g, group) in model.agentGroups.enumerated() {
             let counts = zip(result.plan.roster.shifts, result.plan.groupShifts[g]).filter { $1 > 0 }
                 .map { "\"\($0.id)\": \($1)" }.joined(separator: ", ")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ContactCenter
 import Experiments
 import Foundation
 import Reports
@@ -150,7 +151,7 @@ struct CapacityCommand: ParsableCommand {
             throw ValidationError("--target \(text): expected KPI>=X or KPI<=X with a KPI of summary.json")
         }
         guard TargetScope(rawValue: over) != nil else { throw ValidationError("--over takes interval or day") }
-        _ = try window()
+        _ = try window(Timing(warmup: 0, horizon: 1, intervalLength: 1))
         _ = try overrideKey()
     }
 
@@ -165,14 +166,19 @@ struct CapacityCommand: ParsableCommand {
         }
     }
 
-    /// The `--between` window in seconds from time 0.
-    func window() throws -> Range<Double>? {
+    /// The `--between` window of clock times, in seconds of each day from time 0.
+    func window(_ timing: Timing) throws -> Range<Double>? {
         guard let between else { return nil }
         let ends = between.split(separator: "-").map { $0.split(separator: ":").compactMap { Double($0) } }
         guard ends.count == 2, ends.allSatisfy({ $0.count == 2 }), ends[0][0] * 60 + ends[0][1] < ends[1][0] * 60 + ends[1][1] else {
             throw ValidationError("--between takes HH:MM-HH:MM, the first before the second")
         }
-        return (ends[0][0] * 3600 + ends[0][1] * 60)..<(ends[1][0] * 3600 + ends[1][1] * 60)
+        let (from, to) = (timing.time(ofClock: ends[0][0] * 3600 + ends[0][1] * 60),
+                          timing.time(ofClock: ends[1][0] * 3600 + ends[1][1] * 60))
+        guard from < to else {
+            throw ValidationError("--between \(between) spans the scenario's clock_start (\(timing.timeOfDay(0))): split it in two runs")
+        }
+        return from..<to
     }
 
     func run() throws {
@@ -182,8 +188,8 @@ struct CapacityCommand: ParsableCommand {
         let key = try overrideKey()
         let targets = target.compactMap(KPITarget.init(parsing:))
         let scope = TargetScope(rawValue: over) ?? .interval
-        let window = try self.window()
         let base = scenarioOptions.load(file).model
+        let window = try self.window(base.timing)
         let minimum = resource == "seats" ? (base.ivr.map { $0.countsAgainstSeats ? $0.ports + 1 : 1 } ?? 1)
             : resource.hasPrefix("agents:") ? 0 : 1
         let current: Int? = switch resource {
