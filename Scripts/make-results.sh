@@ -67,6 +67,11 @@ mkdir -p Results/roster
   --out Results/roster/mobile-multiskill --force | tee Results/roster/mobile-multiskill.txt
 screenshot Results/roster/mobile-multiskill/report.html
 "$ccsim" run Results/roster/mobile-multiskill/roster.yaml | tee Results/roster/mobile-multiskill-rerun.txt
+# The same with stricter rules for an interval's target: its mean, its whole 95% interval.
+for rule in mean confident; do
+  "$ccsim" roster Scenarios/mobile-multiskill.yaml --shifts Scenarios/shifts/mobile-shifts.yaml --target-rule "$rule" \
+    --max-repairs 20 | tee "Results/roster/mobile-multiskill-$rule.txt"
+done
 # The exact Erlang A values the erlang-a-day scenario reduces to.
 "$ccsim" erlang a --per-hour 3600 --aht 180 --agents 190 --patience 120 --sl-seconds 20 \
   | tee Results/erlang-a-day-exact.txt

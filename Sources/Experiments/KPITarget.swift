@@ -62,6 +62,35 @@ public struct KPITarget: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
+/// When an interval's target counts as held by a simulation's estimate of it.
+public enum TargetRule: String, Sendable, CaseIterable {
+    /// Not missed with confidence: the far end of the 95% interval reaches the target.
+    case notMissed = "not-missed"
+    /// The mean meets the target.
+    case mean
+    /// The whole 95% interval meets the target.
+    case confident
+
+    /// Whether `ci` fails `target` under this rule (an undefined KPI fails nothing).
+    public func fails(_ target: KPITarget, _ ci: ConfidenceInterval?) -> Bool {
+        guard let ci else { return false }
+        switch self {
+        case .notMissed: return target.isMissed(by: ci, confident: true)
+        case .mean: return target.isMissed(by: ci, confident: false)
+        case .confident: return !target.isMet(by: ci)
+        }
+    }
+
+    /// How the rule reads in logs.
+    public var phrase: String {
+        switch self {
+        case .notMissed: return "missed with confidence"
+        case .mean: return "missed by the mean"
+        case .confident: return "not met with confidence"
+        }
+    }
+}
+
 extension CallType {
     /// Every target the scenario sets for this call type: the service level's, then
     /// `abandon_fraction`, `asa` and `answer_rate` of ``targets``.

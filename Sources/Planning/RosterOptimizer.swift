@@ -15,9 +15,10 @@ import Foundation
 /// lower bound, reported with the gap.
 ///
 /// Step 2 simulates the roster (with absence and off-phone work, common random numbers).
-/// Wherever an interval misses one of a call type's targets with confidence (its whole
-/// 95% interval on the wrong side, e.g. a service level's upper end below the target;
-/// ``RequirementPlanner/planningTargets(of:)``), the requirement of that interval is
+/// Wherever an interval fails one of a call type's targets
+/// (``RequirementPlanner/planningTargets(of:)``) under the ``TargetRule`` — by default
+/// when it is missed with confidence, its whole 95% interval on the wrong side, e.g. a
+/// service level's upper end below the target — the requirement of that interval is
 /// raised by one agent for the call type's most specialised group, and step 1 is solved
 /// again; until every target holds or `maxRepairs` rounds have run.
 ///
@@ -245,10 +246,10 @@ public struct RosterOptimizer {
 
     // MARK: Step 2: simulate and repair
 
-    /// Solves for `requirement`, simulates and repairs, then trims with at most
-    /// `maxTrims` simulations.
+    /// Solves for `requirement`, simulates and repairs until every interval target holds
+    /// under `rule`, then trims with at most `maxTrims` simulations.
     public func optimise(requirement: [[Int]], seed: UInt64, replications: Int, maxRepairs: Int = 10,
-                         maxTrims: Int = 100, threads: Int? = nil) throws -> Result {
+                         maxTrims: Int = 100, rule: TargetRule = .notMissed, threads: Int? = nil) throws -> Result {
         var required = requirement
         var log: [String] = []
         var round = 0
@@ -258,15 +259,15 @@ public struct RosterOptimizer {
             let rostered = rosteredModel(roster, counts)
             let summary = RunSummary(model: rostered, seed: seed, results: try ReplicationRunner.run(
                 model: rostered, seed: seed, replications: replications, threads: threads))
-            let missed = RequirementPlanner.failures(summary, model, confident: true)
+            let missed = RequirementPlanner.failures(summary, model, rule: rule)
             log.append("round \(round): cost \(format(plan.cost)), LP bound \(format(plan.lowerBound)), "
                 + "gap \(String(format: "%.2f", plan.gap * 100)) %\(plan.stoppedAtTimeLimit ? " (GLPK time limit)" : ""), \(roster.shifts.count) shift patterns, "
-                + "\(counts.joined().reduce(0, +)) shifts; \(missed.count) interval targets missed with confidence")
+                + "\(counts.joined().reduce(0, +)) shifts; \(missed.count) interval targets \(rule.phrase)")
             if missed.isEmpty || round >= maxRepairs {
                 var (trimmed, verification) = (plan, summary)
                 if missed.isEmpty {
                     log += try trim(&trimmed, &verification, seed: seed, replications: replications,
-                                    maxTrials: maxTrims, threads: threads)
+                                    maxTrials: maxTrims, rule: rule, threads: threads)
                     log.append(meanMissReport(verification))
                 } else {
                     log.append("stopped after \(maxRepairs) repairs with targets still missed; no trimming")
@@ -291,13 +292,13 @@ public struct RosterOptimizer {
     /// group's call types and their targets, of the distance from the worse end of the
     /// KPI's 95% interval to the target (then the dearer shift, then roster order). The
     /// roster with one agent fewer there is simulated with the same random numbers and
-    /// kept if no interval target is missed with confidence (the repair rule) and no
+    /// kept if every interval target holds under `rule` (the repair rule) and no
     /// interval's mean misses a target it met, for any call type (an agent taken from one
     /// group also slows the types its group serves by overflow or shares with others);
     /// otherwise the candidate is not tried again. Stops when no candidate is left
     /// or after `maxTrials` simulations. Returns the log, a line per trial.
     public func trim(_ plan: inout Plan, _ summary: inout RunSummary, seed: UInt64, replications: Int,
-                     maxTrials: Int, threads: Int? = nil) throws -> [String] {
+                     maxTrials: Int, rule: TargetRule = .notMissed, threads: Int? = nil) throws -> [String] {
         guard maxTrials > 0 else { return [] }
         let coverage = plan.roster.shifts.map(shiftCoverage)
         var rejected: Set<[Int]> = []
@@ -312,7 +313,7 @@ public struct RosterOptimizer {
             let rostered = rosteredModel(fewer.roster, fewer.groupShifts)
             let trialSummary = RunSummary(model: rostered, seed: seed, results: try ReplicationRunner.run(
                 model: rostered, seed: seed, replications: replications, threads: threads))
-            let kept = RequirementPlanner.failures(trialSummary, model, confident: true).isEmpty
+            let kept = RequirementPlanner.failures(trialSummary, model, rule: rule).isEmpty
                 && meanMisses(trialSummary).isSubset(of: meanMisses(summary))
             log.append("trim \(trial): one \(model.agentGroups[g].id) agent fewer on \(plan.roster.shifts[s].id): "
                 + (kept ? "kept, cost \(format(fewer.cost))" : "a target fails, put back"))

@@ -161,14 +161,14 @@ public enum RequirementPlanner {
         return staffed
     }
 
-    /// (interval, call type) pairs that miss one of the type's planning targets: by the
-    /// mean, or, if `confident`, by the whole confidence interval.
+    /// (interval, call type) pairs that fail one of the type's planning targets under
+    /// `rule` (by default, by the mean).
     public static func failures(_ summary: RunSummary, _ model: CenterModel,
-                                confident: Bool = false) -> [(interval: Int, type: Int)] {
+                                rule: TargetRule = .mean) -> [(interval: Int, type: Int)] {
         let targets = model.callTypes.map(planningTargets(of:))
         return summary.intervals.flatMap { interval in
             model.callTypes.indices.compactMap { k -> (Int, Int)? in
-                let missed = targets[k].contains { $0.isMissed(by: interval.callTypes[k][$0.kpi], confident: confident) }
+                let missed = targets[k].contains { rule.fails($0, interval.callTypes[k][$0.kpi]) }
                 return missed ? (interval.index, k) : nil
             }
         }

@@ -29,6 +29,9 @@ struct RosterCommand: ParsableCommand {
     @Option(help: "Most simulations spent trimming shifts where there is slack (0: no trimming).")
     var maxTrims = 100
 
+    @Option(help: "When an interval's target holds: not-missed (its 95% interval reaches the target), mean, or confident (the whole 95% interval meets it).")
+    var targetRule: TargetRule = .notMissed
+
     @Option(help: "Threads to run replications on (default: one per core).")
     var threads: Int?
 
@@ -56,7 +59,7 @@ struct RosterCommand: ParsableCommand {
         let result: RosterOptimizer.Result
         do {
             result = try optimizer.optimise(requirement: requirement.agents, seed: scenario.seed, replications: count,
-                                            maxRepairs: maxRepairs, maxTrims: maxTrims, threads: threads)
+                                            maxRepairs: maxRepairs, maxTrims: maxTrims, rule: targetRule, threads: threads)
         } catch let error as PlanningError {
             fail("\(shifts): \(error)")
         }
@@ -117,3 +120,5 @@ struct RosterCommand: ParsableCommand {
         return overrides
     }
 }
+
+extension TargetRule: ExpressibleByArgument {}

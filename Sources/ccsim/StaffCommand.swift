@@ -9,7 +9,7 @@ import Scenario
 struct StaffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "staff",
-        abstract: "Staffing requirements: the fewest agents on the phones per interval and group that meet the service-level targets.")
+        abstract: "Staffing requirements: the fewest agents on the phones per interval and group that meet the call types' targets.")
 
     @Argument(help: "The scenario file (YAML).")
     var file: String

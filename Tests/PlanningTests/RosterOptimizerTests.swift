@@ -58,7 +58,7 @@ final class RosterOptimizerTests: XCTestCase {
         let slOnly = try RequirementPlanner.erlangByCallType(Self.model)
         let staffed = RequirementPlanner.staffedModel(model, slOnly)
         let summary = RunSummary(model: staffed, seed: 5, results: try ReplicationRunner.run(model: staffed, seed: 5, replications: 20))
-        XCTAssertFalse(RequirementPlanner.failures(summary, model, confident: true).isEmpty)
+        XCTAssertFalse(RequirementPlanner.failures(summary, model, rule: .notMissed).isEmpty)
     }
 
     /// The roster's absence and other off-phone work make the shrinkage: 1 − 0.9 × 0.8.
@@ -121,7 +121,7 @@ final class RosterOptimizerTests: XCTestCase {
             }
             XCTAssertEqual(result.plan.planned[0][i], Double(agents), accuracy: 1e-9, "interval \(i)")
         }
-        XCTAssertTrue(RequirementPlanner.failures(result.verification, Self.model, confident: true).isEmpty)
+        XCTAssertTrue(RequirementPlanner.failures(result.verification, Self.model, rule: .notMissed).isEmpty)
         let untrimmed = try optimizer.optimise(requirement: generous, seed: 3, replications: 8, maxRepairs: 0, maxTrims: 0)
         XCTAssertEqual(untrimmed.trimmedShifts, 0)
         let before = Set(RequirementPlanner.failures(untrimmed.verification, Self.model).map(\.interval))
