@@ -9,7 +9,6 @@ import Statistics
 /// attributes (`data-subject`, `data-kpi`, `data-mean`, `data-ci-low`, `data-ci-high`),
 /// the same as in `summary.json`.
 public enum HTMLReport {
-    /// The report of `summary`, whose run took `runSeconds` of wall time.
     /// Agents per interval drawn against the simulated ones in the staffing chart, in
     /// place of the Erlang reference: a roster's requirement and its plan.
     public struct StaffingLine: Sendable {
@@ -23,19 +22,47 @@ public enum HTMLReport {
         }
     }
 
-    /// The report of `summary`; the staffing chart compares the simulated agents with
-    /// `staffing` if given, else with an Erlang calculator's requirement.
-    public static func render(_ summary: RunSummary, runSeconds: Double, staffing: [StaffingLine]? = nil) -> String {
+    /// A table of the command's own, shown after the targets (a roster's shifts).
+    public struct Section: Sendable {
+        public var id: String
+        public var title: String
+        public var note: String
+        public var header: [String]
+        public var rows: [[String]]
+
+        public init(id: String, title: String, note: String, header: [String], rows: [[String]]) {
+            self.id = id
+            self.title = title
+            self.note = note
+            self.header = header
+            self.rows = rows
+        }
+    }
+
+    /// The report of `summary`, whose run took `runSeconds` of wall time; the staffing
+    /// chart compares the simulated agents with `staffing` if given, else with an Erlang
+    /// calculator's requirement; `sections` come after the targets.
+    public static func render(_ summary: RunSummary, runSeconds: Double, staffing: [StaffingLine]? = nil,
+                              sections: [Section] = []) -> String {
         let s = summary
         var body = header(s, runSeconds: runSeconds)
         body += targets(s)
+        body += sections.map(render).joined()
         body += "<h2>Charts</h2>\n" + charts(s, staffing: staffing)
         body += "<h2>KPIs</h2>\n" + kpiTable(s) + groupTable(s) + resourceTable(s) + followUpTable(s)
         body += "<h2>Per interval</h2>\n" + intervalTables(s)
         return HTMLPage.wrap(title: "\(s.model.name) — ccsim report", body: body)
     }
 
-    // MARK: Header and targets
+    // MARK: Header, targets and sections
+
+    private static func render(_ section: Section) -> String {
+        "<h2>\(esc(section.title))</h2>\n<p>\(esc(section.note))</p>\n<table id=\"\(esc(section.id))\"><tr>"
+            + section.header.enumerated().map { "<th\($0.offset == 0 ? " class=\"name\"" : "")>\(esc($0.element))</th>" }.joined()
+            + "</tr>" + section.rows.map { row in
+                "<tr>" + row.enumerated().map { "<td\($0.offset == 0 ? " class=\"name\"" : "")>\(esc($0.element))</td>" }.joined() + "</tr>"
+            }.joined() + "</table>\n"
+    }
 
     private static func header(_ s: RunSummary, runSeconds: Double) -> String {
         let t = s.model.timing

@@ -8,11 +8,12 @@ enum NumberFormat {
         return String(format: "%.6g", x)
     }
 
-    /// A waiting-time threshold as people say it: `20 s`, `30 min`, `4 h`.
+    /// A duration as people say it: `20 s`, `30 min`, `4 h`, `8 h 30 min`.
     static func duration(_ seconds: Double) -> String {
-        if seconds >= 3600 && seconds.truncatingRemainder(dividingBy: 3600) == 0 { return "\(decimal(seconds / 3600)) h" }
-        if seconds >= 120 && seconds.truncatingRemainder(dividingBy: 60) == 0 { return "\(decimal(seconds / 60)) min" }
-        return "\(decimal(seconds)) s"
+        guard seconds >= 120, seconds.truncatingRemainder(dividingBy: 60) == 0 else { return "\(decimal(seconds)) s" }
+        let (hours, minutes) = (Int(seconds) / 3600, Int(seconds) % 3600 / 60)
+        if hours == 0 { return "\(minutes) min" }
+        return minutes == 0 ? "\(hours) h" : "\(hours) h \(minutes) min"
     }
 
     /// The threshold of an `80/20` service-level target: seconds below two minutes,

@@ -30,6 +30,20 @@ public enum RosterTables {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The roster as a section of its report: cost, and agents per shift and group.
+    public static func section(_ r: RosterOptimizer.Result, model: CenterModel) -> HTMLReport.Section {
+        let note = String(format: "Cost %.2f for %d shifts (the last integer program: %.2f, LP lower bound %.2f, gap %.2f %%; "
+                          + "trimming took %d shifts off). Shift: template@start/break starts after the shift start.",
+                          r.plan.cost, r.plan.groupShifts.joined().reduce(0, +), r.programCost, r.plan.lowerBound,
+                          r.plan.gap * 100, r.trimmedShifts)
+        let rows = r.plan.roster.shifts.enumerated().map { s, shift in
+            [shift.id, model.timing.timeOfDay(shift.start), NumberFormat.duration(shift.length)]
+                + model.agentGroups.indices.map { String(r.plan.groupShifts[$0][s]) }
+        }
+        return HTMLReport.Section(id: "roster", title: "Roster", note: note,
+                                  header: ["shift", "start", "length"] + model.agentGroups.map(\.id), rows: rows)
+    }
+
     /// The requirement and the roster's plan, all groups together, for the report's
     /// staffing chart.
     public static func staffingLines(_ r: RosterOptimizer.Result) -> [HTMLReport.StaffingLine] {

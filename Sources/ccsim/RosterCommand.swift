@@ -87,7 +87,8 @@ struct RosterCommand: ParsableCommand {
             ("staffing.csv", Data(RosterTables.staffingCSV(result, model: model).utf8)),
             ("summary.json", try SummaryJSON.encode(result.verification)),
             ("report.html", Data(HTMLReport.render(result.verification, runSeconds: Date().timeIntervalSince(start),
-                                                   staffing: RosterTables.staffingLines(result)).utf8)),
+                                                   staffing: RosterTables.staffingLines(result),
+                                                   sections: [RosterTables.section(result, model: model)]).utf8)),
         ])
         if !json { print("\nwrote \(output.path)/roster.yaml (the scenario with the roster: run it with ccsim run), staffing.csv, summary.json, report.html") }
     }

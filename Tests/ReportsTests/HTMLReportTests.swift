@@ -83,6 +83,18 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertTrue(SummaryTable.render(s).contains("95/4h"))
     }
 
+    /// A command's own sections come after the targets, as tables.
+    func testSectionsAreTables() throws {
+        let section = HTMLReport.Section(id: "roster", title: "Roster", note: "Cost 17 & more", header: ["shift", "team"],
+                                         rows: [["early@08:00", "3"], ["late@14:00", "2"]])
+        let html = HTMLReport.render(try summary(), runSeconds: 1, sections: [section])
+        _ = try ParsedReport(html)
+        XCTAssertTrue(html.contains("<table id=\"roster\">"))
+        XCTAssertTrue(html.contains("Cost 17 &amp; more"))
+        XCTAssertTrue(html.contains("<td class=\"name\">late@14:00</td><td>2</td>"))
+        XCTAssertLessThan(try XCTUnwrap(html.range(of: "id=\"targets\"")).lowerBound, try XCTUnwrap(html.range(of: "id=\"roster\"")).lowerBound)
+    }
+
     /// A roster's report draws its requirement and plan in the staffing chart instead
     /// of the Erlang calculator's line.
     func testStaffingLinesReplaceTheErlangReference() throws {
