@@ -40,6 +40,9 @@ public struct RunSummary: Sendable {
     public var callTypes: [KPISummary]
     /// The whole centre.
     public var total: KPISummary
+    /// The voice calls alone, when the centre also has contacts of other channels
+    /// (without waiting-time percentiles); `nil` otherwise.
+    public var voice: KPISummary?
     /// Per agent group, in model order.
     public var groups: [KPISummary]
     /// Centre-wide trunk, IVR and seat KPIs over the whole reported period.
@@ -75,6 +78,7 @@ public struct RunSummary: Sendable {
         }
         callTypes = model.callTypes.indices.map { k in summarise { $0.callTypes[k] } }
         total = summarise { $0.total }
+        voice = measures.first?.voice == nil ? nil : summarise { $0.voice ?? [:] }
         groups = model.agentGroups.indices.map { g in summarise { $0.groups[g] } }
         resources = summarise { $0.resources }
         followUps = model.followUps.indices.map { f in summarise { $0.followUps[f] } }
@@ -94,6 +98,7 @@ public struct RunSummary: Sendable {
 struct ReplicationMeasures {
     var callTypes: [KPIValues] = []
     var total: KPIValues = [:]
+    var voice: KPIValues?
     var groups: [KPIValues] = []
     var intervalCallTypes: [[KPIValues]] = []
     var intervalGroups: [[KPIValues]] = []
@@ -143,6 +148,10 @@ struct ReplicationMeasures {
         let all = Array(types)
         callTypes = types.map { calls([$0], reported, waits: r.callTypeWaitQuantiles[$0]) }
         total = calls(all, reported, waits: r.totalWaitQuantiles)
+        let voiceTypes = all.filter { model.callTypes[$0].channel.isVoice }
+        if !voiceTypes.isEmpty && voiceTypes.count < all.count {
+            voice = calls(voiceTypes, reported, waits: WaitQuantiles(p90: nil, p95: nil))
+        }
         groups = groupIndices.map { group($0, reported) }
         self.resources = resources(reported)
         followUps = model.followUps.indices.map { f in

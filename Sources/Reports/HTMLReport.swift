@@ -235,7 +235,8 @@ public enum HTMLReport {
     private static func kpiTable(_ s: RunSummary) -> String {
         var out = "<table id=\"kpis\"><tr><th class=\"name\">call type</th>"
             + tableKPIs.map { "<th>\($0.rawValue)</th>" }.joined() + "</tr>"
-        let subjects = zip(s.model.callTypes.map { ("call_types.\($0.id)", $0.id) }, s.callTypes) + [(("total", "total"), s.total)]
+        let subjects = zip(s.model.callTypes.map { ("call_types.\($0.id)", $0.id) }, s.callTypes)
+            + (s.voice.map { [(("voice", "voice calls"), $0)] } ?? []) + [(("total", "total"), s.total)]
         for ((subject, name), kpis) in subjects {
             out += "<tr><td class=\"name\">\(esc(name))</td>"
                 + tableKPIs.map { cell(kpis[$0], subject: subject, kpi: $0) }.joined() + "</tr>"

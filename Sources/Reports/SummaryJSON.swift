@@ -5,7 +5,8 @@ import Statistics
 
 /// `summary.json`: the run's KPIs with confidence intervals, per call type (key
 /// `call_types`, by id), for the whole centre (`total`) and per agent group
-/// (`agent_groups`), each KPI an object `{"mean", "ci_low", "ci_high"}`; and the
+/// (`agent_groups`), each KPI an object `{"mean", "ci_low", "ci_high"}`; the voice calls
+/// alone (`voice`) when the centre also has contacts of other channels; and the
 /// centre's resources in sections `trunks`, `ivr` (absent without an IVR) and `seats`,
 /// each with its settings and its KPIs; `targets`: per call type, every target it sets
 /// (`kpi`, `relation` `>=` or `<=`, `value`) with the day's `verdict` (met, missed,
@@ -73,6 +74,7 @@ public enum SummaryJSON {
         let interval: Double
         let callTypes: [String: [String: Estimate]]
         let total: [String: Estimate]
+        let voice: [String: Estimate]?
         let agentGroups: [String: [String: Estimate]]
         let serviceLevels: [String: ServiceLevelDefinition]
         let targets: [String: [TargetVerdict]]
@@ -86,7 +88,7 @@ public enum SummaryJSON {
         enum CodingKeys: String, CodingKey {
             case ccsimVersion = "ccsim_version", scenario, seed, replications
             case confidenceLevel = "confidence_level", warmup, horizon, interval
-            case callTypes = "call_types", total, agentGroups = "agent_groups"
+            case callTypes = "call_types", total, voice, agentGroups = "agent_groups"
             case serviceLevels = "service_levels", targets, events, generatedCalls = "generated_calls"
             case trunkSection = "trunks", ivrSection = "ivr", seatSection = "seats", followUps = "follow_ups"
         }
@@ -101,6 +103,7 @@ public enum SummaryJSON {
             interval = s.model.timing.intervalLength
             callTypes = Dictionary(uniqueKeysWithValues: zip(s.model.callTypes.map(\.id), s.callTypes.map(kpis)))
             total = kpis(s.total)
+            voice = s.voice.map(kpis)
             agentGroups = Dictionary(uniqueKeysWithValues: zip(s.model.agentGroups.map(\.id), s.groups.map(kpis)))
             serviceLevels = Dictionary(uniqueKeysWithValues: s.model.callTypes.map {
                 ($0.id, ServiceLevelDefinition(seconds: $0.serviceLevel.seconds, target: $0.serviceLevel.target))
@@ -143,6 +146,7 @@ public enum SummaryJSON {
             try c.encode(interval, forKey: .interval)
             try c.encode(callTypes, forKey: .callTypes)
             try c.encode(total, forKey: .total)
+            try c.encodeIfPresent(voice, forKey: .voice)
             try c.encode(agentGroups, forKey: .agentGroups)
             try c.encode(serviceLevels, forKey: .serviceLevels)
             try c.encode(targets, forKey: .targets)

@@ -20,6 +20,9 @@ public enum SummaryTable {
             rows.append([type.id] + columns.map { kpi, _, decimals, scale in cell(kpis[kpi], decimals, scale) }
                         + [verdict(kpis[.serviceLevel], target: type.serviceLevel)])
         }
+        if let voice = s.voice {
+            rows.append(["voice calls"] + columns.map { kpi, _, decimals, scale in cell(voice[kpi], decimals, scale) } + [""])
+        }
         rows.append(["total"] + columns.map { kpi, _, decimals, scale in cell(s.total[kpi], decimals, scale) } + [""])
         out += TextTable.layout(rows) + otherTargets(s) + "\n"
         out += "centre occupancy " + cell(s.total[.occupancy], 1, 100) + " %\n\n"

@@ -81,6 +81,12 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertEqual(ids.suffix(2), ["chart-waits", "chart-waits-other-channels"])
         XCTAssertTrue(html.contains("95 % within 4 h"))
         XCTAssertTrue(SummaryTable.render(s).contains("95/4h"))
+        XCTAssertTrue(SummaryTable.render(s).contains("voice calls"))
+        XCTAssertNil(try summary().voice, "a centre of calls only has no separate voice total")
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: SummaryJSON.encode(s)) as? [String: Any])
+        let voiceSL = try XCTUnwrap(((json["voice"] as? [String: Any])?["service_level"] as? [String: Any])?["mean"] as? Double)
+        XCTAssertEqual(voiceSL, try XCTUnwrap(s.voice?[.serviceLevel]?.mean), accuracy: 1e-12)
+        XCTAssertTrue(try ParsedReport(html).cells.contains { $0.subject == "voice" && $0.kpi == "service_level" })
     }
 
     /// A command's own sections come after the targets, as tables.

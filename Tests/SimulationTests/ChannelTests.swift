@@ -40,6 +40,11 @@ final class ChannelTests: XCTestCase {
         try assertCovers(s.callTypes[0][.blockedFraction], blocking, "calls blocked")
         try assertCovers(s.resources[.trunksBusy], 6 * (1 - blocking), "busy lines (carried voice load)")
         XCTAssertEqual(s.callTypes[1][.blocked]?.mean, 0, "no e-mail is ever blocked")
+        // The voice calls alone: here the one voice call type.
+        let voice = try XCTUnwrap(s.voice)
+        for kpi in [KPI.arrivals, .blockedFraction, .serviceLevel, .asa] {
+            XCTAssertEqual(voice[kpi], s.callTypes[0][kpi], kpi.rawValue)
+        }
         XCTAssertGreaterThan(try XCTUnwrap(s.callTypes[1][.answered]?.mean), 1000)
     }
 
