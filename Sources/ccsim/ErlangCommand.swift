@@ -13,8 +13,8 @@ struct ErlangCommand: ParsableCommand {
             c: Erlang C, callers never abandon (--agents).
             a: Erlang A, exponential patience of mean --patience seconds (--agents); with
                --lines, at most that many calls in the system (M/M/c/K+M).
-            With --target-sl the smallest number of agents meeting the target is searched
-            and its values printed.
+            With --target-sl, --target-abandon or --target-asa (any together) the smallest
+            number of agents meeting every target given is searched and its values printed.
             """)
 
     enum Model: String, ExpressibleByArgument, CaseIterable {
@@ -45,6 +45,12 @@ struct ErlangCommand: ParsableCommand {
     @Option(name: .customLong("target-sl"), help: "Find the fewest agents with at least this service level (0–1).")
     var targetServiceLevel: Double?
 
+    @Option(name: .customLong("target-abandon"), help: "Find the fewest agents with at most this abandon fraction (0–1).")
+    var targetAbandon: Double?
+
+    @Option(name: .customLong("target-asa"), help: "Find the fewest agents with at most this ASA (seconds).")
+    var targetASA: Double?
+
     @Flag(help: "Print the values as JSON.")
     var json = false
 
@@ -52,11 +58,11 @@ struct ErlangCommand: ParsableCommand {
         switch model {
         case .a where patience == nil:
             throw ValidationError("erlang a needs --patience (mean patience in seconds)")
-        case .b where agents == nil && lines == nil && targetServiceLevel == nil:
+        case .b where agents == nil && lines == nil && targets.isEmpty:
             throw ValidationError("erlang b needs --lines (or --agents)")
         case .c, .a:
-            if agents == nil && targetServiceLevel == nil {
-                throw ValidationError("erlang \(model.rawValue) needs --agents or --target-sl")
+            if agents == nil && targets.isEmpty {
+                throw ValidationError("erlang \(model.rawValue) needs --agents, or a target: --target-sl, --target-abandon, --target-asa")
             }
         default: break
         }
@@ -64,7 +70,8 @@ struct ErlangCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let count = try targetServiceLevel.map(minimumAgents) ?? (agents ?? lines!)
+            let count = try targets.isEmpty ? (agents ?? lines!)
+                : targets.map { try Erlang.minimumAgents(model: staffingModel, perHour: perHour, aht: aht, target: $0) }.max()!
             try show(metrics(agents: count))
         } catch let error as AnalyticsError {
             fail(error.description)
@@ -79,9 +86,10 @@ struct ErlangCommand: ParsableCommand {
         }
     }
 
-    private func minimumAgents(_ target: Double) throws -> Int {
-        try Erlang.minimumAgents(model: staffingModel, perHour: perHour, aht: aht,
-                                 slSeconds: slSeconds, targetServiceLevel: target)
+    /// The targets given on the command line.
+    private var targets: [StaffingTarget] {
+        [targetServiceLevel.map { .serviceLevel(atLeast: $0, withinSeconds: slSeconds) },
+         targetAbandon.map { .abandonFraction(atMost: $0) }, targetASA.map { .asa(atMost: $0) }].compactMap { $0 }
     }
 
     private func metrics(agents count: Int) throws -> QueueMetrics {
