@@ -90,12 +90,12 @@ public struct Timing: Sendable, Equatable {
     public func clock(_ t: Double) -> String {
         let minutes = Int(((clockStart + t) / 60).rounded())
         let days = minutes / 1440
-        return days > 0 ? "d\(days) \(Self.hoursAndMinutes(minutes))" : Self.hoursAndMinutes(minutes)
+        return days > 0 ? "d\(days) \(Self.hoursAndMinutes(minutes: minutes))" : Self.hoursAndMinutes(minutes: minutes)
     }
 
     /// The time of day of time `t`, `HH:MM`.
     public func timeOfDay(_ t: Double) -> String {
-        Self.hoursAndMinutes(Int(((clockStart + t) / 60).rounded()))
+        Self.hoursAndMinutes(clockStart + t)
     }
 
     /// The time from time 0 within the first day (0 ≤ time < 24 h when `clock` is a time
@@ -105,7 +105,12 @@ public struct Timing: Sendable, Equatable {
         return t < 0 ? t + 86_400 : t
     }
 
-    private static func hoursAndMinutes(_ minutes: Int) -> String {
+    /// A time within a day (or an offset shorter than a day), `HH:MM`, to the minute.
+    public static func hoursAndMinutes(_ seconds: Double) -> String {
+        hoursAndMinutes(minutes: Int((seconds / 60).rounded()))
+    }
+
+    private static func hoursAndMinutes(minutes: Int) -> String {
         let m = ((minutes % 1440) + 1440) % 1440
         return (m / 60 < 10 ? "0" : "") + "\(m / 60):" + (m % 60 < 10 ? "0" : "") + "\(m % 60)"
     }

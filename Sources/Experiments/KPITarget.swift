@@ -55,10 +55,25 @@ public struct KPITarget: Sendable, Equatable, CustomStringConvertible {
         return kpi == .asa ? inside / max(value, 1) : inside
     }
 
-    /// Met, missed or unsure with confidence: the verdict word of the reports.
+    /// What a confidence interval says of a target.
+    public enum Verdict: String, Sendable {
+        /// The whole interval is on the right side.
+        case met
+        /// The whole interval is on the wrong side.
+        case missed
+        /// The interval straddles the target.
+        case unsure
+    }
+
+    /// The verdict on `ci` (`nil` when the KPI is undefined: no calls).
+    public func judge(_ ci: ConfidenceInterval?) -> Verdict? {
+        guard let ci else { return nil }
+        return isMet(by: ci) ? .met : isMissed(by: ci, confident: true) ? .missed : .unsure
+    }
+
+    /// The verdict word of the reports: met, missed, unsure, or – without calls.
     public func verdict(_ ci: ConfidenceInterval?) -> String {
-        guard let ci else { return "–" }
-        return isMet(by: ci) ? "met" : isMissed(by: ci, confident: true) ? "missed" : "unsure"
+        judge(ci)?.rawValue ?? "–"
     }
 }
 

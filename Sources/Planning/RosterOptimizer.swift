@@ -150,7 +150,7 @@ public struct RosterOptimizer {
             for j in 0..<agents {
                 let breakStarts = positions.map { $0[min(j, $0.count - 1)] }
                 let template = templates[a.template]
-                let id = "\(template.id)@\(model.timing.timeOfDay(a.start))" + breakStarts.map { "/" + Self.hoursAndMinutes($0) }.joined()
+                let id = "\(template.id)@\(model.timing.timeOfDay(a.start))" + breakStarts.map { "/" + Timing.hoursAndMinutes($0) }.joined()
                 if index[id] == nil {
                     index[id] = shifts.count
                     shifts.append(template.shift(id: id, start: a.start, breakStarts: breakStarts))
@@ -162,12 +162,6 @@ public struct RosterOptimizer {
         }
         let roster = Roster(shifts: shifts, absence: model.roster?.absence ?? 0, otherOffPhone: model.roster?.otherOffPhone ?? 0)
         return (roster, counts, costs)
-    }
-
-    /// A break's offset after its shift's start, `HH:MM`.
-    static func hoursAndMinutes(_ seconds: Double) -> String {
-        let minutes = Int((seconds / 60).rounded())
-        return String(format: "%02d:%02d", minutes / 60, minutes % 60)
     }
 
     /// Step 1 alone: the least-cost roster covering `required`, without simulation.

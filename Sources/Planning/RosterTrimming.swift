@@ -22,9 +22,11 @@ extension RosterOptimizer {
         let coverage = plan.roster.shifts.map(shiftCoverage)
         var rejected: Set<[Int]> = []
         var log: [String] = []
+        // Both change only when a removal is kept.
+        var candidates = slackCandidates(plan, coverage, summary)
+        var missedByMean = meanMisses(summary)
         for trial in 1...maxTrials {
-            guard let (g, s) = slackCandidates(plan, coverage, summary).first(where: { !rejected.contains([$0.0, $0.1]) })
-            else { break }
+            guard let (g, s) = candidates.first(where: { !rejected.contains([$0.0, $0.1]) }) else { break }
             var fewer = plan
             fewer.groupShifts[g][s] -= 1
             fewer.cost -= plan.shiftCosts[s]
@@ -32,12 +34,14 @@ extension RosterOptimizer {
             let rostered = rosteredModel(fewer.roster, fewer.groupShifts)
             let trialSummary = RunSummary(model: rostered, seed: seed, results: try ReplicationRunner.run(
                 model: rostered, seed: seed, replications: replications, threads: threads))
+            let trialMisses = meanMisses(trialSummary)
             let kept = RequirementPlanner.failures(trialSummary, model, rule: rule).isEmpty
-                && meanMisses(trialSummary).isSubset(of: meanMisses(summary))
+                && trialMisses.isSubset(of: missedByMean)
             log.append("trim \(trial): one \(model.agentGroups[g].id) agent fewer on \(plan.roster.shifts[s].id): "
                 + (kept ? "kept, cost \(format(fewer.cost))" : "a target fails, put back"))
             if kept {
-                (plan, summary) = (fewer, trialSummary)
+                (plan, summary, missedByMean) = (fewer, trialSummary, trialMisses)
+                candidates = slackCandidates(plan, coverage, summary)
             } else {
                 rejected.insert([g, s])
             }

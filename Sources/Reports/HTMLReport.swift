@@ -110,10 +110,10 @@ public enum HTMLReport {
         let symbol: String, text: String, cssClass: String
 
         init(_ ci: ConfidenceInterval?, target: KPITarget) {
-            switch ci {
-            case let ci? where target.isMet(by: ci): (symbol, text, cssClass) = ("✓", "met", "met")
-            case let ci? where target.isMissed(by: ci, confident: true): (symbol, text, cssClass) = ("✗", "missed", "missed")
-            case .some: (symbol, text, cssClass) = ("?", "unsure", "unsure")
+            switch target.judge(ci) {
+            case .met: (symbol, text, cssClass) = ("✓", "met", "met")
+            case .missed: (symbol, text, cssClass) = ("✗", "missed", "missed")
+            case .unsure: (symbol, text, cssClass) = ("?", "unsure", "unsure")
             case nil: (symbol, text, cssClass) = ("–", "no calls offered", "unsure")
             }
         }
