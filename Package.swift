@@ -6,6 +6,9 @@ import PackageDescription
 /// Layers (each a target; arrows point to what a layer may import):
 /// ccsim (CLI) → Reports, Planning → Experiments → Scenario → ContactCenter → Engine,
 /// with Statistics (GSL), Analytics (Erlang formulas) and GLPK (Planning's solver) below them.
+/// Debug builds check the simulation's invariants after every event.
+let invariantChecks: [SwiftSetting] = [.define("CCSIM_INVARIANT_CHECKS", .when(configuration: .debug))]
+
 let package = Package(
     name: "ccsim",
     products: [
@@ -21,9 +24,9 @@ let package = Package(
         .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
         .target(name: "Statistics", dependencies: ["CGSL"]),
-        .target(name: "Engine"),
+        .target(name: "Engine", swiftSettings: invariantChecks),
         .target(name: "Analytics"),
-        .target(name: "ContactCenter", dependencies: ["Engine", "Statistics", "CGSL"]),
+        .target(name: "ContactCenter", dependencies: ["Engine", "Statistics"], swiftSettings: invariantChecks),
         .target(name: "Scenario", dependencies: ["ContactCenter", "Statistics", "Yams"]),
         .target(name: "Experiments", dependencies: ["ContactCenter", "Statistics"]),
         .target(name: "Planning", dependencies: ["CGLPK", "Analytics", "ContactCenter", "Experiments", "Statistics"]),

@@ -91,4 +91,13 @@ public struct EventQueue: Sendable {
         }
         siftUp(event, from: leaf)
     }
+
+    /// Checks the heap order (every event comes no earlier than its parent) and that
+    /// every sequence number was handed out; traps otherwise. For debug builds and tests.
+    public func checkInvariants() {
+        for i in heap.indices.dropFirst() {
+            precondition(!Event.precedes(heap[i], heap[(i - 1) >> 1]), "event queue: heap order broken at \(i)")
+            precondition(heap[i].sequence < nextSequence, "event queue: unknown sequence number")
+        }
+    }
 }

@@ -63,9 +63,10 @@ public enum Distribution: Equatable, Sendable {
         sample(using: stream.generator)
     }
 
-    /// One draw from a GSL generator (the hot path: no reference counting).
+    /// One draw from a stream's generator (the hot path: no reference counting).
     @inlinable
-    public func sample(using r: UnsafeMutablePointer<gsl_rng>) -> Double {
+    public func sample(using generator: RandomGenerator) -> Double {
+        let r = generator.state
         switch self {
         case .exponential(let mean): return -mean * log(ccsim_rng_uniform_pos(r))
         case .constant(let v): return v

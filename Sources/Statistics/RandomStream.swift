@@ -15,8 +15,9 @@ import Foundation
 /// A stream is a reference type because it owns a C allocation; it is used by one
 /// replication on one thread only.
 public final class RandomStream {
-    /// The underlying GSL generator (exposed for the distributions' samplers).
-    public let generator: UnsafeMutablePointer<gsl_rng>
+    /// The stream's generator, for draws on the hot path without reference counting;
+    /// valid while the stream lives.
+    public let generator: RandomGenerator
 
     /// Creates a stream seeded with `seed`.
     public init(seed: UInt64) throws {
@@ -24,7 +25,7 @@ public final class RandomStream {
         guard let r = gsl_rng_alloc(ccsim_rng_taus2()) else {
             throw GSLError(status: Int32(GSL_ENOMEM), context: "allocating a random stream")
         }
-        generator = r
+        generator = RandomGenerator(r)
         // taus2 uses a 32-bit seed; fold the 64-bit mixed seed, and avoid 0 (GSL maps
         // it to its default seed, which would collide across streams).
         var folded = UInt(truncatingIfNeeded: (seed ^ (seed >> 32)) & 0xFFFF_FFFF)
@@ -32,12 +33,34 @@ public final class RandomStream {
         gsl_rng_set(r, folded)
     }
 
-    deinit { gsl_rng_free(generator) }
+    deinit { gsl_rng_free(generator.state) }
 
     /// A uniform draw in the open interval (0, 1).
     @inlinable
     public func uniformPositive() -> Double {
-        ccsim_rng_uniform_pos(generator)
+        generator.uniformPositive()
+    }
+
+    /// An exponential draw with mean 1 (by inversion, so one uniform per draw).
+    @inlinable
+    public func unitExponential() -> Double {
+        generator.unitExponential()
+    }
+}
+
+/// A non-owning handle on a ``RandomStream``'s generator: a plain value that the event
+/// loop keeps in arrays and draws from without reference counting. It is valid while
+/// its stream lives (the simulation holds both). GSL stays behind this type: modules
+/// above Statistics draw through it and ``Distribution/sample(using:)`` only.
+public struct RandomGenerator {
+    @usableFromInline let state: UnsafeMutablePointer<gsl_rng>
+
+    init(_ state: UnsafeMutablePointer<gsl_rng>) { self.state = state }
+
+    /// A uniform draw in the open interval (0, 1).
+    @inlinable
+    public func uniformPositive() -> Double {
+        ccsim_rng_uniform_pos(state)
     }
 
     /// An exponential draw with mean 1 (by inversion, so one uniform per draw).

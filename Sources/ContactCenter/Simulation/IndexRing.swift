@@ -33,6 +33,11 @@ struct IndexRing {
         return Int(value)
     }
 
+    /// Calls `body` with each element, oldest first (for invariant checks).
+    func forEach(_ body: (Int) -> Void) {
+        for i in 0..<count { body(Int(storage[(head + i) & (storage.count - 1)])) }
+    }
+
     /// Doubles the ring, unrolling it so that the oldest element is first.
     private mutating func grow(_ arena: SlotArena) {
         let old = storage

@@ -52,7 +52,7 @@ struct StaffingPlan {
     /// among the agents it keeps (common random numbers when rosters are compared).
     static func steps(of group: AgentGroup, roster: Roster, timing: Timing,
                       absenceStream: (Shift, Int) throws -> RandomStream) rethrows -> [(time: Double, agents: Int)] {
-        let day = 86_400.0
+        let day = Timing.secondsPerDay
         let days = Int((timing.horizon / day).rounded(.up))
         var deltas: [(time: Double, delta: Int)] = []
         for d in -1...days {

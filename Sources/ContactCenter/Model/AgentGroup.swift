@@ -1,0 +1,29 @@
+/// A group of interchangeable agents with the same skills.
+public struct AgentGroup: Sendable, Equatable {
+    /// Identifier used in scenarios and reports.
+    public var id: String
+    /// Indices (into ``CenterModel/callTypes``) of the call types the group can answer.
+    public var skills: [Int]
+    /// Number of agents logged in, one value per planning interval (empty for a group
+    /// staffed by the roster).
+    public var staffing: [Int]
+    /// Agents per shift of the model's ``Roster`` (in the roster's order of shifts);
+    /// empty for a group staffed per interval.
+    public var shifts: [Int]
+    /// The group's own routing priorities for some call types (call type index →
+    /// priority), replacing the call types' ``CallType/priority``.
+    public var priorities: [Int: Int]
+
+    public init(id: String, skills: [Int], staffing: [Int], priorities: [Int: Int] = [:], shifts: [Int] = []) {
+        self.id = id
+        self.skills = skills
+        self.staffing = staffing
+        self.priorities = priorities
+        self.shifts = shifts
+    }
+
+    /// The priority this group gives to call type `k` of `model`.
+    public func priority(of k: Int, in model: CenterModel) -> Int {
+        priorities[k] ?? model.callTypes[k].priority
+    }
+}

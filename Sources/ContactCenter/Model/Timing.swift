@@ -1,0 +1,83 @@
+/// The simulated period and its division into planning intervals.
+public struct Timing: Sendable, Equatable {
+    /// Statistics of calls arriving before this time are discarded (seconds).
+    public var warmup: Double
+    /// Arrivals stop at the horizon; calls still in the centre are finished (seconds).
+    public var horizon: Double
+    /// Length of a planning interval (seconds); the last interval may be shorter.
+    public var intervalLength: Double
+    /// The time of day at time 0, in seconds after midnight (08:00 for a centre whose
+    /// day starts at eight): reports show clock times, and shift starts are clock times.
+    public var clockStart: Double
+
+    public init(warmup: Double, horizon: Double, intervalLength: Double, clockStart: Double = 0) {
+        self.warmup = warmup
+        self.horizon = horizon
+        self.intervalLength = intervalLength
+        self.clockStart = clockStart
+    }
+
+    /// Time `t` as a clock time `HH:MM`, with `dN ` before it from the next day on
+    /// (N days after the day of time 0).
+    public func clock(_ t: Double) -> String {
+        let minutes = Int(((clockStart + t) / 60).rounded())
+        let days = minutes / 1440
+        return days > 0 ? "d\(days) \(Self.hoursAndMinutes(minutes: minutes))" : Self.hoursAndMinutes(minutes: minutes)
+    }
+
+    /// The time of day of time `t`, `HH:MM`.
+    public func timeOfDay(_ t: Double) -> String {
+        Self.hoursAndMinutes(clockStart + t)
+    }
+
+    /// The time from time 0 within the first day (0 ≤ time < 24 h when `clock` is a time
+    /// of day) at which the clock shows `clock` seconds after midnight.
+    public func time(ofClock clock: Double) -> Double {
+        let t = clock - clockStart
+        return t < 0 ? t + Self.secondsPerDay : t
+    }
+
+    /// A time within a day (or an offset shorter than a day), `HH:MM`, to the minute.
+    public static func hoursAndMinutes(_ seconds: Double) -> String {
+        hoursAndMinutes(minutes: Int((seconds / 60).rounded()))
+    }
+
+    private static func hoursAndMinutes(minutes: Int) -> String {
+        let m = ((minutes % 1440) + 1440) % 1440
+        return (m / 60 < 10 ? "0" : "") + "\(m / 60):" + (m % 60 < 10 ? "0" : "") + "\(m % 60)"
+    }
+
+    /// Number of planning intervals covering `[0, horizon)`.
+    public var intervalCount: Int {
+        max(1, Int((horizon / intervalLength).rounded(.up)))
+    }
+
+    /// Start of interval `i`.
+    public func start(ofInterval i: Int) -> Double { Double(i) * intervalLength }
+
+    /// End of interval `i` (the horizon for the last one).
+    public func end(ofInterval i: Int) -> Double { min(horizon, Double(i + 1) * intervalLength) }
+
+    /// The interval containing time `t` (clamped to the last interval).
+    @inlinable
+    public func interval(at t: Double) -> Int {
+        min(Int(t / intervalLength), intervalCount - 1)
+    }
+
+    /// Whether interval `i` has any time after the warm-up (is reported).
+    public func isReported(interval i: Int) -> Bool { end(ofInterval: i) > warmup }
+
+    /// The number of days, whole or begun, in `[0, horizon)` (at least 1).
+    public var dayCount: Int { max(1, Int((horizon / Self.secondsPerDay).rounded(.up))) }
+
+    /// The day (0 for the first 24 hours from time 0) of time `t`.
+    public func day(at t: Double) -> Int { Int(t / Self.secondsPerDay) }
+}
+
+extension Timing {
+    /// Seconds in a minute, an hour and a day: inside the model every time is in
+    /// seconds and every rate per second; files and reports convert at the edges.
+    public static let secondsPerMinute = 60.0
+    public static let secondsPerHour = 3600.0
+    public static let secondsPerDay = 86_400.0
+}

@@ -1,0 +1,94 @@
+import Engine
+import Statistics
+
+// Arrivals: each call type's next arrival, drawn by inverting its piecewise-constant
+// rate, and the new call with its own random quantities.
+
+extension CenterSimulation {
+    /// The arrival rates of this replication, flattened `[k * intervals + i]`: the
+    /// model's, times the day's busyness factor when the model is over-dispersed (drawn
+    /// from the replication's own `busyness` stream, one per simulated day).
+    static func arrivalRates(of model: CenterModel, seed: UInt64, replication: Int) throws -> [Double] {
+        let base = model.callTypes.flatMap(\.arrivalRates)
+        guard let cv = model.busynessCV, cv > 0 else { return base }
+        let stream = try RandomStream(seed: StreamSeeds.seed(
+            scenarioSeed: seed, replication: replication, source: StreamSeeds.sourceID("centre", "busyness")))
+        let timing = model.timing
+        let factors = (0..<timing.dayCount).map { _ in Distribution.gamma(mean: 1, cv: cv).sample(stream) }
+        let n = timing.intervalCount
+        return base.enumerated().map { j, rate in rate * factors[timing.day(at: timing.start(ofInterval: j % n))] }
+    }
+
+    /// Schedules the next arrival of a call type by inverting its piecewise-constant
+    /// cumulative arrival rate: a unit exponential is spent across intervals until it
+    /// is used up. No arrival is scheduled at or after the horizon.
+    mutating func scheduleNextArrival(callType k: Int, after time: Double) {
+        var remaining = arrivalGenerators[k].unitExponential()
+        var t = time
+        var i = timing.interval(at: t)
+        let first = k * timing.intervalCount
+        while true {
+            let end = timing.end(ofInterval: i)
+            let rate = arrivalRates[first + i]
+            if rate > 0 && remaining <= rate * (end - t) {
+                t += remaining / rate
+                break
+            }
+            remaining -= rate * (end - t)
+            i += 1
+            t = end
+            if i >= timing.intervalCount { break }
+        }
+        guard t < timing.horizon else {
+            nextArrivals[k].time = .infinity
+            return
+        }
+        nextArrivals[k] = Event(time: t, sequence: events.takeSequenceNumber(),
+                                code: Event.code(kind: Kind.arrival.rawValue, index: k))
+    }
+
+    /// Finds the call type whose pending arrival comes first (-1 when none is left).
+    mutating func findEarliestArrival() {
+        earliestArrival = -1
+        for k in 0..<typeCount where nextArrivals[k].time.isFinite {
+            if earliestArrival < 0 || Event.precedes(nextArrivals[k], nextArrivals[earliestArrival]) {
+                earliestArrival = k
+            }
+        }
+    }
+
+    /// A call of type `k` arrives now: the type's next arrival is drawn and the call
+    /// reaches the centre.
+    @inline(__always)
+    mutating func arrive(callType k: Int) {
+        let now = clock.now
+        scheduleNextArrival(callType: k, after: now)
+        findEarliestArrival()
+        admit(call: newCall(callType: k, at: now))
+    }
+
+    /// A new call of type `k` arriving now, in a free slot, with its own random quantities.
+    @inline(__always)
+    mutating func newCall(callType k: Int, at now: Double) -> Int {
+        let call = takeSlot()
+        drawCall(call, callType: k, at: now)
+        return call
+    }
+
+    /// Fills slot `call` with a call of type `k` arriving now: its talk time, after-call
+    /// work, patience, IVR path, transfer and follow-up, drawn from the type's streams.
+    mutating func drawCall(_ call: Int, callType k: Int, at now: Double) {
+        let interval: Int32 = now >= timing.warmup ? Int32(timing.interval(at: now)) : -1
+        calls[call] = CallRecord(
+            callType: Int32(k), interval: interval, callerInterval: interval, arrival: now,
+            talk: handleTimes[k].sample(using: talkGenerators[k]),
+            afterCallWork: afterCallWork[k]?.sample(using: afterCallWorkGenerators[k]) ?? 0,
+            patience: patience[k]?.sample(using: patienceGenerators[k]) ?? .infinity)
+        if ivrPorts.isPresent && isVoice[k] { drawIVRPath(of: &calls[call], callType: k) }
+        if hasTransfers[k] { calls[call].transferTo = drawTransfer(callType: k) }
+        let kind = followUpOfType[k]
+        if kind >= 0 && followUpStreams[kind].uniformPositive() < followUps[kind].fraction {
+            calls[call].followUp = Int16(kind)
+        }
+    }
+}

@@ -1,0 +1,232 @@
+import Engine
+import Foundation
+import Statistics
+
+/// One replication of a contact centre: the discrete-event model of calls arriving on
+/// trunk lines, passing the IVR (where some end in self-service), waiting in queues,
+/// abandoning, and being answered by agents of skill groups whose numbers follow the
+/// planning intervals, within the licensed seats.
+///
+/// This file holds the replication's state, its set-up, the run loop and the dispatch
+/// of events; each concern of the call path is an extension in a file of its own
+/// (`Arrivals`, `TrunkLines`, `IVRPorts`, `Queues`, `Agents`, `Seats`,
+/// `StaffingChanges`, `Transfers`, `Redials`, `FollowUpWork`), and `Invariants`
+/// checks the resources after every event in debug builds.
+///
+/// The whole state is this value: calls and agents live in arrays indexed by integers
+/// and reused through free lists, events are 16-byte values in ``EventQueue``, and the
+/// statistics are per-interval counters. Nothing on the event path allocates once the
+/// arrays have grown to the largest number of calls in the centre at once.
+///
+/// Randomness is tied to calls: each call type has its own streams for arrivals,
+/// talk, after-call work, patience and the IVR, and every arriving call draws its talk
+/// time, after-call work, patience, menu time and self-service outcome when it
+/// arrives, whatever happens to it. Two scenarios that differ only in staffing,
+/// routing or lines therefore see the same calls (common random numbers).
+public struct CenterSimulation<Policy: RoutingPolicy> {
+    let model: CenterModel
+    let timing: Timing
+    let policy: Policy
+    let typeCount: Int
+    let groupCount: Int
+
+    var events = EventQueue(capacity: 4096)
+    var clock = SimulationClock()
+    /// Owns the memory of the slot buffers below (freed with the simulation).
+    let arena = SlotArena()
+
+    // Call types: their streams (kept alive here), generators and laws.
+    let streams: [CallTypeStreams]
+    let arrivalGenerators: [RandomGenerator]
+    let talkGenerators: [RandomGenerator]
+    let afterCallWorkGenerators: [RandomGenerator]
+    let patienceGenerators: [RandomGenerator]
+    let ivrGenerators: [RandomGenerator]
+    let redialGenerators: [RandomGenerator]
+    let transferGenerators: [RandomGenerator]
+    /// Per call type: arrival rates per second per interval (flattened `[k * intervals + i]`).
+    let arrivalRates: [Double]
+    let handleTimes: [Distribution]
+    let afterCallWork: [Distribution?]
+    let patience: [Distribution?]
+    let selfService: [SelfService?]
+    let redial: [Redial?]
+    let transfers: [[Transfer]]
+    let hasTransfers: [Bool]
+    /// Per call type, whether its contacts are voice calls (trunk line, IVR); whether all are.
+    let isVoice: [Bool]
+    let allVoice: Bool
+
+    // Follow-up work: per call type, the kind its answered calls may create (-1: none);
+    // per kind, its definition, the stream of its task durations, and the waiting tasks.
+    let followUpOfType: [Int]
+    let followUps: [FollowUp]
+    let followUpStreams: [RandomStream]
+    var followUpQueues: FollowUpQueues
+
+    // Calls: slots `0..<callsInUse`, of which `freeCalls[0..<freeCallCount]` are free.
+    var calls: SlotBuffer<CallRecord>
+    var callsInUse = 0
+    var freeCalls: SlotBuffer<Int32>
+    var freeCallCount = 0
+
+    // Agents and their groups; the agents of each group who are logged off (a stack per
+    // group, outside the hot path).
+    let agents: SlotBuffer<AgentRecord>
+    let groups: SlotBuffer<GroupState>
+    var offlineAgents: [[Int32]]
+    /// The agents of each group (the largest number the plan ever schedules).
+    let groupSizes: [Int]
+
+    /// The calls waiting for an agent, one first-in first-out queue per call type.
+    let queues: SlotBuffer<IndexRing>
+    var trunkLines: TrunkLines
+    var ivrPorts: IVRPorts
+    var seats: SeatPool
+
+    /// Since when the longest-idle agent of each group has been idle (∞: none idle).
+    let longestIdleSince: SlotBuffer<Double>
+    /// Since when the longest-waiting call of each type has waited (∞: none waiting).
+    let oldestWaitingSince: SlotBuffer<Double>
+    /// The pending arrival of each call type (time ∞: no more arrivals), kept out of
+    /// the event queue, and the call type whose arrival comes first (-1: none).
+    let nextArrivals: SlotBuffer<Event>
+    var earliestArrival = -1
+
+    var statistics: IntervalStatistics
+    /// When each group's number of agents changes, and the next change to make.
+    let staffingPlan: StaffingPlan
+    var nextStaffingChange = 0
+
+    /// Prepares replication `replication` of `model`, with streams derived from `seed`.
+    /// - Throws: ``ModelError`` if the model is inconsistent, `GSLError` if a stream
+    ///   cannot be created.
+    public init(model: CenterModel, seed: UInt64, replication: Int) throws {
+        try model.validate()
+        self.model = model
+        timing = model.timing
+        policy = Policy(model: model)
+        typeCount = model.callTypes.count
+        groupCount = model.agentGroups.count
+        streams = try model.callTypes.map {
+            try CallTypeStreams(callType: $0.id, seed: seed, replication: replication)
+        }
+        arrivalGenerators = streams.map(\.arrivals.generator)
+        talkGenerators = streams.map(\.talk.generator)
+        afterCallWorkGenerators = streams.map(\.afterCallWork.generator)
+        patienceGenerators = streams.map(\.patience.generator)
+        ivrGenerators = streams.map(\.ivr.generator)
+        redialGenerators = streams.map(\.redial.generator)
+        transferGenerators = streams.map(\.transfer.generator)
+        arrivalRates = try Self.arrivalRates(of: model, seed: seed, replication: replication)
+        handleTimes = model.callTypes.map(\.handleTime)
+        afterCallWork = model.callTypes.map(\.afterCallWork)
+        patience = model.callTypes.map(\.patience)
+        selfService = model.callTypes.map(\.selfService)
+        redial = model.callTypes.map(\.redial)
+        transfers = model.callTypes.map(\.transfers)
+        hasTransfers = model.callTypes.map { !$0.transfers.isEmpty }
+        isVoice = model.callTypes.map(\.channel.isVoice)
+        allVoice = isVoice.allSatisfy { $0 }
+        followUps = model.followUps
+        followUpOfType = model.callTypes.indices.map { k in model.followUps.firstIndex { $0.callType == k } ?? -1 }
+        followUpStreams = try model.followUps.map {
+            try RandomStream(seed: StreamSeeds.seed(scenarioSeed: seed, replication: replication,
+                                                    source: StreamSeeds.sourceID($0.id, "follow_up")))
+        }
+        staffingPlan = try StaffingPlan(model: model, seed: seed, replication: replication)
+        groupSizes = staffingPlan.largestGroupSizes
+        var agentGroups: [Int32] = []
+        var groupStates: [GroupState] = []
+        offlineAgents = []
+        for (g, size) in groupSizes.enumerated() {
+            offlineAgents.append((agentGroups.count..<(agentGroups.count + size)).reversed().map { Int32($0) })
+            agentGroups += Array(repeating: Int32(g), count: size)
+            groupStates.append(GroupState(idle: IndexRing(arena, capacity: size)))
+        }
+        agents = SlotBuffer(arena, copying: agentGroups.map(AgentRecord.init(group:)) + [AgentRecord(group: -1)])
+        groups = SlotBuffer(arena, copying: groupStates)
+        let memory = arena
+        queues = SlotBuffer(arena, copying: (0..<typeCount).map { _ in IndexRing(memory, capacity: 64) })
+        trunkLines = TrunkLines(count: model.trunks ?? Int.max)
+        ivrPorts = IVRPorts(ivr: model.ivr, arena: arena)
+        seats = SeatPool(capacity: model.agentSeats)
+        longestIdleSince = SlotBuffer(arena, count: groupCount, repeating: .infinity)
+        oldestWaitingSince = SlotBuffer(arena, count: typeCount, repeating: .infinity)
+        nextArrivals = SlotBuffer(arena, count: typeCount, repeating: Event(time: .infinity, sequence: 0, code: 0))
+        followUpQueues = FollowUpQueues(model: model, arena: arena)
+        calls = SlotBuffer(arena, count: 1024, repeating: .free)
+        freeCalls = SlotBuffer(arena, count: 1024, repeating: -1)
+        statistics = IntervalStatistics(model: model, replication: replication, arena: arena)
+    }
+
+    /// Runs the replication to the end (every call that arrived before the horizon has
+    /// left) and returns its measurements. Debug builds check every resource's
+    /// invariants after every event.
+    public mutating func run() -> ReplicationResult {
+        withExtendedLifetime(arena) {
+            start()
+            while let event = nextEvent() {
+                clock.advance(to: event.time)
+                handle(event)
+                #if CCSIM_INVARIANT_CHECKS
+                checkInvariants()
+                #endif
+            }
+            countUnserved()
+            return statistics.result(events: clock.eventsHandled)
+        }
+    }
+
+    // MARK: - Events
+
+    enum Kind: UInt32 {
+        case arrival, abandonment, endOfTalk, endOfWork, intervalBoundary, endOfWarmup
+        case endOfMenu, endOfSelfService, overflow, redial, staffingChange, endOfTask
+    }
+
+    /// The next event: the earliest pending arrival if it comes before the first event
+    /// of the queue (by time, then sequence number), else the queue's first event.
+    /// Arrivals wait outside the queue, one per call type, which saves a heap insertion
+    /// and removal per call; an arrival is consumed by `arrive`, which replaces it.
+    private mutating func nextEvent() -> Event? {
+        if earliestArrival >= 0 {
+            let arrival = nextArrivals[earliestArrival]
+            if events.first.map({ Event.precedes(arrival, $0) }) ?? true { return arrival }
+        }
+        return events.next()
+    }
+
+    mutating func schedule(_ kind: Kind, at time: Double, index: Int) -> UInt32 {
+        events.schedule(at: time, code: Event.code(kind: kind.rawValue, index: index))
+    }
+
+    private mutating func start() {
+        scheduleNextStaffingChange()
+        for k in 0..<typeCount { scheduleNextArrival(callType: k, after: 0) }
+        findEarliestArrival()
+        for i in 1...timing.intervalCount {
+            _ = schedule(.intervalBoundary, at: min(timing.start(ofInterval: i), timing.horizon), index: i)
+        }
+        if timing.warmup > 0 { _ = schedule(.endOfWarmup, at: timing.warmup, index: 0) }
+    }
+
+    @inline(__always)
+    private mutating func handle(_ event: Event) {
+        let index = event.index()
+        switch Kind(rawValue: event.kind()).unsafelyUnwrapped {
+        case .arrival: arrive(callType: index)
+        case .abandonment: abandon(call: index, sequence: event.sequence)
+        case .endOfTalk: endTalk(agent: index)
+        case .endOfWork: finishWork(agent: index)
+        case .intervalBoundary: statistics.closeInterval(index - 1, at: clock.now)
+        case .endOfWarmup: statistics.endWarmup(at: clock.now)
+        case .endOfMenu: endMenu(call: index)
+        case .endOfSelfService: endSelfService(call: index)
+        case .overflow: overflow(call: index, sequence: event.sequence)
+        case .redial: redial(call: index)
+        case .staffingChange: changeStaffing()
+        case .endOfTask: endTask(agent: index)
+        }
+    }
+}
