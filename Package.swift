@@ -35,16 +35,24 @@ let package = Package(
             "Scenario", "Experiments", "Reports", "Analytics", "ContactCenter", "Planning",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .target(name: "ValidationCases", path: "Tests/ValidationCases", resources: [.copy("cases_shared.json")]),
+        .target(name: "TestSupport", dependencies: ["ContactCenter", "Statistics"], path: "Tests/TestSupport"),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
-        .target(name: "ValidationCases", path: "Tests/ValidationCases", resources: [.copy("cases_shared.json")]),
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "ValidationCases"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments", "ContactCenter"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "ContactCenter"]),
+        .testTarget(name: "ContactCenterTests", dependencies: [
+            "ContactCenter", "Experiments", "Statistics", "Analytics", "Scenario", "TestSupport",
+        ]),
+        .testTarget(name: "ExperimentsTests", dependencies: [
+            "Experiments", "ContactCenter", "Statistics", "Analytics", "Scenario", "Reports", "TestSupport",
+        ]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Analytics", "ContactCenter", "Experiments"]),
-        .testTarget(name: "SimulationTests", dependencies: [
-            "Experiments", "ContactCenter", "Statistics", "Reports", "Scenario", "ValidationCases",
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments", "ContactCenter", "Scenario", "TestSupport"]),
+        /// The slow statistical validation: every exact case of Tests/ValidationCases simulated.
+        .testTarget(name: "ValidationTests", dependencies: [
+            "Experiments", "ContactCenter", "Statistics", "Analytics", "ValidationCases", "TestSupport",
         ]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

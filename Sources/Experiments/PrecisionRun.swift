@@ -37,17 +37,22 @@ public enum PrecisionRun {
 
     /// Runs `initial` replications, then batches of `batch` more until every goal is met
     /// (over the centre, every call type, resource and follow-up kind) or `maximum`
-    /// replications have run. Batches have fixed sizes and replication k always uses
-    /// its own streams, so the outcome depends on the seed only, not on the threads.
-    public static func run(model: CenterModel, seed: UInt64, initial: Int, batch: Int, maximum: Int,
-                           goals: [PrecisionGoal], confidenceLevel: Double = 0.95, threads: Int? = nil,
-                           progress: ((Int) -> Void)? = nil) throws -> Outcome {
+    /// replications have run, routing calls with `routing`. Batches have fixed sizes and
+    /// replication k always uses its own streams, so the outcome depends on the seed
+    /// only, not on the threads.
+    public static func run<Policy: RoutingPolicy>(
+        model: CenterModel, seed: UInt64, initial: Int, batch: Int, maximum: Int,
+        goals: [PrecisionGoal], confidenceLevel: Double = 0.95, threads: Int? = nil,
+        routing: Policy.Type, progress: (@Sendable (Int) -> Void)? = nil
+    ) throws -> Outcome {
         var results: [ReplicationResult] = []
         var next = min(initial, maximum)
         while true {
             let done = results.count
+            var batchProgress: (@Sendable (Int) -> Void)?
+            if let progress { batchProgress = { progress(done + $0) } }
             results += try ReplicationRunner.run(model: model, seed: seed, replications: next, firstReplication: done,
-                                                threads: threads, progress: progress.map { report in { report(done + $0) } })
+                                                threads: threads, routing: routing, progress: batchProgress)
             let summary = RunSummary(model: model, seed: seed, results: results, confidenceLevel: confidenceLevel)
             let unmet = goals.filter { !$0.isMet(by: summary) }
             if unmet.isEmpty || results.count >= maximum {
@@ -55,5 +60,16 @@ public enum PrecisionRun {
             }
             next = min(batch, maximum - results.count)
         }
+    }
+
+    /// ``run(model:seed:initial:batch:maximum:goals:confidenceLevel:threads:routing:progress:)``
+    /// with the default routing policy, ``SkillBasedRouting``.
+    public static func run(
+        model: CenterModel, seed: UInt64, initial: Int, batch: Int, maximum: Int,
+        goals: [PrecisionGoal], confidenceLevel: Double = 0.95, threads: Int? = nil,
+        progress: (@Sendable (Int) -> Void)? = nil
+    ) throws -> Outcome {
+        try run(model: model, seed: seed, initial: initial, batch: batch, maximum: maximum, goals: goals,
+                confidenceLevel: confidenceLevel, threads: threads, routing: SkillBasedRouting.self, progress: progress)
     }
 }

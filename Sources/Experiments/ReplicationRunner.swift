@@ -1,6 +1,7 @@
 import ContactCenter
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Runs the replications of a model, in parallel on several threads.
 ///
@@ -9,17 +10,17 @@ import Foundation
 /// output is identical for any number of threads.
 public enum ReplicationRunner {
     /// Runs replications `first..<first+count` of `model` on `threads` threads
-    /// (`nil`: one per core).
-    public static func run(model: CenterModel, seed: UInt64, replications count: Int,
-                           firstReplication first: Int = 0,
-                           threads: Int? = nil,
-                           progress: ((Int) -> Void)? = nil) throws -> [ReplicationResult] {
+    /// (`nil`: one per core), routing calls with `routing`.
+    public static func run<Policy: RoutingPolicy>(
+        model: CenterModel, seed: UInt64, replications count: Int, firstReplication first: Int = 0,
+        threads: Int? = nil, routing: Policy.Type, progress: (@Sendable (Int) -> Void)? = nil
+    ) throws -> [ReplicationResult] {
         let workers = max(1, min(threads ?? ProcessInfo.processInfo.activeProcessorCount, count))
         let box = ResultBox(count: count)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let k = box.claim() {
                 do {
-                    let result = try simulateReplication(of: model, seed: seed, replication: first + k)
+                    let result = try simulateReplication(of: model, seed: seed, replication: first + k, routing: routing)
                     let done = box.store(result, at: k)
                     progress?(done)
                 } catch {
@@ -29,43 +30,56 @@ public enum ReplicationRunner {
         }
         return try box.results()
     }
+
+    /// Runs replications `first..<first+count` of `model` on `threads` threads
+    /// (`nil`: one per core) with the default routing policy, ``SkillBasedRouting``.
+    public static func run(
+        model: CenterModel, seed: UInt64, replications count: Int, firstReplication first: Int = 0,
+        threads: Int? = nil, progress: (@Sendable (Int) -> Void)? = nil
+    ) throws -> [ReplicationResult] {
+        try run(model: model, seed: seed, replications: count, firstReplication: first, threads: threads,
+                routing: SkillBasedRouting.self, progress: progress)
+    }
 }
 
-/// Results shared between worker threads, guarded by a lock.
-private final class ResultBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [ReplicationResult?]
-    private var nextIndex = 0
-    private var completed = 0
-    private var error: Error?
+/// Results shared between worker threads.
+private final class ResultBox: Sendable {
+    private struct State {
+        var slots: [ReplicationResult?]
+        var nextIndex = 0
+        var completed = 0
+        var error: (any Error)?
+    }
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    private let state: Mutex<State>
+
+    init(count: Int) { state = Mutex(State(slots: Array(repeating: nil, count: count))) }
 
     /// The next replication to run, or nil when all are taken (or one failed).
     func claim() -> Int? {
-        lock.withLock {
-            guard error == nil, nextIndex < slots.count else { return nil }
-            defer { nextIndex += 1 }
-            return nextIndex
+        state.withLock { s in
+            guard s.error == nil, s.nextIndex < s.slots.count else { return nil }
+            defer { s.nextIndex += 1 }
+            return s.nextIndex
         }
     }
 
     func store(_ result: ReplicationResult, at index: Int) -> Int {
-        lock.withLock {
-            slots[index] = result
-            completed += 1
-            return completed
+        state.withLock { s in
+            s.slots[index] = result
+            s.completed += 1
+            return s.completed
         }
     }
 
-    func fail(_ failure: Error) {
-        lock.withLock { if error == nil { error = failure } }
+    func fail(_ failure: any Error) {
+        state.withLock { s in if s.error == nil { s.error = failure } }
     }
 
     func results() throws -> [ReplicationResult] {
-        try lock.withLock {
-            if let error { throw error }
-            return slots.map { $0! }
+        try state.withLock { s in
+            if let error = s.error { throw error }
+            return s.slots.map { $0! }
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Scenario
+import Synchronization
 
 /// The options of every command that reads a scenario: overrides and variants.
 struct ScenarioOptions: ParsableArguments {
@@ -43,12 +44,13 @@ func fail(_ message: String) -> Never {
 }
 
 /// Replications done and time left, on standard error when it is a terminal.
-final class ProgressReporter: @unchecked Sendable {
+final class ProgressReporter: Sendable {
     private let total: Int
     private let unit: String
     private let start = Date()
     private let enabled = isatty(STDERR_FILENO) != 0
-    private let lock = NSLock()
+    /// Serialises the lines written by worker threads.
+    private let output = Mutex(())
 
     init(total: Int, unit: String = "replications") {
         self.total = total
@@ -57,7 +59,7 @@ final class ProgressReporter: @unchecked Sendable {
 
     func report(_ done: Int) {
         guard enabled else { return }
-        lock.withLock {
+        output.withLock { _ in
             guard total > 0 else {
                 FileHandle.standardError.write(Data("\r\(done) \(unit) ".utf8))
                 return

@@ -1,6 +1,7 @@
 import ContactCenter
 import Experiments
 import Statistics
+import TestSupport
 import XCTest
 
 /// The retrial orbit: callers lost by abandonment or blocking call again.

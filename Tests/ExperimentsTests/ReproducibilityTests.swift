@@ -1,6 +1,7 @@
 import ContactCenter
 import Experiments
 import Reports
+import TestSupport
 import XCTest
 
 final class ReproducibilityTests: XCTestCase {

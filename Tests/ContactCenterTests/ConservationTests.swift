@@ -1,5 +1,6 @@
 import ContactCenter
 import Experiments
+import TestSupport
 import XCTest
 
 /// Every call is accounted for exactly once, and the model's bookkeeping holds.

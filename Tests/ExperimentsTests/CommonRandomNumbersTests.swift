@@ -1,6 +1,7 @@
 import ContactCenter
 import Experiments
 import Statistics
+import TestSupport
 import XCTest
 
 /// Common random numbers: a paired comparison of two staffing levels, both run with

@@ -2,6 +2,7 @@ import Analytics
 import ContactCenter
 import Experiments
 import Statistics
+import TestSupport
 import XCTest
 
 /// Contacts of channels other than voice (e-mail, SMS, web, …) take no trunk line and

@@ -1,5 +1,6 @@
 import ContactCenter
 import Experiments
+import TestSupport
 import XCTest
 
 /// Replications added in batches until the intervals are narrow enough.

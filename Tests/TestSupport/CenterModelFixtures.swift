@@ -2,10 +2,10 @@ import ContactCenter
 import Statistics
 
 /// Small centres used by several tests.
-enum Centres {
+public enum Centres {
     /// The multi-skill workload W2 of the benchmark (overloaded), with trunk lines and
     /// after-call work added, over `hours` one-hour intervals.
-    static func multiSkill(hours: Int = 4, trunks: Int? = 220) -> CenterModel {
+    public static func multiSkill(hours: Int = 4, trunks: Int? = 220) -> CenterModel {
         let patience = Distribution.exponential(mean: 180)
         func type(_ id: String, _ perHour: Double, _ aht: Double) -> CallType {
             CallType(id: id, arrivalRates: Array(repeating: perHour / 3600, count: hours),
@@ -25,7 +25,7 @@ enum Centres {
 
     /// One call type and one group with the given per-interval rates (calls/hour) and
     /// staffing, one-hour intervals.
-    static func single(perHour: [Double], agents: [Int], talk: Distribution = .exponential(mean: 180),
+    public static func single(perHour: [Double], agents: [Int], talk: Distribution = .exponential(mean: 180),
                        patience: Distribution? = nil, warmup: Double = 0) -> CenterModel {
         CenterModel(
             name: "single", timing: Timing(warmup: warmup, horizon: Double(perHour.count) * 3600, intervalLength: 3600),

@@ -3,7 +3,7 @@ import XCTest
 
 extension XCTestCase {
     /// Fails unless the confidence interval `ci` exists and contains the exact value.
-    func assertCovers(_ ci: ConfidenceInterval?, _ exact: Double, _ what: String,
+    public func assertCovers(_ ci: ConfidenceInterval?, _ exact: Double, _ what: String,
                       file: StaticString = #filePath, line: UInt = #line) throws {
         let ci = try XCTUnwrap(ci, what, file: file, line: line)
         XCTAssert(ci.low <= exact && exact <= ci.high,

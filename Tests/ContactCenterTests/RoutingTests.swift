@@ -2,6 +2,7 @@ import Analytics
 import ContactCenter
 import Experiments
 import Statistics
+import TestSupport
 import XCTest
 
 /// Priorities, overflow and agent selection against cases with exact answers.

@@ -2,6 +2,7 @@ import Analytics
 import ContactCenter
 import Experiments
 import Statistics
+import TestSupport
 import XCTest
 
 /// Transfers: the caller stays on the line and is counted once, as the original call.

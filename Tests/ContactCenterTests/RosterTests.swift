@@ -1,6 +1,7 @@
 import ContactCenter
 import Experiments
 import Statistics
+import TestSupport
 import XCTest
 
 /// Agents on the phones follow the roster: shifts, briefings, breaks, absence and

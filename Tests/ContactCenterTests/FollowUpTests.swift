@@ -3,6 +3,7 @@ import ContactCenter
 import Experiments
 import Foundation
 import Statistics
+import TestSupport
 import XCTest
 
 /// Outbound follow-up work blended into idle time.

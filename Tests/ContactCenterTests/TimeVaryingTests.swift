@@ -1,6 +1,7 @@
 import ContactCenter
 import Experiments
 import Statistics
+import TestSupport
 import XCTest
 
 final class TimeVaryingTests: XCTestCase {

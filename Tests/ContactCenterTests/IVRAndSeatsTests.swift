@@ -2,6 +2,7 @@ import Analytics
 import ContactCenter
 import Experiments
 import Statistics
+import TestSupport
 import XCTest
 
 /// The IVR, trunk lines held through it, and licensed seats, each reduced to a case

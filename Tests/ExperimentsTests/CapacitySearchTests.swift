@@ -1,6 +1,7 @@
 import Analytics
 import ContactCenter
 import Experiments
+import TestSupport
 import XCTest
 
 /// The capacity search against Erlang B: the fewest trunk lines that keep blocking at
