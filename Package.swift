@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "Scenario", dependencies: ["ContactCenter", "Statistics", "Yams"]),
         .target(name: "Experiments", dependencies: ["ContactCenter", "Statistics"]),
         .target(name: "Planning", dependencies: ["CGLPK", "Analytics", "ContactCenter", "Experiments", "Statistics"]),
-        .target(name: "Reports", dependencies: ["Experiments", "ContactCenter", "Statistics", "Analytics", "Planning"]),
+        .target(name: "Reports", dependencies: ["Experiments", "ContactCenter", "Statistics", "Analytics", "Planning", "Scenario"]),
         .executableTarget(name: "ccsim", dependencies: [
             "Scenario", "Experiments", "Reports", "Analytics", "ContactCenter", "Planning",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -49,6 +49,7 @@ let package = Package(
         ]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Analytics", "ContactCenter", "Experiments"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments", "ContactCenter", "Scenario", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["ccsim"]),
         /// The slow statistical validation: every exact case of Tests/ValidationCases simulated.
         .testTarget(name: "ValidationTests", dependencies: [
             "Experiments", "ContactCenter", "Statistics", "Analytics", "ValidationCases", "TestSupport",

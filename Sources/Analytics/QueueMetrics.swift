@@ -76,4 +76,7 @@ public struct QueueMetrics: Codable, Equatable, Sendable {
         case waitP90 = "wait_p90"
         case waitP90Answered = "wait_p90_answered"
     }
+
+    /// The offered load in Erlangs: calls per hour times the average handle time.
+    public var offeredLoad: Double { perHour * aht / 3600 }
 }

@@ -1,3 +1,4 @@
+import ContactCenter
 import Statistics
 
 /// Where targets must hold: over the whole reported period, or in every interval.
@@ -18,7 +19,7 @@ extension RunSummary {
             case .day:
                 if !target.isMet(by: total[target.kpi] ?? resources[target.kpi]) { failed.append(target.kpi.rawValue) }
             case .interval:
-                for interval in intervals where window.map({ $0.contains(interval.start.truncatingRemainder(dividingBy: 86_400)) }) ?? true {
+                for interval in intervals where window.map({ $0.contains(interval.start.truncatingRemainder(dividingBy: Timing.secondsPerDay)) }) ?? true {
                     let ci = interval.total[target.kpi] ?? interval.resources[target.kpi]
                     if !target.isMet(by: ci) { failed.append("\(target.kpi.rawValue) (\(clock(interval.start)))") }
                 }
@@ -29,7 +30,7 @@ extension RunSummary {
 
     /// `10:30`, or `day 2 10:30` after the first day, in the scenario's clock.
     private func clock(_ seconds: Double) -> String {
-        let day = Int((model.timing.clockStart + seconds) / 86_400)
+        let day = Int((model.timing.clockStart + seconds) / Timing.secondsPerDay)
         let time = model.timing.timeOfDay(seconds)
         return day > 0 ? "day \(day + 1) \(time)" : time
     }

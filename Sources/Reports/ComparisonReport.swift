@@ -75,7 +75,7 @@ public enum ComparisonReport {
     /// The report: header, one chart of paired differences per main KPI, the table.
     public static func html(_ c: PairedComparison, nameA: String, nameB: String, runSeconds: Double) -> String {
         let differences = shown(c)
-        var body = "<h1>Comparison</h1>\n<dl class=\"meta\"><dt>A</dt><dd>\(esc(nameA))</dd><dt>B</dt><dd>\(esc(nameB))</dd>"
+        var body = "<h1>Comparison</h1>\n<dl class=\"meta\"><dt>A</dt><dd>\(HTMLPage.escape(nameA))</dd><dt>B</dt><dd>\(HTMLPage.escape(nameB))</dd>"
             + "<dt>Replications</dt><dd>\(c.replications) paired (common random numbers, seed \(c.seed))</dd>"
             + "<dt>ccsim version</dt><dd>\(ccsimVersion)</dd>"
             + "<dt>Run time</dt><dd>\(String(format: "%.2f s", runSeconds))</dd></dl>\n"
@@ -91,15 +91,14 @@ public enum ComparisonReport {
         body += "<h2>Table</h2>\n<table id=\"differences\"><tr><th class=\"name\">subject</th><th class=\"name\">KPI</th>"
             + "<th>A</th><th>B</th><th>B − A</th><th class=\"name\">significant</th></tr>"
         for d in differences {
-            body += "<tr><td class=\"name\">\(esc(d.subject))</td><td class=\"name\">\(d.kpi.rawValue)</td>"
-                + "<td>\(esc(format(d.a)))</td><td>\(esc(format(d.b)))</td>"
-                + "<td data-subject=\"\(esc(d.subject))\" data-kpi=\"\(d.kpi.rawValue)\" data-mean=\"\(d.difference.mean)\" "
-                + "data-ci-low=\"\(d.difference.low)\" data-ci-high=\"\(d.difference.high)\">\(esc(format(d.difference)))</td>"
+            body += "<tr><td class=\"name\">\(HTMLPage.escape(d.subject))</td><td class=\"name\">\(d.kpi.rawValue)</td>"
+                + "<td>\(HTMLPage.escape(format(d.a)))</td><td>\(HTMLPage.escape(format(d.b)))</td>"
+                + "<td data-subject=\"\(HTMLPage.escape(d.subject))\" data-kpi=\"\(d.kpi.rawValue)\" data-mean=\"\(d.difference.mean)\" "
+                + "data-ci-low=\"\(d.difference.low)\" data-ci-high=\"\(d.difference.high)\">\(HTMLPage.escape(format(d.difference)))</td>"
                 + "<td class=\"name\">\(d.isSignificant ? "✓ yes" : "no")</td></tr>"
         }
         body += "</table>\n"
         return HTMLPage.wrap(title: "\(nameA) vs \(nameB)", body: body)
     }
 
-    private static func esc(_ text: String) -> String { SVGChart.escape(text) }
 }

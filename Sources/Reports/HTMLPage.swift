@@ -1,6 +1,13 @@
 /// The frame of every HTML report: one self-contained, well-formed XHTML page with
 /// inline CSS, no scripts, fonts or network, so it opens from a mail attachment.
 enum HTMLPage {
+    /// `text` with the characters that are markup in HTML and XML (`&`, `<`, `>`, `"`)
+    /// escaped: the one escaping of every report.
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
     static func wrap(title: String, body: String) -> String {
         """
         <!DOCTYPE html>
@@ -8,7 +15,7 @@ enum HTMLPage {
         <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title>\(SVGChart.escape(title))</title>
+        <title>\(HTMLPage.escape(title))</title>
         <style>\(css)</style>
         </head>
         <body>

@@ -57,10 +57,10 @@ public enum HTMLReport {
     // MARK: Header, targets and sections
 
     private static func render(_ section: Section) -> String {
-        "<h2>\(esc(section.title))</h2>\n<p>\(esc(section.note))</p>\n<table id=\"\(esc(section.id))\"><tr>"
-            + section.header.enumerated().map { "<th\($0.offset == 0 ? " class=\"name\"" : "")>\(esc($0.element))</th>" }.joined()
+        "<h2>\(HTMLPage.escape(section.title))</h2>\n<p>\(HTMLPage.escape(section.note))</p>\n<table id=\"\(HTMLPage.escape(section.id))\"><tr>"
+            + section.header.enumerated().map { "<th\($0.offset == 0 ? " class=\"name\"" : "")>\(HTMLPage.escape($0.element))</th>" }.joined()
             + "</tr>" + section.rows.map { row in
-                "<tr>" + row.enumerated().map { "<td\($0.offset == 0 ? " class=\"name\"" : "")>\(esc($0.element))</td>" }.joined() + "</tr>"
+                "<tr>" + row.enumerated().map { "<td\($0.offset == 0 ? " class=\"name\"" : "")>\(HTMLPage.escape($0.element))</td>" }.joined() + "</tr>"
             }.joined() + "</table>\n"
     }
 
@@ -73,8 +73,8 @@ public enum HTMLReport {
             ("Trunk lines", s.model.trunks.map(String.init) ?? "unlimited"),
             ("Confidence level", "\(NumberFormat.decimal(s.confidenceLevel * 100)) %"),
         ]
-        return "<h1>\(esc(s.model.name))</h1>\n<dl class=\"meta\">"
-            + rows.map { "<dt>\(esc($0.0))</dt><dd>\(esc($0.1))</dd>" }.joined() + "</dl>\n"
+        return "<h1>\(HTMLPage.escape(s.model.name))</h1>\n<dl class=\"meta\">"
+            + rows.map { "<dt>\(HTMLPage.escape($0.0))</dt><dd>\(HTMLPage.escape($0.1))</dd>" }.joined() + "</dl>\n"
     }
 
     private static func targets(_ s: RunSummary) -> String {
@@ -82,7 +82,7 @@ public enum HTMLReport {
         for (type, kpis) in zip(s.model.callTypes, s.callTypes) {
             for target in type.kpiTargets {
                 let verdict = Verdict(kpis[target.kpi], target: target)
-                rows += "<tr><td class=\"name\">\(esc(type.id))</td><td>\(esc(describe(target, of: type)))</td>"
+                rows += "<tr><td class=\"name\">\(HTMLPage.escape(type.id))</td><td>\(HTMLPage.escape(describe(target, of: type)))</td>"
                     + cell(kpis[target.kpi], subject: "call_types.\(type.id)", kpi: target.kpi)
                     + "<td class=\"name \(verdict.cssClass)\">\(verdict.symbol) \(verdict.text)</td></tr>"
             }
@@ -238,7 +238,7 @@ public enum HTMLReport {
         let subjects = zip(s.model.callTypes.map { ("call_types.\($0.id)", $0.id) }, s.callTypes)
             + (s.voice.map { [(("voice", "voice calls"), $0)] } ?? []) + [(("total", "total"), s.total)]
         for ((subject, name), kpis) in subjects {
-            out += "<tr><td class=\"name\">\(esc(name))</td>"
+            out += "<tr><td class=\"name\">\(HTMLPage.escape(name))</td>"
                 + tableKPIs.map { cell(kpis[$0], subject: subject, kpi: $0) }.joined() + "</tr>"
         }
         return out + "</table>\n"
@@ -249,7 +249,7 @@ public enum HTMLReport {
             + "<th>agents</th><th>occupancy</th></tr>"
         for (group, kpis) in zip(s.model.agentGroups, s.groups) {
             let skills = group.skills.map { s.model.callTypes[$0].id }.joined(separator: ", ")
-            out += "<tr><td class=\"name\">\(esc(group.id))</td><td class=\"name\">\(esc(skills))</td>"
+            out += "<tr><td class=\"name\">\(HTMLPage.escape(group.id))</td><td class=\"name\">\(HTMLPage.escape(skills))</td>"
                 + cell(kpis[.agents], subject: "agent_groups.\(group.id)", kpi: .agents)
                 + cell(kpis[.occupancy], subject: "agent_groups.\(group.id)", kpi: .occupancy) + "</tr>"
         }
@@ -274,7 +274,7 @@ public enum HTMLReport {
         return "<table id=\"resources\"><tr><th class=\"name\">resource</th><th class=\"name\">capacity</th>"
             + "<th class=\"name\">KPI</th><th>value</th></tr>"
             + rows.filter { $0.ci != nil }.map { row in
-                "<tr><td class=\"name\">\(row.section)</td><td class=\"name\">\(esc(row.capacity))</td>"
+                "<tr><td class=\"name\">\(row.section)</td><td class=\"name\">\(HTMLPage.escape(row.capacity))</td>"
                     + "<td class=\"name\">\(row.kpi.rawValue)</td>" + cell(row.ci, subject: row.section, kpi: row.kpi) + "</tr>"
             }.joined() + "</table>\n"
     }
@@ -287,7 +287,7 @@ public enum HTMLReport {
             + kpis.map { "<th>\($0.rawValue)</th>" }.joined() + "<th class=\"name\">verdict</th></tr>"
         for (followUp, summary) in zip(s.model.followUps, s.followUps) {
             let verdict = followUp.target.map { Verdict(summary[.followUpRate], target: KPITarget(kpi: .followUpRate, relation: .atLeast, value: $0)) }
-            out += "<tr><td class=\"name\">\(esc(followUp.id))</td><td>\(hours(followUp.deadline)) h</td>"
+            out += "<tr><td class=\"name\">\(HTMLPage.escape(followUp.id))</td><td>\(hours(followUp.deadline)) h</td>"
                 + "<td>\(followUp.target.map(percent) ?? "–")</td>"
                 + kpis.map { cell(summary[$0], subject: "follow_ups.\(followUp.id)", kpi: $0) }.joined()
                 + "<td class=\"name \(verdict?.cssClass ?? "")\">\(verdict.map { "\($0.symbol) \($0.text)" } ?? "")</td></tr>"
@@ -300,7 +300,7 @@ public enum HTMLReport {
     private static func intervalTables(_ s: RunSummary) -> String {
         var out = ""
         for (k, type) in s.model.callTypes.enumerated() {
-            out += "<h3>\(esc(type.id))</h3>\n<table class=\"intervals\"><tr><th class=\"name\">interval</th>"
+            out += "<h3>\(HTMLPage.escape(type.id))</h3>\n<table class=\"intervals\"><tr><th class=\"name\">interval</th>"
                 + intervalKPIs.map { "<th>\($0.rawValue)</th>" }.joined() + "</tr>"
             for interval in s.intervals {
                 let subject = "intervals.\(interval.index).call_types.\(type.id)"
@@ -321,11 +321,10 @@ public enum HTMLReport {
         let text = isShare
             ? String(format: "%.1f ± %.1f %%", ci.mean * 100, ci.halfWidth * 100)
             : String(format: "%.1f ± %.1f", ci.mean, ci.halfWidth)
-        return "<td data-subject=\"\(esc(subject))\" data-kpi=\"\(kpi.rawValue)\" data-mean=\"\(ci.mean)\" "
+        return "<td data-subject=\"\(HTMLPage.escape(subject))\" data-kpi=\"\(kpi.rawValue)\" data-mean=\"\(ci.mean)\" "
             + "data-ci-low=\"\(ci.low)\" data-ci-high=\"\(ci.high)\">\(text)</td>"
     }
 
     private static func percent(_ x: Double) -> String { "\(NumberFormat.decimal((x * 1000).rounded() / 10)) %" }
     private static func hours(_ seconds: Double) -> String { NumberFormat.decimal(seconds / 3600) }
-    private static func esc(_ text: String) -> String { SVGChart.escape(text) }
 }

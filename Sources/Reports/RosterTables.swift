@@ -104,4 +104,20 @@ public enum RosterTables {
     }
 
     private static func number(_ x: Double) -> String { NumberFormat.decimal(x) }
+
+    /// The roster study for people: the optimiser's log, the costs against the LP bounds
+    /// and hand rounding, the shifts, and the verifying run's summary table.
+    public static func summary(_ study: RosterStudy, model: CenterModel, replications: Int, seconds: Double) -> String {
+        let result = study.result
+        var text = result.log.map { "  " + $0 + "\n" }.joined()
+        text += String(format: "\ncost %.2f, %d shifts (the last integer program: cost %.2f, LP lower bound %.2f, gap %.2f %%; "
+                       + "trimming took %d shifts off)\n", result.plan.cost, result.plan.groupShifts.joined().reduce(0, +),
+                       result.programCost, result.plan.lowerBound, result.plan.gap * 100, result.trimmedShifts)
+        text += String(format: "for comparison: LP lower bound from the Erlang requirements alone %.2f; "
+                       + "rounding the requirements into shifts by hand %.2f (Erlang) and %.2f (final requirements); %.1f s\n",
+                       study.erlangLPBound, study.roundingErlang, study.roundingFinal, seconds)
+        text += shifts(result, model: model)
+        text += "\nverification (\(replications) replications, with absence and off-phone work):\n"
+        return text + SummaryTable.render(result.verification)
+    }
 }

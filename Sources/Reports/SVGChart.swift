@@ -78,14 +78,14 @@ enum SVGChart {
         for (i, row) in chart.rows.enumerated() {
             let y = margin.top + (Double(i) + 0.5) * rowHeight
             let style = row.low > 0 || row.high < 0 ? 0 : 1
-            body += "<text x=\"\(f(left - 8))\" y=\"\(f(y + 4))\" text-anchor=\"end\" class=\"small\">\(escape(row.label))</text>"
+            body += "<text x=\"\(f(left - 8))\" y=\"\(f(y + 4))\" text-anchor=\"end\" class=\"small\">\(HTMLPage.escape(row.label))</text>"
                 + "<line x1=\"\(f(x(row.low)))\" y1=\"\(f(y))\" x2=\"\(f(x(row.high)))\" y2=\"\(f(y))\" "
                 + "stroke=\"\(colour(style))\" stroke-width=\"2\"\(style == 1 ? " stroke-dasharray=\"4 2\"" : "")/>"
                 + "<line x1=\"\(f(x(row.low)))\" y1=\"\(f(y - 5))\" x2=\"\(f(x(row.low)))\" y2=\"\(f(y + 5))\" stroke=\"\(colour(style))\" stroke-width=\"2\"/>"
                 + "<line x1=\"\(f(x(row.high)))\" y1=\"\(f(y - 5))\" x2=\"\(f(x(row.high)))\" y2=\"\(f(y + 5))\" stroke=\"\(colour(style))\" stroke-width=\"2\"/>"
                 + marker(x: x(row.mean), y: y, style: style)
                 + "<text x=\"\(f(right))\" y=\"\(f(y - 6))\" text-anchor=\"end\" class=\"small\">"
-                + "\(escape(String(format: "%.4g [%.4g, %.4g]", row.mean, row.low, row.high)))</text>"
+                + "\(HTMLPage.escape(String(format: "%.4g [%.4g, %.4g]", row.mean, row.low, row.high)))</text>"
         }
         let axisY = chartHeight - 40
         body += "<line x1=\"\(f(left))\" y1=\"\(f(axisY))\" x2=\"\(f(right))\" y2=\"\(f(axisY))\" stroke=\"#444\"/>"
@@ -93,11 +93,11 @@ enum SVGChart {
             body += "<text x=\"\(f(x(v)))\" y=\"\(f(axisY + 14))\" text-anchor=\"middle\" class=\"small\">\(String(format: "%.3g", v))</text>"
         }
         body += "<text x=\"\(f((left + right) / 2))\" y=\"\(f(axisY + 30))\" text-anchor=\"middle\" class=\"small\">"
-            + "\(escape(chart.xLabel)) (solid, circle: interval excludes 0; dashed, square: it does not)</text>"
+            + "\(HTMLPage.escape(chart.xLabel)) (solid, circle: interval excludes 0; dashed, square: it does not)</text>"
         return "<figure class=\"chart\"><svg id=\"\(chart.id)\" xmlns=\"http://www.w3.org/2000/svg\" "
             + "viewBox=\"0 0 \(f(width)) \(f(chartHeight))\" role=\"img\" aria-labelledby=\"\(chart.id)-title\">"
-            + "<title id=\"\(chart.id)-title\">\(escape(chart.title))</title>"
-            + "<text x=\"\(f(margin.left))\" y=\"20\" class=\"chart-title\">\(escape(chart.title))</text>"
+            + "<title id=\"\(chart.id)-title\">\(HTMLPage.escape(chart.title))</title>"
+            + "<text x=\"\(f(margin.left))\" y=\"20\" class=\"chart-title\">\(HTMLPage.escape(chart.title))</text>"
             + body + "</svg></figure>\n"
     }
 
@@ -119,7 +119,7 @@ enum SVGChart {
             body += "<line class=\"reference\" x1=\"\(f(frame.left))\" y1=\"\(f(y))\" x2=\"\(f(frame.right))\" y2=\"\(f(y))\" "
                 + "stroke=\"#333\" stroke-width=\"1.5\" stroke-dasharray=\"10 4\"/>"
                 + "<text x=\"\(f(frame.right - 4))\" y=\"\(f(y - 4 - Double(r) * 12))\" text-anchor=\"end\" class=\"small\">"
-                + "\(escape(reference.label))</text>"
+                + "\(HTMLPage.escape(reference.label))</text>"
         }
         for marker in chart.verticalMarkers {
             let x = frame.x(marker.x)
@@ -127,7 +127,7 @@ enum SVGChart {
             body += "<line x1=\"\(f(x))\" y1=\"\(f(frame.top))\" x2=\"\(f(x))\" y2=\"\(f(frame.bottom))\" "
                 + "stroke=\"#555\" stroke-width=\"1\" stroke-dasharray=\"3 3\"/>"
                 + "<text x=\"\(f(nearRight ? x - 3 : x + 3))\" y=\"\(f(frame.top + 12))\" class=\"small\""
-                + "\(nearRight ? " text-anchor=\"end\"" : "")>\(escape(marker.label))</text>"
+                + "\(nearRight ? " text-anchor=\"end\"" : "")>\(HTMLPage.escape(marker.label))</text>"
         }
         let axes = yAxis(frame: frame, label: chart.yLabel)
             + xAxis(labels: chart.xLabels, xs: xs, frame: frame, numeric: chart.xValues != nil)
@@ -149,7 +149,7 @@ enum SVGChart {
                 let top = frame.y(base + v), bottom = frame.y(base)
                 body += "<rect x=\"\(f(frame.x(Double(i)) - barWidth / 2))\" y=\"\(f(top))\" width=\"\(f(barWidth))\" "
                     + "height=\"\(f(bottom - top))\" fill=\"url(#\(chart.id)-fill\(s))\" stroke=\"\(colour(s))\" stroke-width=\"0.5\">"
-                    + "<title>\(escape(stack.name)) \(escape(chart.xLabels[i])): \(NumberFormat.decimal(v))</title></rect>"
+                    + "<title>\(HTMLPage.escape(stack.name)) \(HTMLPage.escape(chart.xLabels[i])): \(NumberFormat.decimal(v))</title></rect>"
                 base += v
             }
         }
@@ -181,8 +181,8 @@ enum SVGChart {
 
     private static func svg(id: String, title: String, content: String) -> String {
         "<figure class=\"chart\"><svg id=\"\(id)\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(width)) \(f(height))\" "
-            + "role=\"img\" aria-labelledby=\"\(id)-title\"><title id=\"\(id)-title\">\(escape(title))</title>"
-            + "<text x=\"\(f(margin.left))\" y=\"20\" class=\"chart-title\">\(escape(title))</text>"
+            + "role=\"img\" aria-labelledby=\"\(id)-title\"><title id=\"\(id)-title\">\(HTMLPage.escape(title))</title>"
+            + "<text x=\"\(f(margin.left))\" y=\"20\" class=\"chart-title\">\(HTMLPage.escape(title))</text>"
             + content + "</svg></figure>\n"
     }
 
@@ -198,7 +198,7 @@ enum SVGChart {
             if values.count <= 60 { markers += marker(x: x, y: y, style: style) }
         }
         let dash = dashes[style % dashes.count]
-        return "<path class=\"series\" data-series=\"\(escape(name))\" d=\"\(d)\" fill=\"none\" stroke=\"\(colour(style))\" "
+        return "<path class=\"series\" data-series=\"\(HTMLPage.escape(name))\" d=\"\(d)\" fill=\"none\" stroke=\"\(colour(style))\" "
             + "stroke-width=\"2\"\(dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"")/>" + markers
     }
 
@@ -252,7 +252,7 @@ enum SVGChart {
             case .bar(let id):
                 out += "<rect x=\"\(f(x))\" y=\"\(f(y - 10))\" width=\"22\" height=\"11\" fill=\"url(#\(id)-fill\(i))\" stroke=\"\(colour(i))\"/>"
             }
-            out += "<text x=\"\(f(x + 27))\" y=\"\(f(y))\" class=\"small\">\(escape(name))</text>"
+            out += "<text x=\"\(f(x + 27))\" y=\"\(f(y))\" class=\"small\">\(HTMLPage.escape(name))</text>"
             x += 36 + Double(name.count) * 6.5
         }
         return out
@@ -266,7 +266,7 @@ enum SVGChart {
                 + "<text x=\"\(f(frame.left - 6))\" y=\"\(f(y + 4))\" text-anchor=\"end\" class=\"small\">\(tickLabel(tick))</text>"
         }
         let mid = (frame.top + frame.bottom) / 2
-        return out + "<text transform=\"translate(14,\(f(mid))) rotate(-90)\" text-anchor=\"middle\" class=\"small\">\(escape(label))</text>"
+        return out + "<text transform=\"translate(14,\(f(mid))) rotate(-90)\" text-anchor=\"middle\" class=\"small\">\(HTMLPage.escape(label))</text>"
     }
 
     private static func xAxis(labels: [String], xs: [Double], frame: Frame, numeric: Bool) -> String {
@@ -279,7 +279,7 @@ enum SVGChart {
             if numeric && x - lastLabelled < 36 { continue }
             lastLabelled = x
             out += "<line x1=\"\(f(x))\" y1=\"\(f(frame.bottom))\" x2=\"\(f(x))\" y2=\"\(f(frame.bottom + 4))\" stroke=\"#444\"/>"
-                + "<text x=\"\(f(x))\" y=\"\(f(frame.bottom + 16))\" text-anchor=\"middle\" class=\"small\">\(escape(labels[i]))</text>"
+                + "<text x=\"\(f(x))\" y=\"\(f(frame.bottom + 16))\" text-anchor=\"middle\" class=\"small\">\(HTMLPage.escape(labels[i]))</text>"
         }
         return out
     }
@@ -310,10 +310,4 @@ enum SVGChart {
 
     /// Coordinates with one decimal.
     static func f(_ v: Double) -> String { String(format: "%.1f", v) }
-
-    /// Text escaped for XML (and HTML).
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
 }

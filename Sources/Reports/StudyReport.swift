@@ -117,7 +117,7 @@ public enum StudyReport {
         let groups = Dictionary(grouping: points, by: { $0.settings.count > 1 ? $0.settings[1].value : "" })
         let groupKeys = groups.keys.sorted { (Double($0) ?? 0) < (Double($1) ?? 0) }
         let xs = Array(Set(points.map { Double($0.settings[0].value) ?? 0 })).sorted()
-        var body = "<h1>\(SVGChart.escape(title))</h1>\n<p>\(SVGChart.escape(description))</p>\n"
+        var body = "<h1>\(HTMLPage.escape(title))</h1>\n<p>\(HTMLPage.escape(description))</p>\n"
             + "<dl class=\"meta\"><dt>Replications per point</dt><dd>\(first.summary.replications), seed \(first.summary.seed) "
             + "(common random numbers across points)</dd><dt>ccsim version</dt><dd>\(ccsimVersion)</dd>"
             + "<dt>Run time</dt><dd>\(String(format: "%.2f s", runSeconds))</dd></dl>\n<h2>Curves</h2>\n"
@@ -138,24 +138,18 @@ public enum StudyReport {
                 xLabels: xs.map(NumberFormat.decimal), xValues: xs, yLabel: kpi.rawValue, series: series,
                 references: references, verticalMarkers: markers))
         }
-        body += "<h2>Points</h2>\n<pre>\(SVGChart.escape(table(points, chosen: chosen)))</pre>\n"
+        body += "<h2>Points</h2>\n<pre>\(HTMLPage.escape(table(points, chosen: chosen)))</pre>\n"
         return HTMLPage.wrap(title: title, body: body)
     }
-}
 
-/// A JSON value, for outputs whose keys depend on the data.
-public enum JSONValue: Encodable, Sendable {
-    case number(Double), text(String), flag(Bool), array([JSONValue]), object([String: JSONValue]), null
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.singleValueContainer()
-        switch self {
-        case .number(let v): if v.isFinite { try c.encode(v) } else { try c.encodeNil() }
-        case .text(let v): try c.encode(v)
-        case .flag(let v): try c.encode(v)
-        case .array(let v): try c.encode(v)
-        case .object(let v): try c.encode(v)
-        case .null: try c.encodeNil()
+    /// The answer of a capacity search in words: the smallest amount, or what is still
+    /// missed at the largest amount tried.
+    public static func capacityVerdict(_ search: CapacitySearch, resource: String, current: Int?, maximum: Int) -> String {
+        if let smallest = search.smallest {
+            return "smallest \(resource): \(smallest)" + (current.map { " (the scenario has \($0))" } ?? "")
         }
+        let missed = search.curve.last?.failures.prefix(6).joined(separator: ", ") ?? ""
+        return "no amount up to \(maximum) meets the targets; at \(search.curve.last?.amount ?? maximum) still missed: \(missed)"
+            + ((search.curve.last?.failures.count ?? 0) > 6 ? ", …" : "")
     }
 }

@@ -159,28 +159,12 @@ public enum SummaryJSON {
         }
     }
 
-    /// A setting shown next to a resource's KPIs.
-    enum Setting: Encodable {
-        case integer(Int), number(Double), text(String), flag(Bool), null
-
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.singleValueContainer()
-            switch self {
-            case .integer(let v): try c.encode(v)
-            case .number(let v): try c.encode(v)
-            case .text(let v): try c.encode(v)
-            case .flag(let v): try c.encode(v)
-            case .null: try c.encodeNil()
-            }
-        }
-    }
-
     /// One resource (trunks, IVR, seats): its settings and KPIs side by side in one object.
     struct ResourceSection: Encodable {
-        var settings: [String: Setting]
+        var settings: [String: JSONValue]
         var kpis: [String: Estimate]
 
-        init(settings: [String: Setting], kpis: [KPI], from summary: KPISummary) {
+        init(settings: [String: JSONValue], kpis: [KPI], from summary: KPISummary) {
             self.settings = settings
             self.kpis = [:]
             add(kpis, from: summary)

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Experiments
 import Foundation
-import Scenario
 
 /// `ccsim bench`: the speed benchmark. Simulates the benchmark workloads and prints
 /// calls per second and events per second (best of several runs).
@@ -30,30 +29,19 @@ struct BenchCommand: ParsableCommand {
     func run() throws {
         if !json { print("scenario              threads  reps       calls      events   wall s      calls/s     events/s") }
         for file in files {
-            let scenario = scenarioOptions.load(file)
-            let count = replications ?? scenario.replications
-            var best = Double.infinity
-            var calls = 0
-            var events = 0
-            for _ in 0..<max(1, repeats) {
-                let start = DispatchTime.now().uptimeNanoseconds
-                let results = try ReplicationRunner.run(model: scenario.model, seed: scenario.seed,
-                                                        replications: count, threads: threads)
-                let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-                best = min(best, wall)
-                calls = results.reduce(0) { $0 + $1.generatedCalls }
-                events = results.reduce(0) { $0 + $1.events }
-            }
-            let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+            let scenario = try scenarioOptions.load(file)
+            let figures = try BenchmarkFigures(
+                scenario: URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent, model: scenario.model,
+                seed: scenario.seed, replications: replications ?? scenario.replications, threads: threads, repeats: repeats)
             if json {
-                print("{\"scenario\": \"\(name)\", \"threads\": \(threads), \"replications\": \(count), \"calls\": \(calls), "
-                      + "\"events\": \(events), \"wall_seconds\": \(best), \"calls_per_second\": \(Double(calls) / best), "
-                      + "\"events_per_second\": \(Double(events) / best)}")
-                continue
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys]
+                printJSON(try encoder.encode(figures) + Data([0x0A]))
+            } else {
+                print(String(format: "%-20@ %8d %5d %11d %11d %8.3f %12.0f %12.0f",
+                             figures.scenario as NSString, figures.threads, figures.replications, figures.calls,
+                             figures.events, figures.wallSeconds, figures.callsPerSecond, figures.eventsPerSecond))
             }
-            print(String(format: "%-20@ %8d %5d %11d %11d %8.3f %12.0f %12.0f",
-                         name as NSString, threads, count, calls, events, best,
-                         Double(calls) / best, Double(events) / best))
         }
     }
 }

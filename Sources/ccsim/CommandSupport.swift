@@ -1,46 +1,17 @@
-import ArgumentParser
 import Foundation
-import Scenario
 import Synchronization
 
-/// The options of every command that reads a scenario: overrides and variants.
-struct ScenarioOptions: ParsableArguments {
-    @Option(name: .customLong("set"), help: ArgumentHelp(
-        "Change a value of the scenario, KEY=VALUE (seats=140, ivr.ports=20, call_types.fault.arrivals.factor=1.2, agent_groups.team.agents=150); repeatable.",
-        valueName: "key=value"))
-    var settings: [String] = []
+/// A command that cannot go on: the message for standard error and the exit status.
+struct CommandFailure: Error, CustomStringConvertible {
+    let message: String
+    let exitCode: Int32
 
-    @Option(help: "Use this variant of the scenario's `variants` section.")
-    var variant: String?
-
-    /// The `--set` overrides, parsed (exits with the error if one is malformed).
-    func overrides() -> [ScenarioOverride] {
-        settings.map { text in
-            do { return try ScenarioOverride(parsing: text) } catch { fail("\(error)") }
-        }
+    init(_ message: String, exitCode: Int32 = 1) {
+        self.message = message
+        self.exitCode = exitCode
     }
 
-    /// The scenario at `path` with the variant and overrides applied.
-    func load(_ path: String) -> Scenario {
-        loadScenario(path, variant: variant, overrides: overrides())
-    }
-}
-
-/// Loads a scenario, turning its errors into a clean exit with the message.
-func loadScenario(_ path: String, variant: String? = nil, overrides: [ScenarioOverride] = []) -> Scenario {
-    do {
-        return try ScenarioLoader.load(path: path, variant: variant, overrides: overrides)
-    } catch let error as ScenarioError {
-        fail(error.description)
-    } catch {
-        fail("\(path): \(error)")
-    }
-}
-
-/// Prints `message` on standard error and exits with status 1.
-func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
-    exit(1)
+    var description: String { message }
 }
 
 /// Replications done and time left, on standard error when it is a terminal.

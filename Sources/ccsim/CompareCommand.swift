@@ -22,9 +22,8 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Two variants of the one file to compare, A,B (`base` is the file as written).")
     var variants: String?
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Change a value of both scenarios, KEY=VALUE; repeatable.",
-                                                         valueName: "key=value"))
-    var settings: [String] = []
+    /// `--set`: applied to both scenarios.
+    @OptionGroup var overrideOptions: OverrideOptions
 
     @Option(help: "Number of replications (default: A's).")
     var replications: Int?
@@ -52,9 +51,9 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        let pairs = self.pairs()
+        let pairs = try self.pairs()
         if pairs.count != 1 && (json || report != nil) {
-            fail("\(files[0]) has \(pairs.count) variants: choose two with --variants A,B for --json or --report")
+            throw CommandFailure("\(files[0]) has \(pairs.count) variants: choose two with --variants A,B for --json or --report")
         }
         let reportFile = report.map { OutputFile(path: $0, replaceExisting: force) }
         try reportFile?.checkWritable()
@@ -91,25 +90,23 @@ struct CompareCommand: ParsableCommand {
     }
 
     /// The pairs (A, B) to compare.
-    private func pairs() -> [(Side, Side)] {
-        let overrides = settings.map { text in
-            do { return try ScenarioOverride(parsing: text) } catch { fail("\(error)") }
-        }
-        func side(_ path: String, variant: String?) -> Side {
+    private func pairs() throws -> [(Side, Side)] {
+        let overrides = try overrideOptions.overrides()
+        func side(_ path: String, variant: String?) throws -> Side {
             let name = variant.map { "\(path) (variant \($0))" } ?? path
-            return Side(scenario: loadScenario(path, variant: variant, overrides: overrides), name: name)
+            return Side(scenario: try loadScenario(path, variant: variant, overrides: overrides), name: name)
         }
-        if files.count == 2 { return [(side(files[0], variant: nil), side(files[1], variant: nil))] }
+        if files.count == 2 { return [(try side(files[0], variant: nil), try side(files[1], variant: nil))] }
         if let variants {
             let names = variants.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            guard names.count == 2 else { fail("--variants takes two names, A,B") }
-            return [(side(files[0], variant: names[0] == "base" ? nil : names[0]),
-                     side(files[0], variant: names[1] == "base" ? nil : names[1]))]
+            guard names.count == 2 else { throw ValidationError("--variants takes two names, A,B") }
+            return [(try side(files[0], variant: names[0] == "base" ? nil : names[0]),
+                     try side(files[0], variant: names[1] == "base" ? nil : names[1]))]
         }
-        let base = side(files[0], variant: nil)
+        let base = try side(files[0], variant: nil)
         guard !base.scenario.variants.isEmpty else {
-            fail("\(files[0]) lists no variants: give a second file, or add a `variants` section")
+            throw CommandFailure("\(files[0]) lists no variants: give a second file, or add a `variants` section")
         }
-        return base.scenario.variants.map { (base, side(files[0], variant: $0.name)) }
+        return try base.scenario.variants.map { (base, try side(files[0], variant: $0.name)) }
     }
 }

@@ -74,7 +74,7 @@ struct ErlangCommand: ParsableCommand {
                 : targets.map { try Erlang.minimumAgents(model: staffingModel, perHour: perHour, aht: aht, target: $0) }.max()!
             try show(metrics(agents: count))
         } catch let error as AnalyticsError {
-            fail(error.description)
+            throw CommandFailure(error.description)
         }
     }
 
@@ -105,12 +105,12 @@ struct ErlangCommand: ParsableCommand {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try encoder.encode(m), as: UTF8.self))
+            printJSON(try encoder.encode(m) + Data([0x0A]))
             return
         }
         let rows: [(String, String)] = [
             ("agents", "\(m.agents)"),
-            ("offered load (Erlangs)", String(format: "%.3f", m.perHour * m.aht / 3600)),
+            ("offered load (Erlangs)", String(format: "%.3f", m.offeredLoad)),
             ("blocked fraction", String(format: "%.6f", m.blockedFraction)),
             ("abandon fraction", String(format: "%.6f", m.abandonFraction)),
             ("P(wait)", String(format: "%.6f", m.pWait)),

@@ -46,42 +46,30 @@ struct RosterCommand: ParsableCommand {
 
     func run() throws {
         let start = Date()
-        let scenario = scenarioOptions.load(file)
+        let scenario = try scenarioOptions.load(file)
         let model = scenario.model
         let output = out.map { OutputDirectory(path: $0, replaceExisting: force) }
         try output?.checkWritable()
         let templates: [ShiftTemplate]
-        do { templates = try ShiftTemplatesLoader.load(path: shifts, model: model) } catch { fail("\(error)") }
+        do { templates = try ShiftTemplatesLoader.load(path: shifts, model: model) } catch { throw CommandFailure("\(error)") }
         let count = replications ?? scenario.replications
-        let requirement = try RequirementPlanner.requirements(for: model, seed: scenario.seed, replications: count, threads: threads)
-        if !json { print("requirements: \(requirement.method), \(requirement.agents.joined().reduce(0, +)) agent-intervals") }
-        let optimizer = RosterOptimizer(model: model, templates: templates)
-        let result: RosterOptimizer.Result
+        let study: RosterStudy
         do {
-            result = try optimizer.optimise(requirement: requirement.agents, seed: scenario.seed, replications: count,
-                                            maxRepairs: maxRepairs, maxTrims: maxTrims, rule: targetRule, threads: threads)
+            study = try RosterStudy(model: model, templates: templates, seed: scenario.seed, replications: count,
+                                    maxRepairs: maxRepairs, maxTrims: maxTrims, rule: targetRule, threads: threads)
         } catch let error as PlanningError {
-            fail("\(shifts): \(error)")
+            throw CommandFailure("\(shifts): \(error)")
         }
-        let erlang = try RequirementPlanner.erlangByCallType(model)
-        var erlangGroups = Array(repeating: Array(repeating: 0, count: model.timing.intervalCount), count: model.agentGroups.count)
-        for (k, agents) in erlang.enumerated() {
-            if let g = RequirementPlanner.specialistGroup(of: k, in: model) {
-                for i in agents.indices { erlangGroups[g][i] += agents[i] }
-            }
-        }
-        let comparison = [
-            "erlang_lp_bound": try optimizer.plan(required: erlangGroups).lowerBound,
-            "rounding_erlang": optimizer.roundingCost(required: erlangGroups),
-            "rounding_final": optimizer.roundingCost(required: result.required),
-        ]
+        let result = study.result
         if json {
-            printJSON(try RosterTables.json(result, model: model, comparison: comparison))
+            printJSON(try RosterTables.json(result, model: model, comparison: study.comparison))
         } else {
-            printSummary(result, comparison: comparison, count: count, seconds: Date().timeIntervalSince(start), model: model)
+            print("requirements: \(study.requirement.method), \(study.requirement.agents.joined().reduce(0, +)) agent-intervals")
+            print(RosterTables.summary(study, model: model, replications: count, seconds: Date().timeIntervalSince(start)), terminator: "")
         }
         guard let output else { return }
-        let rosterText = try ScenarioLoader.rewrite(path: file, overrides: try rosterOverrides(result, model: model))
+        let rosterText = try ScenarioLoader.rewrite(
+            path: file, overrides: try scenarioOptions.overrides() + RosterScenario.overrides(result.plan, model: model))
         try output.write([
             ("roster.yaml", Data(rosterText.utf8)),
             ("staffing.csv", Data(RosterTables.staffingCSV(result, model: model).utf8)),
@@ -91,34 +79,6 @@ struct RosterCommand: ParsableCommand {
                                                    sections: [RosterTables.section(result, model: model)]).utf8)),
         ])
         if !json { print("\nwrote \(output.path)/roster.yaml (the scenario with the roster: run it with ccsim run), staffing.csv, summary.json, report.html") }
-    }
-
-    private func printSummary(_ result: RosterOptimizer.Result, comparison: [String: Double], count: Int, seconds: Double,
-                              model: CenterModel) {
-        for line in result.log { print("  " + line) }
-        print(String(format: "\ncost %.2f, %d shifts (the last integer program: cost %.2f, LP lower bound %.2f, gap %.2f %%; "
-                     + "trimming took %d shifts off)", result.plan.cost, result.plan.groupShifts.joined().reduce(0, +),
-                     result.programCost, result.plan.lowerBound, result.plan.gap * 100, result.trimmedShifts))
-        print(String(format: "for comparison: LP lower bound from the Erlang requirements alone %.2f; "
-                     + "rounding the requirements into shifts by hand %.2f (Erlang) and %.2f (final requirements); %.1f s",
-                     comparison["erlang_lp_bound"]!, comparison["rounding_erlang"]!, comparison["rounding_final"]!, seconds))
-        print(RosterTables.shifts(result, model: model), terminator: "")
-        print("\nverification (\(count) replications, with absence and off-phone work):")
-        print(SummaryTable.render(result.verification), terminator: "")
-    }
-
-    /// The scenario changes that put the roster in: the `roster` section and each
-    /// group's `shifts` instead of `agents`.
-    private func rosterOverrides(_ result: RosterOptimizer.Result, model: CenterModel) throws -> [ScenarioOverride] {
-        var overrides = scenarioOptions.overrides()
-        overrides.append(ScenarioOverride(keyPath: ["roster"], value: RosterTables.yaml(result.plan.roster, timing: model.timing)))
-        for (g, group) in model.agentGroups.enumerated() {
-            let counts = zip(result.plan.roster.shifts, result.plan.groupShifts[g]).filter { $1 > 0 }
-                .map { "\"\($0.id)\": \($1)" }.joined(separator: ", ")
-            overrides.append(ScenarioOverride(keyPath: ["agent_groups", group.id, "agents"], value: "~"))
-            overrides.append(ScenarioOverride(keyPath: ["agent_groups", group.id, "shifts"], value: "{\(counts)}"))
-        }
-        return overrides
     }
 }
 

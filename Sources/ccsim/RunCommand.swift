@@ -71,7 +71,7 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let scenario = scenarioOptions.load(file)
+        let scenario = try scenarioOptions.load(file)
         let output = out.map { OutputDirectory(path: $0, replaceExisting: force) }
         let reportFile = report.map { OutputFile(path: $0, replaceExisting: force) }
         try output?.checkWritable()

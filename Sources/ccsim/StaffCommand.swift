@@ -41,7 +41,7 @@ struct StaffCommand: ParsableCommand {
     }
 
     func run() throws {
-        let scenario = scenarioOptions.load(file)
+        let scenario = try scenarioOptions.load(file)
         let output = out.map { OutputDirectory(path: $0, replaceExisting: force) }
         try output?.checkWritable()
         var requirement = try RequirementPlanner.requirements(

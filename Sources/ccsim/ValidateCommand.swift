@@ -1,5 +1,5 @@
 import ArgumentParser
-import Scenario
+import Reports
 
 /// `ccsim validate FILE`: check a scenario without running it.
 struct ValidateCommand: ParsableCommand {
@@ -16,15 +16,11 @@ struct ValidateCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let scenario = scenarioOptions.load(file)
-        let m = scenario.model
+        let check = ScenarioCheck(try scenarioOptions.load(file))
         if json {
-            let variants = scenario.variants.map { "\"\($0.name)\"" }.joined(separator: ", ")
-            print("{\"ok\": true, \"call_types\": \(m.callTypes.count), \"agent_groups\": \(m.agentGroups.count), "
-                  + "\"intervals\": \(m.timing.intervalCount), \"replications\": \(scenario.replications), \"variants\": [\(variants)]}")
-            return
+            printJSON(try check.json())
+        } else {
+            print(check.line(file: file))
         }
-        print("\(file): ok — \(m.callTypes.count) call types, \(m.agentGroups.count) agent groups, "
-              + "\(m.timing.intervalCount) intervals, \(scenario.replications) replications")
     }
 }
