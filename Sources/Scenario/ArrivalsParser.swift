@@ -51,12 +51,12 @@ struct ArrivalsParser {
         let perDay = Self.day / timing.intervalLength
         guard perDay == perDay.rounded(), perDay >= 1 else {
             throw profileReader.error("needs intervals that divide a day evenly, but the interval is "
-                + DurationParser.format(timing.intervalLength))
+                + Timing.format(timing.intervalLength))
         }
         let shares = try profileReader.sequence().map { try $0.number(.nonNegative) }
         guard shares.count == Int(perDay) else {
             throw profileReader.error("has \(shares.count) values but a day has \(Int(perDay)) intervals "
-                + "of \(DurationParser.format(timing.intervalLength))")
+                + "of \(Timing.format(timing.intervalLength))")
         }
         let total = shares.reduce(0, +)
         guard total > 0 else { throw profileReader.error("must have at least one positive share") }
@@ -82,11 +82,11 @@ struct ArrivalsParser {
             let boundary = value / timing.intervalLength
             guard boundary == boundary.rounded() else {
                 throw node.error("must fall on an interval boundary (a multiple of "
-                    + "\(DurationParser.format(timing.intervalLength))), got \(node.shown)")
+                    + "\(Timing.format(timing.intervalLength))), got \(node.shown)")
             }
         }
         guard from < to, to <= timing.horizon else {
-            throw reader.error("needs from < to ≤ horizon (\(DurationParser.format(timing.horizon)))")
+            throw reader.error("needs from < to ≤ horizon (\(Timing.format(timing.horizon)))")
         }
         for i in Int(from / timing.intervalLength)..<Int(to / timing.intervalLength) { rates[i] *= factor }
     }

@@ -1,3 +1,4 @@
+import ContactCenter
 import Foundation
 import Statistics
 
@@ -98,7 +99,7 @@ enum DistributionParser {
         let highReader = try p.required("high")
         let high = try highReader.duration(.nonNegative)
         guard high >= low else {
-            throw highReader.error("must not be less than `low` (\(DurationParser.format(low))), "
+            throw highReader.error("must not be less than `low` (\(Timing.format(low))), "
                 + "got \(highReader.shown)")
         }
         return .uniform(low: low, high: high)

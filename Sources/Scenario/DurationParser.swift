@@ -42,12 +42,4 @@ enum DurationParser {
         return Double(h * 3600 + m * 60 + s)
     }
 
-    /// `seconds` in the largest unit that divides it (hours at most): `24h`, `30m`, `90s`, `2.5s`.
-    static func format(_ seconds: Double) -> String {
-        for (suffix, unit) in [("h", 3600.0), ("m", 60.0)]
-        where seconds >= unit && seconds.truncatingRemainder(dividingBy: unit) == 0 {
-            return NumberParser.format(seconds / unit) + suffix
-        }
-        return NumberParser.format(seconds) + "s"
-    }
 }

@@ -158,6 +158,16 @@ struct NodeReader {
         try mapping.checkKeys(allowedKeys)
         return mapping
     }
+
+    /// The position of this node's text in `ids` (a reference by id), failing with the
+    /// closest id when it names none.
+    func index(among ids: [String], what: String) throws -> Int {
+        let id = try text()
+        guard let index = ids.firstIndex(of: id) else {
+            throw error("unknown \(what) `\(id)` (\(Suggestion.hint(for: id, among: ids)))")
+        }
+        return index
+    }
 }
 
 /// A mapping node: look-up of values by key, with errors for unknown and missing keys.

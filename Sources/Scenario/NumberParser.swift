@@ -15,9 +15,4 @@ enum NumberParser {
         return value
     }
 
-    /// `value` without a fractional part when it has none: `24`, `2.5`.
-    static func format(_ value: Double) -> String {
-        if let whole = Int(exactly: value) { return String(whole) }
-        return String(value)
-    }
 }

@@ -33,18 +33,11 @@ public enum ShiftTemplatesLoader {
             throw ScenarioError(error, file: path)
         }
         let root = try NodeReader(node: node, path: .root, file: path).mapping(keys: ["templates"])
-        let parser = ScenarioParser(defaultName: "")
         let groupIds = model.agentGroups.map(\.id)
         return try root.required("templates").nonEmptySequence(of: "template").map { element in
             let entry = try element.mapping(keys: keys)
-            var pauses = try entry.optional("breaks")?.sequence().map(parser.pause) ?? []
-            if let meal = entry.optional("meal") { pauses.append(try parser.pause(meal)) }
-            pauses.sort { $0.earliestStart < $1.earliestStart }
-            var before = 0.0, after = 0.0
-            if let briefing = try entry.optional("briefing")?.mapping(keys: ["before", "after"]) {
-                before = try briefing.optional("before")?.duration(.nonNegative) ?? 0
-                after = try briefing.optional("after")?.duration(.nonNegative) ?? 0
-            }
+            let pauses = try RosterParser.breaks(entry)
+            let (before, after) = try RosterParser.briefing(entry)
             let template = ShiftTemplate(
                 id: try entry.required("id").text(),
                 starts: try starts(entry.required("starts")).map(model.timing.time(ofClock:)),
@@ -53,13 +46,14 @@ public enum ShiftTemplatesLoader {
                 minimum: try entry.optional("min")?.integer(.nonNegative) ?? 0,
                 maximum: try entry.optional("max")?.integer(.nonNegative),
                 groups: try entry.required("groups").nonEmptySequence(of: "agent group").map {
-                    try parser.index(of: $0, among: groupIds, what: "agent group")
+                    try $0.index(among: groupIds, what: "agent group")
                 })
             do {
-                try Roster(shifts: [template.shift(id: template.id, start: 0, breakStarts: pauses.map(\.earliestStart))]).validate()
-                try Roster(shifts: [template.shift(id: template.id, start: 0, breakStarts: pauses.map(\.latestStart))]).validate()
+                // The breaks must fit wherever they fall in their windows.
+                try template.shift(id: template.id, start: 0, breakStarts: pauses.map(\.earliestStart)).validate()
+                try template.shift(id: template.id, start: 0, breakStarts: pauses.map(\.latestStart)).validate()
             } catch let error as ModelError {
-                throw element.error(error.description.replacingOccurrences(of: "shift \(template.id): ", with: ""))
+                throw element.error(error.message)
             }
             return template
         }

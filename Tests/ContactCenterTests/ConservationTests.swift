@@ -52,11 +52,51 @@ final class ModelValidationTests: XCTestCase {
         var model = Centres.single(perHour: [60, 60], agents: [5, 5])
         model.agentGroups[0].staffing = [5]
         XCTAssertThrowsError(try ReplicationRunner.run(model: model, seed: 1, replications: 1)) {
-            XCTAssertTrue("\($0)".contains("agent group agents"), "\($0)")
+            XCTAssertEqual(($0 as? ModelError)?.path.description, "agent_groups[0].agents")
+            XCTAssertTrue("\($0)".contains("has 1 value but the scenario has 2 intervals"), "\($0)")
         }
         model = Centres.single(perHour: [60, 60], agents: [5, 5])
         model.agentGroups[0].skills = [3]
         XCTAssertThrowsError(try model.validate())
         XCTAssertNoThrow(try Centres.multiSkill().validate())
+    }
+
+    /// A model built in code with two call types of one id is refused before it runs
+    /// (the reports key their sections by id).
+    func testIdsAreUnique() {
+        var model = Centres.multiSkill()
+        model.callTypes[2].id = model.callTypes[0].id
+        XCTAssertThrowsError(try model.validate()) { error in
+            let error = error as? ModelError
+            XCTAssertEqual(error?.path.description, "call_types[2].id")
+            XCTAssertEqual(error?.relatedPath?.description, "call_types[0].id")
+            XCTAssertEqual(error?.message, "duplicate id `t1`")
+        }
+        model = Centres.multiSkill()
+        model.agentGroups[1].id = "g12"
+        XCTAssertThrowsError(try ReplicationRunner.run(model: model, seed: 1, replications: 1))
+    }
+
+    /// The rules that tie parts of a centre together, each at its place.
+    func testCrossPartRulesNameTheirPlace() {
+        func place(_ change: (inout CenterModel) -> Void) -> String? {
+            var model = Centres.multiSkill()
+            change(&model)
+            do { try model.validate() } catch { return (error as? ModelError)?.path.description }
+            return nil
+        }
+        XCTAssertEqual(place { $0.callTypes[0].overflow = [OverflowStep(delay: 30, groups: [0])] },
+                       "call_types[0].overflow[0].groups[0]", "the group already has the skill")
+        XCTAssertEqual(place { $0.callTypes[2].overflow = [OverflowStep(delay: 30, groups: [0]), OverflowStep(delay: 10, groups: [0])] },
+                       "call_types[2].overflow[1].after", "delays out of order")
+        XCTAssertEqual(place { $0.callTypes[1].transfers = [Transfer(to: 1, fraction: 0.1)] }, "call_types[1].transfers[0].to")
+        XCTAssertEqual(place { $0.callTypes[1].transfers = [Transfer(to: 0, fraction: 0.7), Transfer(to: 2, fraction: 0.4)] },
+                       "call_types[1].transfers[1].fraction")
+        XCTAssertEqual(place { $0.callTypes[0].selfService = SelfService(fraction: 0.2, duration: .constant(30)) },
+                       "call_types[0].self_service", "self-service without an IVR")
+        XCTAssertEqual(place { $0.timing.warmup = $0.timing.horizon }, "warmup")
+        XCTAssertEqual(place { $0.agentGroups[0].skills = [0, 0] }, "agent_groups[0].skills[1]")
+        XCTAssertEqual(place { $0.agentGroups = [$0.agentGroups[0]] }, "call_types[2]", "nobody answers t3")
+        XCTAssertNil(place { _ in })
     }
 }

@@ -42,7 +42,8 @@ final class IVRParsingTests: XCTestCase {
         let yaml = example(replacing: "    service_level: {seconds: 20, target: 0.8}",
                            with: "    service_level: {seconds: 20, target: 0.8}\n"
                                + "    self_service: {fraction: 0.3, time: {distribution: constant, value: 40}}")
-        assertError(yaml, at: "15:19", keyPath: "call_types[0].self_service", contains: ["needs an `ivr` section"])
+        assertError(yaml, at: "15:19", keyPath: "call_types[0].self_service",
+                    contains: ["self-service needs an IVR", "add an `ivr` section"])
     }
 
     func testSeatsMustLeaveRoomForAgents() {

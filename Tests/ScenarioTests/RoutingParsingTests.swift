@@ -109,4 +109,19 @@ final class FollowUpParsingTests: XCTestCase {
         assertError(Self.yaml.replacingOccurrences(of: "groups: [seniors], reserve", with: "groups: [senior], reserve"), at: "23:30",
                     keyPath: "follow_ups[0].groups[0]", contains: ["unknown agent group `senior`"])
     }
+
+    /// Rules checked by the model are placed in the file like the parser's own.
+    func testASecondFollowUpOfACallTypeIsPlacedAtItsCallType() {
+        let yaml = Self.yaml + """
+
+              - {id: survey, call_type: complaint, fraction: 0.1, duration: {distribution: constant, value: 2m},
+                 groups: [seniors]}
+            """
+        assertError(yaml, at: "24:29", keyPath: "follow_ups[1].call_type",
+                    contains: ["call type `complaint` already creates another follow-up"])
+        let duplicate = yaml.replacingOccurrences(of: "id: survey, call_type: complaint", with: "id: callback, call_type: inquiry")
+        assertError(duplicate, at: "24:10", keyPath: "follow_ups[1].id",
+                    contains: ["duplicate id `callback`", "already used at line 22"])
+    }
 }
+

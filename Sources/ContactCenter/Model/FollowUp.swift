@@ -38,17 +38,29 @@ public struct FollowUp: Sendable, Equatable {
 }
 
 extension CenterModel {
-    /// Follow-ups name existing call types and groups, at most one per call type.
+    /// Follow-ups have unique ids, name existing call types (at most one follow-up each)
+    /// and groups, and have a fraction in 0…1, a positive deadline and a reserve ≥ 0.
     func validateFollowUps() throws {
-        for followUp in followUps {
-            guard callTypes.indices.contains(followUp.callType), followUp.groups.allSatisfy(agentGroups.indices.contains),
-                  !followUp.groups.isEmpty, (0...1).contains(followUp.fraction), followUp.deadline > 0,
-                  followUp.reserve >= 0 else {
-                throw ModelError("follow-up \(followUp.id): needs a call type, groups, a fraction in 0…1, "
-                    + "a positive deadline and a non-negative reserve")
+        var ids: [String: Int] = [:], types: [Int: Int] = [:]
+        for (f, followUp) in followUps.enumerated() {
+            let here: ModelPath = ["follow_ups", .index(f)]
+            if let first = ids[followUp.id] {
+                throw ModelError("duplicate id `\(followUp.id)`", at: here.appending("id"),
+                                 related: ["follow_ups", .index(first), "id"])
             }
+            ids[followUp.id] = f
+            guard callTypes.indices.contains(followUp.callType) else { throw ModelError("names no call type", at: here.appending("call_type")) }
+            if types[followUp.callType] != nil {
+                throw ModelError("call type `\(callTypes[followUp.callType].id)` already creates another follow-up",
+                                 at: here.appending("call_type"))
+            }
+            types[followUp.callType] = f
+            guard !followUp.groups.isEmpty, followUp.groups.allSatisfy(agentGroups.indices.contains) else {
+                throw ModelError("needs agent groups of the centre", at: here.appending("groups"))
+            }
+            guard (0...1).contains(followUp.fraction) else { throw ModelError("must be a fraction between 0 and 1", at: here.appending("fraction")) }
+            guard followUp.deadline > 0 else { throw ModelError("must be a positive duration", at: here.appending("deadline")) }
+            guard followUp.reserve >= 0 else { throw ModelError("must be a non-negative whole number", at: here.appending("reserve")) }
         }
-        let types = followUps.map(\.callType)
-        guard Set(types).count == types.count else { throw ModelError("a call type creates at most one kind of follow-up") }
     }
 }

@@ -1,96 +1,234 @@
-/// A model that cannot be simulated, with what is wrong.
-public struct ModelError: Error, CustomStringConvertible, Equatable, Sendable {
-    public let description: String
-    public init(_ description: String) { self.description = description }
-}
+/// A place in a model, named as in a scenario file: `call_types[2].overflow[0].after`.
+/// The scenario loader turns it into a line and column of the file.
+public struct ModelPath: Sendable, Equatable, CustomStringConvertible, ExpressibleByArrayLiteral {
+    /// A key of a mapping, or the position in a list.
+    public enum Component: Sendable, Equatable, ExpressibleByStringLiteral {
+        case key(String)
+        case index(Int)
 
-extension CenterModel {
-    /// Checks what the simulation relies on: positive timing, one value per interval in
-    /// every per-interval list, rates and staffing non-negative, skills naming existing
-    /// call types. (Scenario files are checked with file positions by the `Scenario`
-    /// module; this guards models built in code.)
-    public func validate() throws {
-        let t = timing
-        guard t.horizon > 0, t.intervalLength > 0, t.warmup >= 0, t.warmup < t.horizon else {
-            throw ModelError("timing needs horizon > 0, interval > 0 and 0 ≤ warmup < horizon")
-        }
-        guard timing.clockStart >= 0, timing.clockStart < Timing.secondsPerDay else {
-            throw ModelError("the clock start must be a time of day, 00:00 to 23:59")
-        }
-        if let trunks, trunks < 1 { throw ModelError("trunks must be at least 1") }
-        if let ivr {
-            guard ivr.ports >= 1, ivr.announcement >= 0, ivr.announcement.isFinite else {
-                throw ModelError("the IVR needs at least one port and a non-negative announcement")
-            }
-        }
-        if let seats {
-            guard agentSeats >= 0 else {
-                throw ModelError("\(seats) seats cannot hold the IVR's \(ivr?.ports ?? 0) ports")
-            }
-        }
-        if let cv = busynessCV, !(cv >= 0 && cv.isFinite) { throw ModelError("busyness CV must be non-negative") }
-        guard !callTypes.isEmpty, !agentGroups.isEmpty else {
-            throw ModelError("a centre needs at least one call type and one agent group")
-        }
-        let n = t.intervalCount
-        for type in callTypes {
-            guard type.arrivalRates.count == n, type.arrivalRates.allSatisfy({ $0 >= 0 && $0.isFinite }) else {
-                throw ModelError("call type \(type.id): needs \(n) non-negative arrival rates")
-            }
-            try validateOverflow(of: type)
-            guard type.transfers.allSatisfy({ callTypes.indices.contains($0.to) && $0.fraction >= 0 }),
-                  type.transfers.reduce(0, { $0 + $1.fraction }) <= 1 + 1e-12 else {
-                throw ModelError("call type \(type.id): transfers need existing call types and fractions adding up to at most 1")
-            }
-            if let redial = type.redial {
-                guard (0...1).contains(redial.probability), (redial.maxAttempts ?? 2) >= 1,
-                      (redial.maxAttempts ?? 0) < Int(UInt16.max) else {
-                    throw ModelError("call type \(type.id): redial needs a probability in 0…1 and 1 to 65534 attempts")
-                }
-            }
-            if let selfService = type.selfService {
-                guard ivr != nil, type.channel.isVoice, (0...1).contains(selfService.fraction) else {
-                    throw ModelError("call type \(type.id): self-service needs an IVR, voice calls and a fraction in 0…1")
-                }
-            }
-        }
-        try roster?.validate()
-        try validateFollowUps()
-        for group in agentGroups {
-            if group.shifts.isEmpty {
-                guard group.staffing.count == n, group.staffing.allSatisfy({ $0 >= 0 }) else {
-                    throw ModelError("agent group \(group.id): needs \(n) non-negative staffing values")
-                }
-            } else {
-                guard let roster, group.shifts.count == roster.shifts.count, group.shifts.allSatisfy({ $0 >= 0 }) else {
-                    throw ModelError("agent group \(group.id): needs a roster and agents for each of its shifts")
-                }
-            }
-            guard group.skills.allSatisfy(callTypes.indices.contains) else {
-                throw ModelError("agent group \(group.id): a skill names no call type")
+        public init(stringLiteral value: String) { self = .key(value) }
+    }
+
+    public var components: [Component]
+
+    public init(_ components: [Component]) { self.components = components }
+    public init(arrayLiteral elements: Component...) { components = elements }
+
+    /// This path followed by `more`.
+    public func appending(_ more: Component...) -> ModelPath { ModelPath(components + more) }
+
+    public var description: String {
+        components.reduce(into: "") { text, component in
+            switch component {
+            case .key(let key): text += text.isEmpty ? key : ".\(key)"
+            case .index(let index): text += "[\(index)]"
             }
         }
     }
 }
 
+/// A model that cannot be simulated: what is wrong, and where.
+public struct ModelError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// What is wrong.
+    public var message: String
+    /// Where (empty: the model as a whole).
+    public var path: ModelPath
+    /// Another place the problem involves, such as the first use of a duplicated id.
+    public var relatedPath: ModelPath?
+
+    public init(_ message: String, at path: ModelPath = [], related relatedPath: ModelPath? = nil) {
+        self.message = message
+        self.path = path
+        self.relatedPath = relatedPath
+    }
+
+    /// `path: message`.
+    public var description: String { path.components.isEmpty ? message : "\(path): \(message)" }
+}
+
 extension CenterModel {
-    /// Overflow steps name existing groups that lack the skill, with delays in order.
-    private func validateOverflow(of type: CallType) throws {
-        guard let k = callTypeIndex(type.id) else { return }
-        guard type.overflow.count < Int(UInt8.max) else {
-            throw ModelError("call type \(type.id): at most 254 overflow steps")
+    /// Checks everything the simulation relies on, and every rule that ties one part of
+    /// a centre to another. This is the only place these rules are written: the
+    /// scenario loader reads values and references, then calls this and places its
+    /// errors in the file.
+    /// - Throws: ``ModelError`` at the first problem, with its place in the model.
+    public func validate() throws {
+        try validateTiming()
+        try validateResources()
+        guard !callTypes.isEmpty else { throw ModelError("a centre needs at least one call type", at: ["call_types"]) }
+        guard !agentGroups.isEmpty else { throw ModelError("a centre needs at least one agent group", at: ["agent_groups"]) }
+        try checkUniqueIds(callTypes.map(\.id), at: ["call_types"])
+        try checkUniqueIds(agentGroups.map(\.id), at: ["agent_groups"])
+        for k in callTypes.indices { try validateCallType(k) }
+        try roster?.validate()
+        for g in agentGroups.indices { try validateAgentGroup(g) }
+        try validateEveryCallTypeIsServed()
+        try validateFollowUps()
+    }
+
+    private func validateTiming() throws {
+        let t = timing
+        guard t.horizon > 0, t.horizon.isFinite else { throw ModelError("must be a positive duration", at: ["horizon"]) }
+        guard t.intervalLength > 0, t.intervalLength.isFinite else {
+            throw ModelError("must be a positive duration", at: ["interval"])
         }
+        guard t.warmup >= 0, t.warmup < t.horizon else {
+            throw ModelError("must be shorter than the horizon (\(Timing.format(t.horizon))), got \(Timing.format(t.warmup))",
+                             at: ["warmup"])
+        }
+        guard t.clockStart >= 0, t.clockStart < Timing.secondsPerDay else {
+            throw ModelError("must be a time of day, \"00:00\" to \"23:59\"", at: ["clock_start"])
+        }
+    }
+
+    private func validateResources() throws {
+        if let trunks, trunks < 1 { throw ModelError("must be at least 1", at: ["trunks"]) }
+        if let ivr {
+            guard ivr.ports >= 1 else { throw ModelError("the IVR needs at least one port", at: ["ivr", "ports"]) }
+            guard ivr.announcement >= 0, ivr.announcement.isFinite else {
+                throw ModelError("must be a non-negative duration", at: ["ivr", "announcement"])
+            }
+        }
+        if let seats {
+            guard seats >= 1 else { throw ModelError("must be at least 1", at: ["seats"]) }
+            guard agentSeats >= 1 else {
+                throw ModelError("\(seats) seats leave none for agents once the IVR's \(ivr?.ports ?? 0) ports "
+                    + "(counts_against_seats: true) have theirs", at: ["seats"])
+            }
+        }
+        if let cv = busynessCV, !(cv >= 0 && cv.isFinite) {
+            throw ModelError("must be a non-negative number", at: ["busyness", "cv"])
+        }
+    }
+
+    /// Ids are unique within their list.
+    private func checkUniqueIds(_ ids: [String], at list: ModelPath) throws {
+        var first: [String: Int] = [:]
+        for (i, id) in ids.enumerated() {
+            if let earlier = first[id] {
+                throw ModelError("duplicate id `\(id)`", at: list.appending(.index(i), "id"),
+                                 related: list.appending(.index(earlier), "id"))
+            }
+            first[id] = i
+        }
+    }
+
+    /// A per-interval list has one value per interval.
+    private func checkPerInterval(_ count: Int, at path: ModelPath) throws {
+        do {
+            try timing.checkIntervalCount(count)
+        } catch let error as ModelError {
+            throw ModelError(error.message, at: path)
+        }
+    }
+
+    private func validateCallType(_ k: Int) throws {
+        let type = callTypes[k]
+        let here: ModelPath = ["call_types", .index(k)]
+        try checkPerInterval(type.arrivalRates.count, at: here.appending("arrivals"))
+        guard type.arrivalRates.allSatisfy({ $0 >= 0 && $0.isFinite }) else {
+            throw ModelError("arrival rates must be non-negative numbers", at: here.appending("arrivals"))
+        }
+        if let selfService = type.selfService {
+            guard ivr != nil else {
+                throw ModelError("self-service needs an IVR: add an `ivr` section", at: here.appending("self_service"))
+            }
+            guard type.channel.isVoice else {
+                throw ModelError("self-service is for voice calls (they pass the IVR), not `\(type.channel.rawValue)`",
+                                 at: here.appending("self_service"))
+            }
+            guard (0...1).contains(selfService.fraction) else {
+                throw ModelError("must be a fraction between 0 and 1", at: here.appending("self_service", "fraction"))
+            }
+        }
+        if let redial = type.redial {
+            guard (0...1).contains(redial.probability) else {
+                throw ModelError("must be a fraction between 0 and 1", at: here.appending("redial", "probability"))
+            }
+            if let attempts = redial.maxAttempts, !(1..<Int(UInt16.max)).contains(attempts) {
+                throw ModelError("must be from 1 to 65534, got \(attempts)", at: here.appending("redial", "max_attempts"))
+            }
+        }
+        try validateOverflow(of: k)
+        try validateTransfers(of: k)
+    }
+
+    /// Overflow steps come in order of their delays and name groups without the skill,
+    /// each once.
+    private func validateOverflow(of k: Int) throws {
+        let steps = callTypes[k].overflow
+        let here: ModelPath = ["call_types", .index(k), "overflow"]
+        guard steps.count < Int(UInt8.max) else { throw ModelError("at most 254 overflow steps", at: here) }
         var previous = 0.0
-        for step in type.overflow {
+        for (s, step) in steps.enumerated() {
             guard step.delay >= previous, step.delay.isFinite else {
-                throw ModelError("call type \(type.id): overflow delays must be non-negative and in increasing order")
+                throw ModelError("overflow steps must come in order of their delays (this one, \(Timing.format(step.delay)), "
+                    + "follows \(Timing.format(previous)))", at: here.appending(.index(s), "after"))
             }
             previous = step.delay
-            for g in step.groups {
-                guard agentGroups.indices.contains(g), !agentGroups[g].skills.contains(k) else {
-                    throw ModelError("call type \(type.id): an overflow group is unknown or already has the skill")
+            guard !step.groups.isEmpty else { throw ModelError("names no agent group", at: here.appending(.index(s), "groups")) }
+            for (j, g) in step.groups.enumerated() {
+                let place = here.appending(.index(s), "groups", .index(j))
+                guard agentGroups.indices.contains(g) else { throw ModelError("names no agent group of the centre", at: place) }
+                guard !agentGroups[g].skills.contains(k) else {
+                    throw ModelError("agent group `\(agentGroups[g].id)` already has this call type in its skills, "
+                        + "so it answers from the start; overflow lists groups without the skill", at: place)
+                }
+                guard !step.groups[..<j].contains(g) else {
+                    throw ModelError("agent group `\(agentGroups[g].id)` is listed twice", at: place)
                 }
             }
+        }
+    }
+
+    /// Transfers go to other call types, with fractions adding up to at most 1.
+    private func validateTransfers(of k: Int) throws {
+        var total = 0.0
+        for (i, transfer) in callTypes[k].transfers.enumerated() {
+            let here: ModelPath = ["call_types", .index(k), "transfers", .index(i)]
+            guard callTypes.indices.contains(transfer.to) else { throw ModelError("names no call type", at: here.appending("to")) }
+            guard transfer.to != k else { throw ModelError("a call type cannot transfer to itself", at: here.appending("to")) }
+            guard (0...1).contains(transfer.fraction) else {
+                throw ModelError("must be a fraction between 0 and 1", at: here.appending("fraction"))
+            }
+            total += transfer.fraction
+            guard total <= 1 + 1e-12 else {
+                throw ModelError("the transfer fractions of a call type add up to more than 1", at: here.appending("fraction"))
+            }
+        }
+    }
+
+    private func validateAgentGroup(_ g: Int) throws {
+        let group = agentGroups[g]
+        let here: ModelPath = ["agent_groups", .index(g)]
+        for (j, k) in group.skills.enumerated() {
+            guard callTypes.indices.contains(k) else { throw ModelError("names no call type", at: here.appending("skills", .index(j))) }
+            guard !group.skills[..<j].contains(k) else {
+                throw ModelError("call type `\(callTypes[k].id)` is listed twice", at: here.appending("skills", .index(j)))
+            }
+        }
+        guard group.priorities.keys.allSatisfy(callTypes.indices.contains) else {
+            throw ModelError("names no call type", at: here.appending("priorities"))
+        }
+        if group.shifts.isEmpty {
+            try checkPerInterval(group.staffing.count, at: here.appending("agents"))
+            guard group.staffing.allSatisfy({ $0 >= 0 }) else {
+                throw ModelError("must be non-negative whole numbers", at: here.appending("agents"))
+            }
+        } else {
+            guard let roster else { throw ModelError("staffing by shifts needs a `roster` section", at: here.appending("shifts")) }
+            guard group.shifts.count == roster.shifts.count, group.shifts.allSatisfy({ $0 >= 0 }) else {
+                throw ModelError("needs a non-negative number of agents for each shift of the roster", at: here.appending("shifts"))
+            }
+        }
+    }
+
+    /// Some group answers every call type, by skill or by overflow.
+    private func validateEveryCallTypeIsServed() throws {
+        let served = Set(agentGroups.flatMap(\.skills))
+        if let k = callTypes.indices.first(where: { !served.contains($0) && callTypes[$0].overflow.isEmpty }) {
+            throw ModelError("no agent group has call type `\(callTypes[k].id)` in its skills, "
+                + "so its calls would never be answered", at: ["call_types", .index(k)])
         }
     }
 }

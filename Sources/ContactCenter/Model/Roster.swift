@@ -81,27 +81,44 @@ public struct Break: Sendable, Equatable {
 }
 
 extension Roster {
-    /// Checks that every shift's breaks fit between its briefings, in order, without
+    /// Checks the shares of absence and off-phone work, the shift ids and every shift.
+    public func validate() throws {
+        guard (0...1).contains(absence) else { throw ModelError("must be a fraction between 0 and 1", at: ["roster", "absence"]) }
+        guard (0...1).contains(otherOffPhone) else {
+            throw ModelError("must be a fraction between 0 and 1", at: ["roster", "other_off_phone"])
+        }
+        var ids: [String: Int] = [:]
+        for (s, shift) in shifts.enumerated() {
+            let here: ModelPath = ["roster", "shifts", .index(s)]
+            if let first = ids[shift.id] {
+                throw ModelError("duplicate id `\(shift.id)`", at: here.appending("id"), related: ["roster", "shifts", .index(first), "id"])
+            }
+            ids[shift.id] = s
+            do {
+                try shift.validate()
+            } catch let error as ModelError {
+                throw ModelError(error.message, at: here)
+            }
+        }
+    }
+}
+
+extension Shift {
+    /// Checks that the shift's breaks fit between its briefings, in order, without
     /// overlapping whatever their place in their windows.
     public func validate() throws {
-        guard (0...1).contains(absence), (0...1).contains(otherOffPhone) else {
-            throw ModelError("roster: absence and other off-phone work must be fractions in 0…1")
+        guard length > 0, briefingBefore >= 0, briefingAfter >= 0, briefingBefore + briefingAfter < length else {
+            throw ModelError("needs a positive length longer than its briefings")
         }
-        for shift in shifts {
-            guard shift.length > 0, shift.briefingBefore >= 0, shift.briefingAfter >= 0,
-                  shift.briefingBefore + shift.briefingAfter < shift.length else {
-                throw ModelError("shift \(shift.id): needs a positive length longer than its briefings")
+        var free = briefingBefore
+        for pause in breaks {
+            guard pause.length > 0, pause.earliestStart >= free, pause.latestStart >= pause.earliestStart else {
+                throw ModelError("breaks must start after the briefing and the previous break")
             }
-            var free = shift.briefingBefore
-            for pause in shift.breaks {
-                guard pause.length > 0, pause.earliestStart >= free, pause.latestStart >= pause.earliestStart else {
-                    throw ModelError("shift \(shift.id): breaks must start after the briefing and the previous break")
-                }
-                free = pause.latestStart + pause.length
-            }
-            guard free <= shift.length - shift.briefingAfter else {
-                throw ModelError("shift \(shift.id): the last break must end before the closing briefing")
-            }
+            free = pause.latestStart + pause.length
+        }
+        guard free <= length - briefingAfter else {
+            throw ModelError("the last break must end before the closing briefing")
         }
     }
 }

@@ -70,6 +70,16 @@ public struct Timing: Sendable, Equatable {
     /// The number of days, whole or begun, in `[0, horizon)` (at least 1).
     public var dayCount: Int { max(1, Int((horizon / Self.secondsPerDay).rounded(.up))) }
 
+    /// Checks that a per-interval list has one value per planning interval.
+    /// - Throws: ``ModelError`` saying how many values and intervals there are.
+    public func checkIntervalCount(_ count: Int) throws {
+        func counted(_ count: Int, _ noun: String) -> String { count == 1 ? "1 \(noun)" : "\(count) \(noun)s" }
+        guard count == intervalCount else {
+            throw ModelError("has \(counted(count, "value")) but the scenario has \(counted(intervalCount, "interval")) "
+                + "(horizon \(Self.format(horizon)) / interval \(Self.format(intervalLength)))")
+        }
+    }
+
     /// The day (0 for the first 24 hours from time 0) of time `t`.
     public func day(at t: Double) -> Int { Int(t / Self.secondsPerDay) }
 }
@@ -80,4 +90,18 @@ extension Timing {
     public static let secondsPerMinute = 60.0
     public static let secondsPerHour = 3600.0
     public static let secondsPerDay = 86_400.0
+
+    /// A duration as scenario files write it, in the largest unit that divides it (hours
+    /// at most): `24h`, `30m`, `90s`, `2.5s`.
+    public static func format(_ seconds: Double) -> String {
+        func number(_ value: Double) -> String {
+            if let whole = Int(exactly: value) { return String(whole) }
+            return String(value)
+        }
+        for (suffix, unit) in [("h", secondsPerHour), ("m", secondsPerMinute)]
+        where seconds >= unit && seconds.truncatingRemainder(dividingBy: unit) == 0 {
+            return number(seconds / unit) + suffix
+        }
+        return number(seconds) + "s"
+    }
 }
