@@ -21,18 +21,11 @@ extension RunSummary {
             case .interval:
                 for interval in intervals where window.map({ $0.contains(interval.start.truncatingRemainder(dividingBy: Timing.secondsPerDay)) }) ?? true {
                     let ci = interval.total[target.kpi] ?? interval.resources[target.kpi]
-                    if !target.isMet(by: ci) { failed.append("\(target.kpi.rawValue) (\(clock(interval.start)))") }
+                    if !target.isMet(by: ci) { failed.append("\(target.kpi.rawValue) (\(model.timing.label(interval.start)))") }
                 }
             }
         }
         return failed
-    }
-
-    /// `10:30`, or `day 2 10:30` after the first day, in the scenario's clock.
-    private func clock(_ seconds: Double) -> String {
-        let day = Int((model.timing.clockStart + seconds) / Timing.secondsPerDay)
-        let time = model.timing.timeOfDay(seconds)
-        return day > 0 ? "day \(day + 1) \(time)" : time
     }
 }
 

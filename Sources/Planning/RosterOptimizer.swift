@@ -114,7 +114,7 @@ public struct RosterOptimizer {
         var terms: [(Int, Double)] = []
         for a in assignments {
             let template = templates[a.template]
-            for day in [-86_400.0, 0, 86_400] {
+            for day in [-Timing.secondsPerDay, 0, Timing.secondsPerDay] {
                 let start = a.start + day
                 let onPhones = overlap(start + template.briefingBefore, start + template.length - template.briefingAfter, from, to)
                 if onPhones > 0 { terms.append((a.column, onPhones / length)) }
@@ -229,7 +229,7 @@ public struct RosterOptimizer {
     func shiftCoverage(_ shift: Shift) -> [Double] {
         let timing = model.timing
         return (0..<timing.intervalCount).map { i in
-            [-86_400.0, 0, 86_400].reduce(0.0) { sum, day in
+            [-Timing.secondsPerDay, 0, Timing.secondsPerDay].reduce(0.0) { sum, day in
                 shift.onPhonePeriods(agent: 0, of: 1).reduce(sum) { sum, period in
                     sum + overlap(shift.start + day + period.start, shift.start + day + period.end,
                                   timing.start(ofInterval: i), timing.end(ofInterval: i))

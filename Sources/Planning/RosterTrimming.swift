@@ -78,7 +78,7 @@ extension RosterOptimizer {
     func meanMissReport(_ summary: RunSummary) -> String {
         let misses = RequirementPlanner.failures(summary, model)
         guard !misses.isEmpty else { return "final roster: every interval meets every target by its mean" }
-        let list = misses.map { "\(model.callTypes[$0.type].id) \(model.timing.clock(model.timing.start(ofInterval: $0.interval)))" }
+        let list = misses.map { "\(model.callTypes[$0.type].id) \(model.timing.label(model.timing.start(ofInterval: $0.interval)))" }
         return "final roster: \(misses.count) interval targets missed by the mean, within their confidence intervals "
             + "(more replications would tell): " + list.joined(separator: ", ")
     }

@@ -61,7 +61,7 @@ public enum RequirementPlanner {
             let toAgents = 1 - (type.selfService?.fraction ?? 0)
             let targets = planningTargets(of: type).compactMap { staffingTarget($0, slSeconds: type.serviceLevel.seconds) }
             return try type.arrivalRates.map { rate in
-                let perHour = rate * 3600 * toAgents
+                let perHour = rate * Timing.secondsPerHour * toAgents
                 guard perHour > 0 else { return 0 }
                 return try targets.map { try Erlang.minimumAgents(model: erlang, perHour: perHour, aht: aht, target: $0) }.max() ?? 0
             }

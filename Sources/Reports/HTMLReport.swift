@@ -122,7 +122,7 @@ public enum HTMLReport {
     // MARK: Charts
 
     private static func charts(_ s: RunSummary, staffing: [StaffingLine]?) -> String {
-        let labels = s.intervals.map { s.model.timing.clock($0.start) }
+        let labels = s.intervals.map { s.model.timing.label($0.start) }
         var out = SVGChart.render(SVGChart.BarChart(
             id: "chart-calls", title: "Calls per interval (all call types, mean of replications)",
             xLabels: labels, yLabel: "calls",
@@ -210,7 +210,7 @@ public enum HTMLReport {
         let ts = stride(from: 0.0, through: longest, by: step).map { $0 }
         return SVGChart.render(SVGChart.LineChart(
             id: id, title: title,
-            xLabels: ts.map { longest > 3600 ? NumberFormat.duration($0) : NumberFormat.decimal(($0 * 10).rounded() / 10) },
+            xLabels: ts.map { longest > Timing.secondsPerHour ? NumberFormat.duration($0) : NumberFormat.decimal(($0 * 10).rounded() / 10) },
             xValues: ts,
             yLabel: "share waiting at most t (s)",
             series: types.map { k in
@@ -304,7 +304,7 @@ public enum HTMLReport {
                 + intervalKPIs.map { "<th>\($0.rawValue)</th>" }.joined() + "</tr>"
             for interval in s.intervals {
                 let subject = "intervals.\(interval.index).call_types.\(type.id)"
-                out += "<tr><td class=\"name\">\(s.model.timing.clock(interval.start))–\(s.model.timing.clock(interval.end))</td>"
+                out += "<tr><td class=\"name\">\(s.model.timing.label(interval.start))–\(s.model.timing.label(interval.end))</td>"
                     + intervalKPIs.map { cell(interval.callTypes[k][$0], subject: subject, kpi: $0) }.joined() + "</tr>"
             }
             out += "</table>\n"
@@ -326,5 +326,5 @@ public enum HTMLReport {
     }
 
     private static func percent(_ x: Double) -> String { "\(NumberFormat.decimal((x * 1000).rounded() / 10)) %" }
-    private static func hours(_ seconds: Double) -> String { NumberFormat.decimal(seconds / 3600) }
+    private static func hours(_ seconds: Double) -> String { NumberFormat.decimal(seconds / Timing.secondsPerHour) }
 }

@@ -2,7 +2,8 @@ import ContactCenter
 import Experiments
 import Statistics
 
-/// `intervals.csv`: one row per reported planning interval × call type, with each
+/// `intervals.csv`: one row per reported planning interval × call type (the interval
+/// named by ``intervalHeader``: `interval,day,time,start,end`), with each
 /// KPI's mean and confidence bounds (`service_level`, `service_level_ci_low`,
 /// `service_level_ci_high`, …); empty cells where a KPI is undefined.
 /// The call-type rows end with the centre-wide resource KPIs of the interval (busy
@@ -25,6 +26,18 @@ public enum IntervalsCSV {
     /// KPIs reported per interval and agent group.
     public static let groupKPIs: [KPI] = [.agents, .occupancy]
 
+    /// The columns that name an interval in every CSV file: its index, its day (1 for
+    /// the day of time 0) and start time `HH:MM`, and its start and end as
+    /// ``Timing/label(_:)`` writes them (`10:30`, `day 2 10:30`).
+    public static let intervalHeader = ["interval", "day", "time", "start", "end"]
+
+    /// The cells of ``intervalHeader`` for interval `i`.
+    public static func intervalCells(_ i: Int, timing: Timing) -> [String] {
+        let start = timing.start(ofInterval: i), end = timing.end(ofInterval: i)
+        let (day, time) = timing.dayAndTime(start)
+        return [String(i), String(day), time, timing.label(start), timing.label(end)]
+    }
+
     /// The call-type table.
     public static func callTypes(_ s: RunSummary) -> String {
         table(s, subject: "call_type", ids: s.model.callTypes.map(\.id), kpis: callTypeKPIs,
@@ -38,13 +51,12 @@ public enum IntervalsCSV {
 
     private static func table(_ s: RunSummary, subject: String, ids: [String], kpis: [KPI], centreKPIs: [KPI] = [],
                               rows: (IntervalSummary) -> [KPISummary]) -> String {
-        var header = ["interval", "start", "end", subject]
+        var header = intervalHeader + [subject]
         for kpi in kpis + centreKPIs { header += [kpi.rawValue, kpi.rawValue + "_ci_low", kpi.rawValue + "_ci_high"] }
         var lines = [header.joined(separator: ",")]
         for interval in s.intervals {
             for (id, kpiSummary) in zip(ids, rows(interval)) {
-                var cells = [String(interval.index), s.model.timing.clock(interval.start),
-                             s.model.timing.clock(interval.end), NumberFormat.csvField(id)]
+                var cells = intervalCells(interval.index, timing: s.model.timing) + [NumberFormat.csvField(id)]
                 let values = kpis.map { kpiSummary[$0] } + centreKPIs.map { interval.resources[$0] }
                 for value in values {
                     if let ci = value {

@@ -1,3 +1,4 @@
+import ContactCenter
 import Foundation
 
 /// Number and time formatting shared by the text and CSV reports.
@@ -11,7 +12,7 @@ enum NumberFormat {
     /// A duration as people say it: `20 s`, `30 min`, `4 h`, `8 h 30 min`.
     static func duration(_ seconds: Double) -> String {
         guard seconds >= 120, seconds.truncatingRemainder(dividingBy: 60) == 0 else { return "\(decimal(seconds)) s" }
-        let (hours, minutes) = (Int(seconds) / 3600, Int(seconds) % 3600 / 60)
+        let (hours, minutes) = (Int(seconds) / Int(Timing.secondsPerHour), Int(seconds) % Int(Timing.secondsPerHour) / 60)
         if hours == 0 { return "\(minutes) min" }
         return minutes == 0 ? "\(hours) h" : "\(hours) h \(minutes) min"
     }
@@ -19,7 +20,9 @@ enum NumberFormat {
     /// The threshold of an `80/20` service-level target: seconds below two minutes,
     /// else `30m` or `4h`.
     static func threshold(_ seconds: Double) -> String {
-        if seconds >= 3600 && seconds.truncatingRemainder(dividingBy: 3600) == 0 { return "\(decimal(seconds / 3600))h" }
+        if seconds >= Timing.secondsPerHour && seconds.truncatingRemainder(dividingBy: Timing.secondsPerHour) == 0 {
+            return "\(decimal(seconds / Timing.secondsPerHour))h"
+        }
         if seconds >= 120 && seconds.truncatingRemainder(dividingBy: 60) == 0 { return "\(decimal(seconds / 60))m" }
         return decimal(seconds)
     }

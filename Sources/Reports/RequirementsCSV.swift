@@ -2,17 +2,17 @@ import ContactCenter
 import Foundation
 import Planning
 
-/// Staffing requirements as a table, CSV (`interval,start,end,agent_group,agents,scheduled`:
+/// Staffing requirements as a table, CSV (`interval,day,time,start,end,agent_group,agents,scheduled`:
 /// on the phones, and to schedule before shrinkage) and JSON.
 public enum RequirementsCSV {
     public static func render(_ r: StaffingRequirement, model: CenterModel) -> String {
-        var lines = ["interval,start,end,agent_group,agents,scheduled"]
+        var lines = [(IntervalsCSV.intervalHeader + ["agent_group", "agents", "scheduled"]).joined(separator: ",")]
         let scheduled = r.scheduled
         let timing = model.timing
         for i in 0..<timing.intervalCount where timing.isReported(interval: i) {
             for (g, group) in model.agentGroups.enumerated() {
-                lines.append([String(i), timing.clock(timing.start(ofInterval: i)), timing.clock(timing.end(ofInterval: i)),
-                              NumberFormat.csvField(group.id), String(r.agents[g][i]), String(scheduled[g][i])].joined(separator: ","))
+                lines.append((IntervalsCSV.intervalCells(i, timing: timing)
+                    + [NumberFormat.csvField(group.id), String(r.agents[g][i]), String(scheduled[g][i])]).joined(separator: ","))
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -27,7 +27,7 @@ public enum RequirementsCSV {
         let scheduled = r.scheduled
         for i in 0..<timing.intervalCount where timing.isReported(interval: i) {
             let counts = model.agentGroups.indices.map { r.agents[$0][i] }
-            rows.append([timing.clock(timing.start(ofInterval: i))] + counts.map(String.init) + [String(counts.reduce(0, +))]
+            rows.append([timing.label(timing.start(ofInterval: i))] + counts.map(String.init) + [String(counts.reduce(0, +))]
                 + (withShrinkage ? [String(scheduled.reduce(0) { $0 + $1[i] })] : []))
         }
         return TextTable.layout(rows)

@@ -14,17 +14,17 @@ public enum RosterTables {
         return TextTable.layout(rows)
     }
 
-    /// `interval,start,end,agent_group,required,planned,simulated`: the requirement on the
+    /// `interval,day,time,start,end,agent_group,required,planned,simulated`: the requirement on the
     /// phones, the roster's agents on the phones before shrinkage, and the simulated mean
     /// of agents logged in (after absence and off-phone work).
     public static func staffingCSV(_ r: RosterOptimizer.Result, model: CenterModel) -> String {
-        var lines = ["interval,start,end,agent_group,required,planned,simulated"]
+        var lines = [(IntervalsCSV.intervalHeader + ["agent_group", "required", "planned", "simulated"]).joined(separator: ",")]
         for interval in r.verification.intervals {
             for (g, group) in model.agentGroups.enumerated() {
                 let simulated = interval.groups[g][.agents].map { NumberFormat.decimal($0.mean) } ?? ""
-                lines.append([String(interval.index), model.timing.clock(interval.start), model.timing.clock(interval.end),
+                lines.append((IntervalsCSV.intervalCells(interval.index, timing: model.timing) + [
                               NumberFormat.csvField(group.id), String(r.required[g][interval.index]),
-                              NumberFormat.decimal(r.plan.planned[g][interval.index]), simulated].joined(separator: ","))
+                              NumberFormat.decimal(r.plan.planned[g][interval.index]), simulated]).joined(separator: ","))
             }
         }
         return lines.joined(separator: "\n") + "\n"

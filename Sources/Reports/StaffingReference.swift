@@ -25,11 +25,11 @@ enum StaffingReference {
         var agents: [Int?] = []
         for i in 0..<model.timing.intervalCount {
             let loads = voice.map { $0.arrivalRates[i] * (($0.handleTime.mean) + ($0.afterCallWork?.mean ?? 0)) }
-            let perHour = voice.reduce(0) { $0 + $1.arrivalRates[i] } * 3600
+            let perHour = voice.reduce(0) { $0 + $1.arrivalRates[i] } * Timing.secondsPerHour
             let load = loads.reduce(0, +)
             let otherLoad = others.reduce(0) { $0 + $1.arrivalRates[i] * ($1.handleTime.mean + ($1.afterCallWork?.mean ?? 0)) }
             guard perHour > 0, load > 0 else { agents.append(otherLoad > 0 ? Int(otherLoad.rounded(.up)) : nil); continue }
-            let aht = load / (perHour / 3600)
+            let aht = load / (perHour / Timing.secondsPerHour)
             let patience = zip(patiences, loads).reduce(0) { $0 + $1.0 * $1.1 } / load
             let queue: StaffingModel = useErlangA ? .erlangA(patience: patience) : .erlangC
             agents.append((try? Erlang.minimumAgents(model: queue, perHour: perHour, aht: aht,

@@ -50,7 +50,7 @@ public enum SummaryTable {
         var out = TextTable.layout(rows)
         for (followUp, kpis) in zip(s.model.followUps, s.followUps) {
             out += "follow-up \(followUp.id): " + cell(kpis[.followUpRate], 1, 100) + " % done within "
-                + NumberFormat.decimal(followUp.deadline / 3600) + " h"
+                + NumberFormat.decimal(followUp.deadline / Timing.secondsPerHour) + " h"
                 + (followUp.target.map { " (target \(Int(($0 * 100).rounded())) %: " + KPITarget(kpi: .followUpRate, relation: .atLeast, value: $0).verdict(kpis[.followUpRate]) + ")" } ?? "")
                 + ", " + cell(kpis[.followUps], 0, 1) + " tasks\n"
         }

@@ -15,7 +15,6 @@ import ContactCenter
 struct ArrivalsParser {
     static let keys = ["per_hour", "daily", "profile", "day_factors", "surges", "factor"]
     private static let surgeKeys = ["from", "to", "factor"]
-    private static let day = 86_400.0
 
     let timing: Timing
 
@@ -29,7 +28,7 @@ struct ArrivalsParser {
                 throw extra.error("goes with `daily`, not with `per_hour`")
             }
             rates = try ScenarioParser.perInterval(perHour, timing: timing) { try $0.number(.nonNegative) }
-                .map { $0 / 3600 }
+                .map { $0 / Timing.secondsPerHour }
         case (nil, let daily?):
             rates = try dailyRates(daily: daily, arrivals: arrivals)
         case (_?, _?):
@@ -48,7 +47,7 @@ struct ArrivalsParser {
     private func dailyRates(daily: NodeReader, arrivals: MappingReader) throws -> [Double] {
         let volume = try daily.number(.nonNegative)
         let profileReader = try arrivals.required("profile")
-        let perDay = Self.day / timing.intervalLength
+        let perDay = Timing.secondsPerDay / timing.intervalLength
         guard perDay == perDay.rounded(), perDay >= 1 else {
             throw profileReader.error("needs intervals that divide a day evenly, but the interval is "
                 + Timing.format(timing.intervalLength))
@@ -66,7 +65,7 @@ struct ArrivalsParser {
             return values
         } ?? [1]
         return (0..<timing.intervalCount).map { i in
-            let dayIndex = Int(timing.start(ofInterval: i) / Self.day)
+            let dayIndex = timing.day(at: timing.start(ofInterval: i))
             let share = shares[i % shares.count] / total
             return volume * factors[dayIndex % factors.count] * share / timing.intervalLength
         }

@@ -1,10 +1,11 @@
+import ContactCenter
 import Foundation
 
 /// Durations as scenarios write them: a bare number of seconds (`45`, `1.5`), a number
 /// with a unit suffix, `s`, `m`, `h` or `d` (`90s`, `30m`, `1.5h`, `1d`), several of
 /// those (`8h30m`), or a clock time `hh:mm` or `hh:mm:ss` (`07:30`, for shift starts).
 enum DurationParser {
-    private static let secondsPerUnit: [Character: Double] = ["s": 1, "m": 60, "h": 3600, "d": 86_400]
+    private static let secondsPerUnit: [Character: Double] = ["s": 1, "m": Timing.secondsPerMinute, "h": Timing.secondsPerHour, "d": Timing.secondsPerDay]
 
     /// The number of seconds `text` denotes, or `nil` if it is not a duration.
     /// The sign is kept: callers check the range, so that `-3` gets a message about its sign.
@@ -39,7 +40,7 @@ enum DurationParser {
         guard (2...3).contains(parts.count), parts.allSatisfy({ $0 != nil && $0! >= 0 }) else { return nil }
         let (h, m, s) = (parts[0]!, parts[1]!, parts.count == 3 ? parts[2]! : 0)
         guard m < 60, s < 60 else { return nil }
-        return Double(h * 3600 + m * 60 + s)
+        return Double(h) * Timing.secondsPerHour + Double(m) * Timing.secondsPerMinute + Double(s)
     }
 
 }

@@ -9,9 +9,11 @@ final class ClockStartTests: XCTestCase {
 
     func testTimingShowsClockTimes() {
         let timing = Timing(warmup: 0, horizon: 86_400, intervalLength: 1800, clockStart: 8 * 3600)
-        XCTAssertEqual(timing.clock(0), "08:00")
-        XCTAssertEqual(timing.clock(15.5 * 3600), "23:30")
-        XCTAssertEqual(timing.clock(16 * 3600), "d1 00:00")
+        XCTAssertEqual(timing.label(0), "08:00")
+        XCTAssertEqual(timing.label(15.5 * 3600), "23:30")
+        XCTAssertEqual(timing.label(16 * 3600), "day 2 00:00")
+        XCTAssertTrue(timing.dayAndTime(16 * 3600) == (2, "00:00"))
+        XCTAssertTrue(timing.dayAndTime(0) == (1, "08:00"))
         XCTAssertEqual(timing.timeOfDay(17 * 3600), "01:00")
         XCTAssertEqual(timing.time(ofClock: 9 * 3600), 3600)
         XCTAssertEqual(timing.time(ofClock: 7 * 3600), 23 * 3600)

@@ -17,12 +17,18 @@ public struct Timing: Sendable, Equatable {
         self.clockStart = clockStart
     }
 
-    /// Time `t` as a clock time `HH:MM`, with `dN ` before it from the next day on
-    /// (N days after the day of time 0).
-    public func clock(_ t: Double) -> String {
-        let minutes = Int(((clockStart + t) / 60).rounded())
-        let days = minutes / 1440
-        return days > 0 ? "d\(days) \(Self.hoursAndMinutes(minutes: minutes))" : Self.hoursAndMinutes(minutes: minutes)
+    /// Time `t` by its day and clock time, to the minute: day 1 is the day of time 0, and
+    /// days change at midnight on the clock.
+    public func dayAndTime(_ t: Double) -> (day: Int, time: String) {
+        let minutes = Int(((clockStart + t) / Self.secondsPerMinute).rounded())
+        return (minutes / 1440 + 1, Self.hoursAndMinutes(minutes: minutes))
+    }
+
+    /// How reports, CSV files and messages name a moment: `10:30` on the first day,
+    /// `day 2 10:30` after it.
+    public func label(_ t: Double) -> String {
+        let (day, time) = dayAndTime(t)
+        return day > 1 ? "day \(day) \(time)" : time
     }
 
     /// The time of day of time `t`, `HH:MM`.
