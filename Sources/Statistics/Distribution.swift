@@ -63,20 +63,13 @@ public enum Distribution: Equatable, Sendable {
         sample(using: stream.generator)
     }
 
-    /// One draw from a stream's generator (the hot path: no reference counting).
+    /// One draw from a stream's generator. The event loop draws through a ``Sampler``
+    /// instead, which draws the same values without reference counting.
     @inlinable
     public func sample(using generator: RandomGenerator) -> Double {
-        let r = generator.state
-        switch self {
-        case .exponential(let mean): return -mean * log(ccsim_rng_uniform_pos(r))
-        case .constant(let v): return v
-        case .lognormal(let zeta, let sigma): return gsl_ran_lognormal(r, zeta, sigma)
-        case .gamma(let k, let theta): return gsl_ran_gamma(r, k, theta)
-        case .erlang(let k, let mean): return gsl_ran_gamma(r, Double(k), mean / Double(k))
-        case .weibull(let scale, let shape): return gsl_ran_weibull(r, scale, shape)
-        case .uniform(let a, let b): return gsl_ran_flat(r, a, b)
-        case .empirical(let values):
-            return values[Int(gsl_rng_uniform_int(r, UInt(values.count)))]
+        if case .empirical(let values) = self {
+            return values[Int(gsl_rng_uniform_int(generator.state, UInt(values.count)))]
         }
+        return Sampler(parametric: self).unsafelyUnwrapped.sample(using: generator)
     }
 }

@@ -59,7 +59,7 @@ struct IntervalStatistics {
 
     // MARK: Calls
 
-    mutating func recordArrival(_ call: CallRecord) {
+    mutating func recordArrival(_ call: borrowing CallRecord) {
         generatedCalls += 1
         guard call.interval >= 0 else { return }
         calls[slot(call)].arrivals += 1
@@ -67,36 +67,36 @@ struct IntervalStatistics {
     }
 
     /// The caller of `call` is served (counted in the interval of the first attempt).
-    private func recordCallerServed(_ call: CallRecord) {
+    private mutating func recordCallerServed(_ call: borrowing CallRecord) {
         guard call.callerInterval >= 0 else { return }
         calls[callerSlot(call)].callersServed += 1
     }
 
     /// The caller of `call` gives up for good.
-    mutating func recordCallerLost(_ call: CallRecord) {
+    mutating func recordCallerLost(_ call: borrowing CallRecord) {
         guard call.callerInterval >= 0 else { return }
         calls[callerSlot(call)].callersLost += 1
     }
 
-    mutating func recordBlocked(_ call: CallRecord) {
+    mutating func recordBlocked(_ call: borrowing CallRecord) {
         guard call.interval >= 0 else { return }
         calls[slot(call)].blocked += 1
     }
 
-    mutating func recordIVRBlocked(_ call: CallRecord) {
+    mutating func recordIVRBlocked(_ call: borrowing CallRecord) {
         guard call.interval >= 0 else { return }
         calls[slot(call)].ivrBlocked += 1
     }
 
     /// The call took an IVR port at `now`, after waiting for it since its arrival.
-    mutating func recordIVREntry(_ call: CallRecord, at now: Double) {
+    mutating func recordIVREntry(_ call: borrowing CallRecord, at now: Double) {
         guard call.interval >= 0 else { return }
         let s = slot(call)
         calls[s].ivrEntered += 1
         calls[s].ivrPortWait += now - call.arrival
     }
 
-    mutating func recordSelfServed(_ call: CallRecord) {
+    mutating func recordSelfServed(_ call: borrowing CallRecord) {
         recordCallerServed(call)
         guard call.interval >= 0 else { return }
         calls[slot(call)].selfServed += 1
@@ -104,13 +104,13 @@ struct IntervalStatistics {
 
     /// An answered call of the original type is transferred to call type `to`; the
     /// counts go to the interval of the original call's arrival.
-    mutating func recordTransfer(_ call: CallRecord, to: Int) {
+    mutating func recordTransfer(_ call: borrowing CallRecord, to: Int) {
         guard call.interval >= 0 else { return }
         calls[slot(call)].transferred += 1
         calls[Int(call.interval) * typeCount + to].transfersIn += 1
     }
 
-    mutating func recordAbandonment(_ call: CallRecord, at now: Double) {
+    mutating func recordAbandonment(_ call: borrowing CallRecord, at now: Double) {
         guard call.interval >= 0 else { return }
         let wait = now - call.queueEntry
         if call.isTransfer {
@@ -125,7 +125,7 @@ struct IntervalStatistics {
         recordWait(wait, slot: s)
     }
 
-    mutating func recordUnserved(_ call: CallRecord) {
+    mutating func recordUnserved(_ call: borrowing CallRecord) {
         guard call.interval >= 0 else { return }
         if call.isTransfer {
             calls[slot(call)].transfersUnserved += 1
@@ -134,7 +134,7 @@ struct IntervalStatistics {
         calls[slot(call)].unserved += 1
     }
 
-    mutating func recordAnswer(_ call: CallRecord, at now: Double) {
+    mutating func recordAnswer(_ call: borrowing CallRecord, at now: Double) {
         if call.isTransfer {
             recordTransferAnswered(call, at: now)
             return
@@ -152,21 +152,22 @@ struct IntervalStatistics {
         recordWait(wait, slot: s)
     }
 
-    private func recordTransferAnswered(_ call: CallRecord, at now: Double) {
+    private mutating func recordTransferAnswered(_ call: borrowing CallRecord, at now: Double) {
         guard call.interval >= 0 else { return }
         calls[slot(call)].transfersAnswered += 1
         calls[slot(call)].waitOfTransfers += now - call.queueEntry
     }
 
-    private func recordWait(_ wait: Double, slot s: Int) {
+    @inline(__always)
+    private mutating func recordWait(_ wait: Double, slot s: Int) {
         waitBuckets[s * QuantileHistogram.bucketCount + QuantileHistogram.bucket(of: wait)] &+= 1
     }
 
-    private func slot(_ call: CallRecord) -> Int {
+    private func slot(_ call: borrowing CallRecord) -> Int {
         Int(call.interval) * typeCount + Int(call.callType)
     }
 
-    private func callerSlot(_ call: CallRecord) -> Int {
+    private func callerSlot(_ call: borrowing CallRecord) -> Int {
         Int(call.callerInterval) * typeCount + Int(call.callType)
     }
 
@@ -225,7 +226,7 @@ struct IntervalStatistics {
         change(.agentsWithoutSeat, by: delta, at: now)
     }
 
-    private func change(_ r: Resource, by delta: Double, at now: Double) {
+    private mutating func change(_ r: Resource, by delta: Double, at now: Double) {
         resources[r.rawValue].update(resources[r.rawValue].value + delta, at: now)
     }
 

@@ -81,10 +81,10 @@ extension CenterSimulation {
         let interval: Int32 = now >= timing.warmup ? Int32(timing.interval(at: now)) : -1
         calls[call] = CallRecord(
             callType: Int32(k), interval: interval, callerInterval: interval, arrival: now,
-            talk: handleTimes[k].sample(using: talkGenerators[k]),
-            afterCallWork: afterCallWork[k]?.sample(using: afterCallWorkGenerators[k]) ?? 0,
-            patience: patience[k]?.sample(using: patienceGenerators[k]) ?? .infinity)
-        if ivrPorts.isPresent && isVoice[k] { drawIVRPath(of: &calls[call], callType: k) }
+            talk: laws[k].talk.sample(using: talkGenerators[k]),
+            afterCallWork: laws[k].afterCallWork?.sample(using: afterCallWorkGenerators[k]) ?? 0,
+            patience: laws[k].patience?.sample(using: patienceGenerators[k]) ?? .infinity)
+        if ivrPorts.isPresent && isVoice[k] { drawIVRPath(call: call, callType: k) }
         if hasTransfers[k] { calls[call].transferTo = drawTransfer(callType: k) }
         let kind = followUpOfType[k]
         if kind >= 0 && followUpStreams[kind].uniformPositive() < followUps[kind].fraction {

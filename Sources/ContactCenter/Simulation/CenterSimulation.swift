@@ -44,13 +44,11 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
     let ivrGenerators: [RandomGenerator]
     let redialGenerators: [RandomGenerator]
     let transferGenerators: [RandomGenerator]
-    /// Per call type: arrival rates per second per interval (flattened `[k * intervals + i]`).
+    /// Per call type: arrival rates per second per interval (flattened `[k * intervals + i]`),
+    /// and its laws, prepared as plain values whose empirical values `samplers` owns.
     let arrivalRates: [Double]
-    let handleTimes: [Distribution]
-    let afterCallWork: [Distribution?]
-    let patience: [Distribution?]
-    let selfService: [SelfService?]
-    let redial: [Redial?]
+    let samplers = SamplerStorage()
+    let laws: [CallTypeLaws]
     let transfers: [[Transfer]]
     let hasTransfers: [Bool]
     /// Per call type, whether its contacts are voice calls (trunk line, IVR); whether all are.
@@ -119,11 +117,8 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         redialGenerators = streams.map(\.redial.generator)
         transferGenerators = streams.map(\.transfer.generator)
         arrivalRates = try Self.arrivalRates(of: model, seed: seed, replication: replication)
-        handleTimes = model.callTypes.map(\.handleTime)
-        afterCallWork = model.callTypes.map(\.afterCallWork)
-        patience = model.callTypes.map(\.patience)
-        selfService = model.callTypes.map(\.selfService)
-        redial = model.callTypes.map(\.redial)
+        let storage = samplers
+        laws = model.callTypes.map { CallTypeLaws($0, storage: storage) }
         transfers = model.callTypes.map(\.transfers)
         hasTransfers = model.callTypes.map { !$0.transfers.isEmpty }
         isVoice = model.callTypes.map(\.channel.isVoice)
@@ -149,7 +144,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         let memory = arena
         queues = SlotBuffer(arena, copying: (0..<typeCount).map { _ in IndexRing(memory, capacity: 64) })
         trunkLines = TrunkLines(count: model.trunks ?? Int.max)
-        ivrPorts = IVRPorts(ivr: model.ivr, arena: arena)
+        ivrPorts = IVRPorts(ivr: model.ivr, menu: model.ivr?.menu.map(storage.sampler), arena: arena)
         seats = SeatPool(capacity: model.agentSeats)
         longestIdleSince = SlotBuffer(arena, count: groupCount, repeating: .infinity)
         oldestWaitingSince = SlotBuffer(arena, count: typeCount, repeating: .infinity)
@@ -164,7 +159,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
     /// left) and returns its measurements. Debug builds check every resource's
     /// invariants after every event.
     public mutating func run() -> ReplicationResult {
-        withExtendedLifetime(arena) {
+        withExtendedLifetime((arena, samplers, streams)) {
             start()
             while let event = nextEvent() {
                 clock.advance(to: event.time)

@@ -1,31 +1,38 @@
 import Engine
+import Statistics
 
 // The IVR: a call takes a port for the announcement and the menu, and keeps it in
 // self-service; when every port is busy it waits for one or is lost.
 
 /// The IVR's ports: how many are busy and the calls waiting for one (first come first
-/// served).
+/// served), with what the simulation needs of the IVR as plain values.
 struct IVRPorts {
-    /// The IVR, or `nil` when calls go straight to the queue.
-    let ivr: IVR?
+    /// Whether calls pass an IVR (else they go straight to the queue).
+    let isPresent: Bool
+    let ports: Int
+    /// Whether a call that finds every port busy waits for one (else it is lost).
+    let waitsWhenFull: Bool
+    let announcement: Double
+    let menu: Sampler?
     private(set) var busy = 0
     /// Calls waiting for a port.
     var waiting: IndexRing
 
-    init(ivr: IVR?, arena: SlotArena) {
-        self.ivr = ivr
+    init(ivr: IVR?, menu: Sampler?, arena: SlotArena) {
+        isPresent = ivr != nil
+        ports = ivr?.ports ?? 0
+        waitsWhenFull = ivr?.whenFull == .wait
+        announcement = ivr?.announcement ?? 0
+        self.menu = menu
         waiting = IndexRing(arena, capacity: 64)
     }
 
-    var isPresent: Bool { ivr != nil }
-
     /// Whether a port is free.
-    var hasFreePort: Bool { busy < (ivr?.ports ?? 0) }
+    var hasFreePort: Bool { busy < ports }
 
     mutating func change(by delta: Int) { busy += delta }
 
     func checkInvariants(callsOnPorts: Int, callsWaiting: Int) {
-        let ports = ivr?.ports ?? 0
         precondition(busy >= 0 && busy <= ports, "IVR: \(busy) ports busy of \(ports)")
         precondition(busy == callsOnPorts, "IVR: \(busy) ports busy but \(callsOnPorts) calls on a port")
         precondition(waiting.count == callsWaiting, "IVR: \(waiting.count) queued for a port, \(callsWaiting) calls waiting")
@@ -36,22 +43,22 @@ struct IVRPorts {
 extension CenterSimulation {
     /// Draws the call's time in the IVR (announcement and menu) and whether, and for
     /// how long, it ends in self-service, from the call type's own IVR stream.
-    func drawIVRPath(of record: inout CallRecord, callType k: Int) {
-        guard let ivr = ivrPorts.ivr else { return }
+    /// (Mutating, like every helper of the event loop: a non-mutating method called from
+    /// a mutating one may be handed a copy of the whole simulation.)
+    mutating func drawIVRPath(call: Int, callType k: Int) {
         let generator = ivrGenerators[k]
-        record.menu = ivr.announcement + (ivr.menu?.sample(using: generator) ?? 0)
-        guard let selfService = selfService[k] else { return }
+        calls[call].menu = ivrPorts.announcement + (ivrPorts.menu?.sample(using: generator) ?? 0)
+        guard let selfService = laws[k].selfService else { return }
         let served = generator.uniformPositive() < selfService.fraction
         let duration = selfService.duration.sample(using: generator)
-        record.selfService = served ? duration : -1
+        calls[call].selfService = served ? duration : -1
     }
 
     /// The call takes a free port, waits for one, or is lost if the IVR blocks.
     mutating func enterIVR(call: Int) {
-        guard let ivr = ivrPorts.ivr else { return }
         if ivrPorts.hasFreePort {
             seizePort(call: call)
-        } else if ivr.whenFull == .wait {
+        } else if ivrPorts.waitsWhenFull {
             calls[call].state = .waitingForPort
             ivrPorts.waiting.append(call, arena)
         } else {
@@ -67,7 +74,7 @@ extension CenterSimulation {
         ivrPorts.change(by: 1)
         statistics.changeBusyPorts(by: 1, at: now)
         calls[call].state = .inIVR
-        calls[call].responseBase = now - calls[call].arrival + (ivrPorts.ivr?.announcement ?? 0)
+        calls[call].responseBase = now - calls[call].arrival + ivrPorts.announcement
         statistics.recordIVREntry(calls[call], at: now)
         _ = schedule(.endOfMenu, at: now + calls[call].menu, index: call)
     }

@@ -9,7 +9,7 @@ extension CenterSimulation {
         guard !calls[call].isTransfer else { return }  // the caller was served before the transfer
         let k = Int(calls[call].callType)
         let attempts = Int(calls[call].attempt) + 1
-        guard let redial = redial[k], attempts < (redial.maxAttempts ?? Int(UInt16.max)) else {
+        guard let redial = laws[k].redial, attempts < redial.maxAttempts else {
             statistics.recordCallerLost(calls[call])
             return
         }

@@ -4,7 +4,7 @@
 extension CenterSimulation {
     /// Whether, and where, a call of type `k` will be transferred after talk: the
     /// destination's index, or -1 to end the call.
-    func drawTransfer(callType k: Int) -> Int16 {
+    mutating func drawTransfer(callType k: Int) -> Int16 {
         var u = transferGenerators[k].uniformPositive()
         for transfer in transfers[k] {
             if u < transfer.fraction { return Int16(transfer.to) }
@@ -23,9 +23,9 @@ extension CenterSimulation {
         statistics.recordTransfer(calls[call], to: to)
         calls[call].callType = Int32(to)
         calls[call].isTransfer = true
-        calls[call].talk = handleTimes[to].sample(using: generator)
-        calls[call].afterCallWork = afterCallWork[to]?.sample(using: generator) ?? 0
-        calls[call].patience = patience[to]?.sample(using: generator) ?? .infinity
+        calls[call].talk = laws[to].talk.sample(using: generator)
+        calls[call].afterCallWork = laws[to].afterCallWork?.sample(using: generator) ?? 0
+        calls[call].patience = laws[to].patience?.sample(using: generator) ?? .infinity
         offerToAgents(call: call)
     }
 }

@@ -49,8 +49,9 @@ extension CenterSimulation {
     /// Whether a call in the centre holds a trunk line (every voice call does once
     /// admitted; the flag is kept only when the centre has contacts of other channels).
     @inline(__always)
-    func holdsLine(_ call: CallRecord) -> Bool {
-        allVoice || call.holdsLine
+    func holdsLine(_ call: borrowing CallRecord) -> Bool {
+        if allVoice { return true }
+        return call.holdsLine
     }
 
     /// A line is taken (`+1`) or freed (`-1`).

@@ -1,0 +1,36 @@
+import Statistics
+
+/// The random laws of a call type as the event loop draws them: plain values (samplers
+/// whose empirical values live in the simulation's ``SamplerStorage``), so that a draw
+/// copies no distribution and counts no reference.
+struct CallTypeLaws {
+    /// Self-service after the IVR menu: the share of calls, and how long they keep the port.
+    struct SelfServiceLaw {
+        let fraction: Double
+        let duration: Sampler
+    }
+
+    /// Callers lost who call again: with what probability, after what delay, and the most
+    /// attempts a caller makes (the first included).
+    struct RedialLaw {
+        let probability: Double
+        let delay: Sampler
+        let maxAttempts: Int
+    }
+
+    let talk: Sampler
+    let afterCallWork: Sampler?
+    let patience: Sampler?
+    let selfService: SelfServiceLaw?
+    let redial: RedialLaw?
+
+    init(_ type: CallType, storage: SamplerStorage) {
+        talk = storage.sampler(type.handleTime)
+        afterCallWork = type.afterCallWork.map(storage.sampler)
+        patience = type.patience.map(storage.sampler)
+        selfService = type.selfService.map { SelfServiceLaw(fraction: $0.fraction, duration: storage.sampler($0.duration)) }
+        redial = type.redial.map {
+            RedialLaw(probability: $0.probability, delay: storage.sampler($0.delay), maxAttempts: $0.maxAttempts ?? Int(UInt16.max))
+        }
+    }
+}
