@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Speed benchmark: ccsim against the hand-written C reference (Benchmarks/cc_ref.c, a
-# copy of shared/bench/cc_ref.c) on workloads W1 and W2, in one run on this machine.
+# hand-written reference program) on workloads W1 and W2, in one run on this machine.
 # Each program runs W1 and W2 (10 replications of 24 h) `ROUNDS` times, alternating,
 # and the best time of each is kept. Prints calls/s of both and their ratio, then
 # ccsim's scaling with threads.

@@ -27,7 +27,7 @@ sed 's/^seats: 140$/seats: 71/; s/^name: .*/name: Seat expansion on today'"'"'s 
 grep -q '^seats: 71$' "$variant"
 "$ccsim" run "$variant" | tee Results/seat-expansion-71-seats.txt
 rm -f "$variant"
-# The seat-expansion request of DOMAIN.md answered with `ccsim capacity`, after the move
+# The seat-expansion request answered with `ccsim capacity`, after the move
 # (the file as written) and next quarter (its variant): the fewest IVR ports keeping IVR
 # blocking at most 1% in every interval, then, with those ports, the fewest seats that
 # seat every rostered agent, and the fewest that hold 80% service over the day.

@@ -23,7 +23,7 @@ public final class SlotArena {
 /// A fixed-size (or explicitly grown) array of plain-data elements in memory owned by a
 /// ``SlotArena``: the simulation's calls, agents, queues and counters. Reading and
 /// writing an element is a pointer access — no copy-on-write uniqueness check, no
-/// reference counting — which is what the event loop needs (see DESIGN.md, "hot path").
+/// reference counting — which is what the event loop needs (see docs/architecture.md, "the hot path").
 ///
 /// A buffer is a view: copies share the elements, and it is valid while its arena
 /// lives. The arena is not referenced by the buffer (that would cost reference counting

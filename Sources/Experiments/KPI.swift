@@ -19,7 +19,7 @@ public enum KPI: String, CaseIterable, Codable, Sendable {
     case blockedFraction = "blocked_fraction"
     /// abandoned / offered.
     case abandonFraction = "abandon_fraction"
-    /// answered / offered (the documents' "agent answer rate").
+    /// answered / offered (the agent answer rate).
     case answerRate = "answer_rate"
     /// Offered calls that waited at all / offered.
     case pWait = "p_wait"
@@ -49,7 +49,7 @@ public enum KPI: String, CaseIterable, Codable, Sendable {
     case ivrBlockedFraction = "ivr_blocked_fraction"
     /// Calls that ended in IVR self-service.
     case selfServed = "self_served"
-    /// self_served / calls that took an IVR port (the documents' self-service rate).
+    /// self_served / calls that took an IVR port (the self-service rate).
     case selfServiceRate = "self_service_rate"
     /// Mean wait for an IVR port of the calls that took one (s).
     case ivrWait = "ivr_wait"
@@ -83,7 +83,7 @@ public enum KPI: String, CaseIterable, Codable, Sendable {
     case followUps = "follow_ups"
     /// Tasks finished within their deadline.
     case followUpsDoneInTime = "follow_ups_done_in_time"
-    /// follow_ups_done_in_time / follow_ups (the documents' follow-up rate).
+    /// follow_ups_done_in_time / follow_ups (the follow-up rate).
     case followUpRate = "follow_up_rate"
     /// Tasks finished after their deadline.
     case followUpsLate = "follow_ups_late"

@@ -1,6 +1,6 @@
 import Foundation
 
-/// One exact case of `cases_shared.json` (a copy of `shared/validation`): a
+/// One exact case of `cases_shared.json` (exact Erlang B, C, A and M/M/c/K values): a
 /// steady-state queue with Poisson arrivals, exponential handle times, optional
 /// exponential patience and optional trunk lines, with its exact per-call measures.
 /// Shared by the analytics tests (formulas) and the simulation tests (simulator).

@@ -9,7 +9,7 @@ import XCTest
 /// the simulation's confidence interval must contain the exact value of every KPI.
 ///
 /// Many intervals are checked at once (about 40 cases × 7–9 KPIs), so each is a
-/// 99.9% interval, as the issue allows: with independent 95% intervals a dozen would
+/// 99.9% interval: with independent 95% intervals a dozen would
 /// miss by chance. Values below 1e-9 are numerical zeros of the exact computation.
 final class ErlangValidationTests: XCTestCase {
     static let replications = 20

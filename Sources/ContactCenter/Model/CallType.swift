@@ -73,7 +73,7 @@ public struct ServiceTargets: Sendable, Equatable {
     public var abandonFraction: Double?
     /// Average speed of answer (mean wait of answered calls), at most, in seconds.
     public var asa: Double?
-    /// Answered / offered, at least (0…1): the documents' agent answer rate.
+    /// Answered / offered, at least (0…1): the agent answer rate.
     public var answerRate: Double?
 
     public init(abandonFraction: Double? = nil, asa: Double? = nil, answerRate: Double? = nil) {

@@ -21,7 +21,7 @@ public struct FollowUp: Sendable, Equatable {
     public var groups: [Int]
     /// Idle agents each of those groups keeps for inbound calls.
     public var reserve: Int
-    /// The target share of tasks done in time (the documents' 99%), if one is set.
+    /// The target share of tasks done in time (such as 99%), if one is set.
     public var target: Double?
 
     public init(id: String, callType: Int, fraction: Double, duration: Distribution, deadline: Double,

@@ -16,7 +16,7 @@ public struct IVR: Sendable, Equatable {
     public var ports: Int
     public var whenFull: WhenFull
     /// The fixed announcement every call hears first (seconds); it counts in the
-    /// documents' response time.
+    /// response time (arrival to answer).
     public var announcement: Double
     /// Time spent in the menu after the announcement; `nil` for none.
     public var menu: Distribution?

@@ -48,7 +48,7 @@ struct CallRecord {
     var selfService: Double = -1
     /// When the call asked for an agent (its arrival without an IVR).
     var queueEntry: Double = 0
-    /// The part of the documents' response time before the queue: wait for an IVR
+    /// The part of the response time (arrival to answer, the fixed announcement included) before the queue: wait for an IVR
     /// port plus the fixed announcement.
     var responseBase: Double = 0
 }
