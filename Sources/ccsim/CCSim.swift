@@ -30,7 +30,9 @@ struct CCSim: ParsableCommand {
         } catch let failure as CommandFailure {
             fail(failure.message, status: failure.exitCode)
         } catch {
-            if error is ValidationError || error is ExitCode || error is CleanExit { exit(withError: error) }
+            // ArgumentParser's own outcomes (help, usage errors, explicit exit codes) as it
+            // reports them; any other error is the command's failure.
+            if error is ExitCode || exitCode(for: error) != .failure { exit(withError: error) }
             fail("\(error)", status: 1)
         }
     }

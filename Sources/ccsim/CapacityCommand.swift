@@ -57,9 +57,9 @@ struct CapacityCommand: ParsableCommand {
         let progress = ProgressReporter(total: 0, unit: "amounts evaluated")
         let search: CapacitySearch
         do {
-            search = try capacity.run(model: base, seed: study.seed ?? scenario.seed,
-                                      replications: study.replications ?? scenario.replications,
-                                      threads: study.threads, progress: progress.report)
+            search = try capacity.run(model: base, seed: study.runs.seed(for: scenario),
+                                      replications: study.runs.replications(for: scenario),
+                                      threads: study.runs.threads, progress: progress.report)
         } catch let error as ModelError {
             throw CommandFailure("\(file): --resource \(resource): \(error)")
         }

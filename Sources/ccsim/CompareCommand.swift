@@ -25,14 +25,8 @@ struct CompareCommand: ParsableCommand {
     /// `--set`: applied to both scenarios.
     @OptionGroup var overrideOptions: OverrideOptions
 
-    @Option(help: "Number of replications (default: A's).")
-    var replications: Int?
-
-    @Option(help: "Seed of the random streams (default: A's).")
-    var seed: UInt64?
-
-    @Option(help: "Threads to run replications on (default: one per core).")
-    var threads: Int?
+    /// `--replications`, `--seed` (default: A's), `--threads`.
+    @OptionGroup var runs: ReplicationOptions
 
     @Flag(help: "Print the comparison as JSON (every KPI) instead of the table.")
     var json = false
@@ -46,8 +40,7 @@ struct CompareCommand: ParsableCommand {
     func validate() throws {
         guard (1...2).contains(files.count) else { throw ValidationError("give one scenario file, or two to compare") }
         if files.count == 2, variants != nil { throw ValidationError("--variants compares variants of one file") }
-        if let replications, replications < 2 { throw ValidationError("--replications must be at least 2 to compare") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        try runs.require(atLeast: 2, "to compare")
     }
 
     func run() throws {
@@ -59,13 +52,13 @@ struct CompareCommand: ParsableCommand {
         try reportFile?.checkWritable()
         for (index, (a, b)) in pairs.enumerated() {
             let start = Date()
-            let seed = self.seed ?? a.scenario.seed
-            let count = replications ?? a.scenario.replications
+            let seed = runs.seed(for: a.scenario)
+            let count = runs.replications(for: a.scenario)
             let progress = ProgressReporter(total: 2 * count)
             let resultsA = try ReplicationRunner.run(model: a.scenario.model, seed: seed, replications: count,
-                                                     threads: threads, progress: progress.report)
+                                                     threads: runs.threads, progress: progress.report)
             let resultsB = try ReplicationRunner.run(model: b.scenario.model, seed: seed, replications: count,
-                                                     threads: threads, progress: { progress.report(count + $0) })
+                                                     threads: runs.threads, progress: { progress.report(count + $0) })
             progress.finish()
             let comparison = PairedComparison(modelA: a.scenario.model, resultsA: resultsA,
                                               modelB: b.scenario.model, resultsB: resultsB, seed: seed)

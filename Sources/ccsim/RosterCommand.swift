@@ -20,8 +20,8 @@ struct RosterCommand: ParsableCommand {
 
     @OptionGroup var scenarioOptions: ScenarioOptions
 
-    @Option(help: "Replications per simulation (default: the scenario's).")
-    var replications: Int?
+    /// `--replications` per simulation, `--seed`, `--threads`.
+    @OptionGroup var runs: ReplicationOptions
 
     @Option(help: "Most rounds of repair after the first roster.")
     var maxRepairs = 10
@@ -31,9 +31,6 @@ struct RosterCommand: ParsableCommand {
 
     @Option(help: "When an interval's target holds: not-missed (its 95% interval reaches the target), mean, or confident (the whole 95% interval meets it).")
     var targetRule: TargetRule = .notMissed
-
-    @Option(help: "Threads to run replications on (default: one per core).")
-    var threads: Int?
 
     @Option(help: "Write roster.yaml (the scenario staffed by the roster), staffing.csv, summary.json and report.html into this directory.")
     var out: String?
@@ -52,11 +49,11 @@ struct RosterCommand: ParsableCommand {
         try output?.checkWritable()
         let templates: [ShiftTemplate]
         do { templates = try ShiftTemplatesLoader.load(path: shifts, model: model) } catch { throw CommandFailure("\(error)") }
-        let count = replications ?? scenario.replications
+        let count = runs.replications(for: scenario)
         let study: RosterStudy
         do {
-            study = try RosterStudy(model: model, templates: templates, seed: scenario.seed, replications: count,
-                                    maxRepairs: maxRepairs, maxTrims: maxTrims, rule: targetRule, threads: threads)
+            study = try RosterStudy(model: model, templates: templates, seed: runs.seed(for: scenario), replications: count,
+                                    maxRepairs: maxRepairs, maxTrims: maxTrims, rule: targetRule, threads: runs.threads)
         } catch let error as PlanningError {
             throw CommandFailure("\(shifts): \(error)")
         }

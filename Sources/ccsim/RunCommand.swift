@@ -15,14 +15,7 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var scenarioOptions: ScenarioOptions
 
-    @Option(help: "Number of replications (default: the scenario's).")
-    var replications: Int?
-
-    @Option(help: "Seed of the random streams (default: the scenario's).")
-    var seed: UInt64?
-
-    @Option(help: "Threads to run replications on (default: one per core).")
-    var threads: Int?
+    @OptionGroup var runs: ReplicationOptions
 
     @Option(help: "Write summary.json, intervals.csv and agent_groups.csv into this directory.")
     var out: String?
@@ -48,8 +41,6 @@ struct RunCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        if let replications, replications < 1 { throw ValidationError("--replications must be at least 1") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         guard batch >= 1, maxReplications >= 2 else {
             throw ValidationError("--batch must be at least 1 and --max-replications at least 2")
         }
@@ -77,13 +68,13 @@ struct RunCommand: ParsableCommand {
         try output?.checkWritable()
         try reportFile?.checkWritable()
         let start = Date()
-        let seed = self.seed ?? scenario.seed
-        let count = replications ?? scenario.replications
+        let seed = runs.seed(for: scenario)
+        let count = runs.replications(for: scenario)
         let goals = try precisionGoals()
         let progress = ProgressReporter(total: goals.isEmpty ? count : maxReplications)
         let outcome = try PrecisionRun.run(model: scenario.model, seed: seed, initial: count, batch: batch,
                                            maximum: goals.isEmpty ? count : max(count, maxReplications),
-                                           goals: goals, threads: threads, progress: progress.report)
+                                           goals: goals, threads: runs.threads, progress: progress.report)
         progress.finish()
         let summary = RunSummary(model: scenario.model, seed: seed, results: outcome.results)
         let runSeconds = Date().timeIntervalSince(start)

@@ -16,11 +16,8 @@ struct StaffCommand: ParsableCommand {
 
     @OptionGroup var scenarioOptions: ScenarioOptions
 
-    @Option(help: "Replications per simulation of the search (default: the scenario's).")
-    var replications: Int?
-
-    @Option(help: "Threads to run replications on (default: one per core).")
-    var threads: Int?
+    /// `--replications` per simulation of the search, `--seed`, `--threads`.
+    @OptionGroup var runs: ReplicationOptions
 
     @Option(help: "Share (0-1) of scheduled agents off the phones, for the agents to schedule (default: the roster's absence and other off-phone work).")
     var shrinkage: Double?
@@ -45,7 +42,8 @@ struct StaffCommand: ParsableCommand {
         let output = out.map { OutputDirectory(path: $0, replaceExisting: force) }
         try output?.checkWritable()
         var requirement = try RequirementPlanner.requirements(
-            for: scenario.model, seed: scenario.seed, replications: replications ?? scenario.replications, threads: threads)
+            for: scenario.model, seed: runs.seed(for: scenario), replications: runs.replications(for: scenario),
+            threads: runs.threads)
         if let shrinkage { requirement.shrinkage = shrinkage }
         let csv = RequirementsCSV.render(requirement, model: scenario.model)
         if json {

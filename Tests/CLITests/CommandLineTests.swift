@@ -75,6 +75,17 @@ final class CommandLineTests: XCTestCase {
         }
     }
 
+    func testHelpIsPrintedForEveryCommand() throws {
+        for command in ["", "run", "validate", "compare", "sweep", "capacity", "staff", "roster", "erlang", "bench"] {
+            let outcome = try CCSimProcess.run(command.isEmpty ? ["--help"] : [command, "--help"])
+            XCTAssertEqual(outcome.status, 0, command)
+            XCTAssertTrue(outcome.stdout.contains("USAGE: ccsim"), "\(command): \(outcome.stdout.prefix(200))")
+        }
+        let version = try CCSimProcess.run(["--version"])
+        XCTAssertEqual(version.status, 0)
+        XCTAssertFalse(version.stdout.isEmpty)
+    }
+
     func testCompareGivesPairedDifferencesOfTheVariants() throws {
         let outcome = try CCSimProcess.run(["compare", scenario, "--variants", "base,busier", "--json"])
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
