@@ -1,13 +1,24 @@
+import Synchronization
+
 /// Owner of the raw memory behind the ``SlotBuffer``s of one simulation run: it frees
 /// them all when the run's state goes away. Only buffer creation and growth touch it,
 /// never the event path.
+///
+/// Debug builds (`CCSIM_INVARIANT_CHECKS`) keep a register of the memory buffers may
+/// use: memory enters it when allocated and leaves it when a buffer grows out of it or
+/// its arena goes away, and every access through a buffer checks it. So a copy of a
+/// buffer kept across a `grow` (whose nonmutating setter would write to the old memory)
+/// or a buffer used after its arena was freed (a missing `withExtendedLifetime`) traps.
 public final class SlotArena {
     private var allocations: [UnsafeMutableRawPointer] = []
 
     public init() {}
 
     deinit {
-        for pointer in allocations { pointer.deallocate() }
+        for pointer in allocations {
+            Self.retire(pointer)
+            pointer.deallocate()
+        }
     }
 
     /// Memory for `count` elements of a trivial type, each set to `value`.
@@ -16,9 +27,34 @@ public final class SlotArena {
         let pointer = UnsafeMutablePointer<Element>.allocate(capacity: max(count, 1))
         pointer.initialize(repeating: value, count: max(count, 1))
         allocations.append(UnsafeMutableRawPointer(pointer))
+        #if CCSIM_INVARIANT_CHECKS
+        _ = liveSlotMemory.withLock { $0.insert(UInt(bitPattern: pointer)) }
+        #endif
         return pointer
     }
+
+    /// Takes memory out of the debug register (a buffer grew out of it, or it is freed).
+    static func retire(_ pointer: UnsafeMutableRawPointer) {
+        #if CCSIM_INVARIANT_CHECKS
+        _ = liveSlotMemory.withLock { $0.remove(UInt(bitPattern: pointer)) }
+        #endif
+    }
+
+    /// Whether buffers may use the memory at `base` (always true in release builds).
+    @usableFromInline
+    static func isLive(_ base: UnsafeMutableRawPointer) -> Bool {
+        #if CCSIM_INVARIANT_CHECKS
+        return liveSlotMemory.withLock { $0.contains(UInt(bitPattern: base)) }
+        #else
+        return true
+        #endif
+    }
 }
+
+#if CCSIM_INVARIANT_CHECKS
+/// Debug builds: the memory that slot buffers may use (see ``SlotArena``).
+let liveSlotMemory = Mutex(Set<UInt>())
+#endif
 
 /// A fixed-size (or explicitly grown) array of plain-data elements in memory owned by a
 /// ``SlotArena``: the simulation's calls, agents, queues and counters. Reading and
@@ -53,10 +89,12 @@ public struct SlotBuffer<Element> {
     public subscript(index: Int) -> Element {
         unsafeAddress {
             assert(index >= 0 && index < count, "slot index out of range")
+            assert(SlotArena.isLive(UnsafeMutableRawPointer(base)), "slot buffer used after its memory was retired or freed")
             return UnsafePointer(base + index)
         }
         nonmutating unsafeMutableAddress {
             assert(index >= 0 && index < count, "slot index out of range")
+            assert(SlotArena.isLive(UnsafeMutableRawPointer(base)), "slot buffer used after its memory was retired or freed")
             return base + index
         }
     }
@@ -66,6 +104,7 @@ public struct SlotBuffer<Element> {
         guard newCount > count else { return }
         let larger = arena.allocate(newCount, repeating: value)
         larger.update(from: base, count: count)
+        SlotArena.retire(UnsafeMutableRawPointer(base))
         base = larger
         count = newCount
     }
@@ -74,6 +113,20 @@ public struct SlotBuffer<Element> {
     @inlinable
     public var bufferPointer: UnsafeBufferPointer<Element> {
         UnsafeBufferPointer(start: base, count: count)
+    }
+
+    /// Whether the buffer's memory is still the buffer's: false for a copy kept across a
+    /// ``grow(_:to:repeating:)`` or a buffer whose arena is gone. Known in debug builds
+    /// only (`CCSIM_INVARIANT_CHECKS`), where every access checks it; always true in release.
+    public var isUsable: Bool { SlotArena.isLive(UnsafeMutableRawPointer(base)) }
+
+    /// Whether debug checks of slot-buffer use are compiled in.
+    public static var checksUse: Bool {
+        #if CCSIM_INVARIANT_CHECKS
+        return true
+        #else
+        return false
+        #endif
     }
 
     /// The elements copied into an array.
