@@ -24,11 +24,12 @@ extension CenterSimulation {
     /// is used up. No arrival is scheduled at or after the horizon.
     mutating func scheduleNextArrival(callType k: Int, after time: Double) {
         var remaining = arrivalGenerators[k].unitExponential()
+        let (n, length, horizon) = (intervalCount, timing.intervalLength, timing.horizon)
         var t = time
-        var i = timing.interval(at: t)
-        let first = k * timing.intervalCount
+        var i = interval(at: t)
+        let first = k * n
         while true {
-            let end = timing.end(ofInterval: i)
+            let end = min(horizon, Double(i + 1) * length)
             let rate = arrivalRates[first + i]
             if rate > 0 && remaining <= rate * (end - t) {
                 t += remaining / rate
@@ -37,7 +38,7 @@ extension CenterSimulation {
             remaining -= rate * (end - t)
             i += 1
             t = end
-            if i >= timing.intervalCount { break }
+            if i >= n { break }
         }
         guard t < timing.horizon else {
             nextArrivals[k].time = .infinity
@@ -45,6 +46,13 @@ extension CenterSimulation {
         }
         nextArrivals[k] = Event(time: t, sequence: events.takeSequenceNumber(),
                                 code: Event.code(kind: Kind.arrival.rawValue, index: k))
+    }
+
+    /// The planning interval containing time `t` (the last one from the horizon on), as
+    /// ``Timing/interval(at:)`` without recomputing the number of intervals.
+    @inline(__always)
+    func interval(at t: Double) -> Int {
+        min(Int(t / timing.intervalLength), intervalCount - 1)
     }
 
     /// Finds the call type whose pending arrival comes first (-1 when none is left).
@@ -78,7 +86,7 @@ extension CenterSimulation {
     /// Fills slot `call` with a call of type `k` arriving now: its talk time, after-call
     /// work, patience, IVR path, transfer and follow-up, drawn from the type's streams.
     mutating func drawCall(_ call: Int, callType k: Int, at now: Double) {
-        let interval: Int32 = now >= timing.warmup ? Int32(timing.interval(at: now)) : -1
+        let interval: Int32 = now >= timing.warmup ? Int32(interval(at: now)) : -1
         calls[call] = CallRecord(
             callType: Int32(k), interval: interval, callerInterval: interval, arrival: now,
             talk: laws[k].talk.sample(using: talkGenerators[k]),

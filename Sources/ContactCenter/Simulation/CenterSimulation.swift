@@ -26,6 +26,8 @@ import Statistics
 public struct CenterSimulation<Policy: RoutingPolicy> {
     let model: CenterModel
     let timing: Timing
+    /// The number of planning intervals (computed once: the event loop asks often).
+    let intervalCount: Int
     let policy: Policy
     let typeCount: Int
     let groupCount: Int
@@ -103,6 +105,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         try model.validate()
         self.model = model
         timing = model.timing
+        intervalCount = model.timing.intervalCount
         policy = Policy(model: model)
         typeCount = model.callTypes.count
         groupCount = model.agentGroups.count

@@ -6,7 +6,7 @@ extension CenterSimulation {
     /// takes it if the group keeps its reserve of idle agents, else it waits.
     mutating func createTask(kind: Int) {
         let now = clock.now
-        let task = FollowUpTask(kind: Int32(kind), interval: now >= timing.warmup ? Int32(timing.interval(at: now)) : -1,
+        let task = FollowUpTask(kind: Int32(kind), interval: now >= timing.warmup ? Int32(interval(at: now)) : -1,
                                 created: now, duration: followUps[kind].duration.sample(followUpStreams[kind]))
         statistics.recordFollowUpCreated(task)
         var chosen = -1
