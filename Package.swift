@@ -4,8 +4,10 @@ import PackageDescription
 /// ccsim: a discrete-event simulator for contact-centre planning.
 ///
 /// Layers (each a target; arrows point to what a layer may import):
-/// ccsim (CLI) → Reports, Planning → Experiments → Scenario → ContactCenter → Engine,
-/// with Statistics (GSL), Analytics (Erlang formulas) and GLPK (Planning's solver) below them.
+/// ccsim (CLI) → Reports → Planning → Experiments → ContactCenter → Engine;
+/// Reports and the CLI also read scenarios (Scenario → ContactCenter); Statistics (the only
+/// importer of GSL), Analytics (Erlang formulas) and CGLPK (Planning's solver) lie below.
+/// See docs/architecture.md.
 /// Debug builds check the simulation's invariants after every event.
 let invariantChecks: [SwiftSetting] = [.define("CCSIM_INVARIANT_CHECKS", .when(configuration: .debug))]
 

@@ -77,4 +77,5 @@ done
   | tee Results/erlang-a-day-exact.txt
 if [ "${1:-}" = --with-bench ]; then
   Scripts/bench.sh 5 | tee Results/benchmark.txt
+  Scripts/bench-run.sh 7 | tee Results/benchmark-run.txt
 fi

@@ -38,9 +38,10 @@ struct BenchCommand: ParsableCommand {
                 encoder.outputFormatting = [.sortedKeys]
                 printJSON(try encoder.encode(figures) + Data([0x0A]))
             } else {
-                print(String(format: "%-20@ %8d %5d %11d %11d %8.3f %12.0f %12.0f",
-                             figures.scenario as NSString, figures.threads, figures.replications, figures.calls,
-                             figures.events, figures.wallSeconds, figures.callsPerSecond, figures.eventsPerSecond))
+                print(figures.scenario.padding(toLength: 20, withPad: " ", startingAt: 0)
+                      + String(format: " %8d %5d %11d %11d %8.3f %12.0f %12.0f", figures.threads, figures.replications,
+                               figures.calls, figures.events, figures.wallSeconds, figures.callsPerSecond,
+                               figures.eventsPerSecond))
             }
         }
     }

@@ -45,7 +45,7 @@ public struct Timing: Sendable, Equatable {
 
     /// A time within a day (or an offset shorter than a day), `HH:MM`, to the minute.
     public static func hoursAndMinutes(_ seconds: Double) -> String {
-        hoursAndMinutes(minutes: Int((seconds / 60).rounded()))
+        hoursAndMinutes(minutes: Int((seconds / secondsPerMinute).rounded()))
     }
 
     private static func hoursAndMinutes(minutes: Int) -> String {

@@ -95,7 +95,7 @@ extension CenterSimulation {
         if ivrPorts.isPresent && isVoice[k] { drawIVRPath(call: call, callType: k) }
         if hasTransfers[k] { calls[call].transferTo = drawTransfer(callType: k) }
         let kind = followUpOfType[k]
-        if kind >= 0 && followUpStreams[kind].uniformPositive() < followUps[kind].fraction {
+        if kind >= 0 && followUpGenerators[kind].uniformPositive() < followUps[kind].fraction {
             calls[call].followUp = Int16(kind)
         }
     }

@@ -58,10 +58,13 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
     let allVoice: Bool
 
     // Follow-up work: per call type, the kind its answered calls may create (-1: none);
-    // per kind, its definition, the stream of its task durations, and the waiting tasks.
+    // per kind, its definition, its stream (kept alive here), generator and law of task
+    // durations, and the waiting tasks.
     let followUpOfType: [Int]
     let followUps: [FollowUp]
     let followUpStreams: [RandomStream]
+    let followUpGenerators: [RandomGenerator]
+    let followUpDurations: [Sampler]
     var followUpQueues: FollowUpQueues
 
     // Calls: slots `0..<callsInUse`, of which `freeCalls[0..<freeCallCount]` are free.
@@ -132,6 +135,8 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
             try RandomStream(seed: StreamSeeds.seed(scenarioSeed: seed, replication: replication,
                                                     source: StreamSeeds.sourceID($0.id, "follow_up")))
         }
+        followUpGenerators = followUpStreams.map(\.generator)
+        followUpDurations = model.followUps.map { storage.sampler($0.duration) }
         staffingPlan = try StaffingPlan(model: model, seed: seed, replication: replication)
         groupSizes = staffingPlan.largestGroupSizes
         var agentGroups: [Int32] = []

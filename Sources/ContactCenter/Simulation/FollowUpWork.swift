@@ -7,7 +7,7 @@ extension CenterSimulation {
     mutating func createTask(kind: Int) {
         let now = clock.now
         let task = FollowUpTask(kind: Int32(kind), interval: now >= timing.warmup ? Int32(interval(at: now)) : -1,
-                                created: now, duration: followUps[kind].duration.sample(followUpStreams[kind]))
+                                created: now, duration: followUpDurations[kind].sample(using: followUpGenerators[kind]))
         statistics.recordFollowUpCreated(task)
         var chosen = -1
         for g in followUps[kind].groups where groups[g].idle.count > followUps[kind].reserve {

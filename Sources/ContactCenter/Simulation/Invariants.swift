@@ -1,7 +1,7 @@
 // Invariants of the simulation's resources, checked after every event in debug builds
 // (the `CCSIM_INVARIANT_CHECKS` condition, set for debug builds in Package.swift), in
 // the manner of swift-collections' `_checkInvariants`. Each check walks the calls or
-// agents it concerns and traps with what is wrong; release builds compile none of it.
+// agents it concerns and traps with what is wrong; release builds never call them.
 
 extension CenterSimulation {
     /// Whether this build checks every resource's invariants after every event.
