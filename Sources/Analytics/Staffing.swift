@@ -97,8 +97,8 @@ extension Erlang {
         try InputValidation.checkVolume(perHour: perHour, aht: aht)
         try target.validate()
         let load = perHour * aht / 3600
-        guard load < 1e9 else {
-            throw AnalyticsError.invalidInput("offered load \(load) Erlangs is beyond any staffing")
+        guard load <= 100_000 else {
+            throw AnalyticsError.invalidInput("offered load \(load) Erlangs is beyond the staffing search (at most 100,000 Erlangs)")
         }
         let first = firstCandidate(model: model, load: load, target: target)
         let last = lastCandidate(model: model, load: load, first: first)

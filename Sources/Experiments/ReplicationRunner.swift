@@ -9,13 +9,21 @@ import Synchronization
 /// whichever thread runs it, and results are returned in replication order, so the
 /// output is identical for any number of threads.
 public enum ReplicationRunner {
+    /// The most replications of one run, and the most threads.
+    public static let maximumReplications = 1_000_000
+    public static let maximumThreads = 256
+
     /// Runs replications `first..<first+count` of `model` on `threads` threads
     /// (`nil`: one per core), routing calls with `routing`.
+    /// - Throws: ``ModelError`` for a model that cannot run, ``RunError`` when the
+    ///   results of `count` replications would not fit in half of this machine's memory.
     public static func run<Policy: RoutingPolicy>(
         model: CenterModel, seed: UInt64, replications count: Int, firstReplication first: Int = 0,
         threads: Int? = nil, routing: Policy.Type, progress: (@Sendable (Int) -> Void)? = nil
     ) throws -> [ReplicationResult] {
-        let workers = max(1, min(threads ?? ProcessInfo.processInfo.activeProcessorCount, count))
+        try model.validate()
+        try checkMemory(model: model, replications: first + count)
+        let workers = max(1, min(threads ?? ProcessInfo.processInfo.activeProcessorCount, count, maximumThreads))
         let box = ResultBox(count: count)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let k = box.claim() {
@@ -40,6 +48,28 @@ public enum ReplicationRunner {
         try run(model: model, seed: seed, replications: count, firstReplication: first, threads: threads,
                 routing: SkillBasedRouting.self, progress: progress)
     }
+}
+
+extension ReplicationRunner {
+    /// Refuses a run whose results (kept until the summary is made) would not fit in half
+    /// of the machine's memory.
+    static func checkMemory(model: CenterModel, replications: Int) throws {
+        let perResult = WorkEstimate(model: model).collectorBytes
+        let (total, overflow) = perResult.multipliedReportingOverflow(by: max(replications, 1))
+        let available = Int(clamping: ProcessInfo.processInfo.physicalMemory / 2)
+        if overflow || total > available {
+            throw RunError("\(replications) replications would keep about "
+                + "\(overflow ? "more than \(WorkEstimate.describe(bytes: Int.max))" : WorkEstimate.describe(bytes: total)) of results "
+                + "(\(WorkEstimate.describe(bytes: perResult)) each); this machine has \(WorkEstimate.describe(bytes: available * 2)): "
+                + "run fewer replications or use a longer interval")
+        }
+    }
+}
+
+/// A run that cannot be made, with why.
+public struct RunError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
 }
 
 /// Results shared between worker threads.

@@ -1,3 +1,4 @@
+import ContactCenter
 import Foundation
 import Yams
 
@@ -125,6 +126,9 @@ struct NodeReader {
         }
         guard bound.admits(seconds) else {
             throw error("must be a \(bound.adjective) number of seconds, got \(shown)")
+        }
+        guard seconds <= ModelLimits.longestDuration else {
+            throw error("must be at most 366 days (a year), got \(shown)")
         }
         return seconds
     }

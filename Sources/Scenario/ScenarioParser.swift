@@ -81,11 +81,18 @@ struct ScenarioParser {
         return AgentSelection(rawValue: try choice.choice(["longest_idle", "group_order"])) ?? .longestIdle
     }
 
+    /// The timing, checked at once: the lists per interval are sized by it.
     private func timing(_ document: MappingReader) throws -> Timing {
-        Timing(warmup: try document.optional("warmup")?.duration(.nonNegative) ?? 0,
-               horizon: try document.required("horizon").duration(.positive),
-               intervalLength: try document.optional("interval")?.duration(.positive) ?? Self.defaultInterval,
-               clockStart: try document.optional("clock_start")?.duration(.nonNegative) ?? 0)
+        let timing = Timing(warmup: try document.optional("warmup")?.duration(.nonNegative) ?? 0,
+                            horizon: try document.required("horizon").duration(.positive),
+                            intervalLength: try document.optional("interval")?.duration(.positive) ?? Self.defaultInterval,
+                            clockStart: try document.optional("clock_start")?.duration(.nonNegative) ?? 0)
+        do {
+            try timing.validate()
+        } catch let error as ModelError {
+            throw error.located(in: document.reader)
+        }
+        return timing
     }
 
     /// One value per planning interval: a single value for all of them, or a list of exactly

@@ -26,6 +26,17 @@ struct BenchCommand: ParsableCommand {
 
     @OptionGroup var scenarioOptions: ScenarioOptions
 
+    func validate() throws {
+        let most = ReplicationRunner.maximumReplications
+        if let replications, !(1...most).contains(replications) {
+            throw ValidationError("--replications must be from 1 to \(most)")
+        }
+        guard (1...ReplicationRunner.maximumThreads).contains(threads) else {
+            throw ValidationError("--threads must be from 1 to \(ReplicationRunner.maximumThreads)")
+        }
+        guard (1...100).contains(repeats) else { throw ValidationError("--repeats must be from 1 to 100") }
+    }
+
     func run() throws {
         if !json { print("scenario              threads  reps       calls      events   wall s      calls/s     events/s") }
         for file in files {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Experiments
 import Scenario
 
 /// `--replications`, `--seed`, `--threads`: how many replications run, with which random
@@ -14,8 +15,11 @@ struct ReplicationOptions: ParsableArguments {
     var threads: Int?
 
     func validate() throws {
-        if let replications, replications < 1 { throw ValidationError("--replications must be at least 1") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        let (most, threadsMost) = (ReplicationRunner.maximumReplications, ReplicationRunner.maximumThreads)
+        if let replications, !(1...most).contains(replications) {
+            throw ValidationError("--replications must be from 1 to \(most)")
+        }
+        if let threads, !(1...threadsMost).contains(threads) { throw ValidationError("--threads must be from 1 to \(threadsMost)") }
     }
 
     /// Fails unless the replications, if given, are at least `minimum` (`why` says for what).

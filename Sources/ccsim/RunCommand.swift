@@ -41,8 +41,9 @@ struct RunCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        guard batch >= 1, maxReplications >= 2 else {
-            throw ValidationError("--batch must be at least 1 and --max-replications at least 2")
+        let most = ReplicationRunner.maximumReplications
+        guard (1...most).contains(batch), (2...most).contains(maxReplications) else {
+            throw ValidationError("--batch must be from 1 to \(most) and --max-replications from 2 to \(most)")
         }
         _ = try precisionGoals()
     }

@@ -33,3 +33,20 @@ final class CapacitySearchTests: XCTestCase {
         XCTAssertNil(KPITarget(parsing: "service_level=0.8"))
     }
 }
+
+/// A run whose results would not fit in memory is refused before it starts.
+final class RunLimitTests: XCTestCase {
+    func testReplicationsWhoseResultsExceedTheMachineAreRefused() throws {
+        var model = Centres.single(perHour: Array(repeating: 60, count: 48), agents: Array(repeating: 3, count: 48))
+        model.callTypes += (1..<1000).map { k in
+            var type = model.callTypes[0]
+            type.id = "type\(k)"
+            return type
+        }
+        model.agentGroups[0].skills = Array(model.callTypes.indices)
+        XCTAssertThrowsError(try ReplicationRunner.run(model: model, seed: 1, replications: 1_000_000)) { error in
+            XCTAssertTrue(error is RunError, "\(error)")
+            XCTAssertTrue("\(error)".contains("1000000 replications would keep about"), "\(error)")
+        }
+    }
+}

@@ -53,10 +53,16 @@ extension CenterModel {
     /// errors in the file.
     /// - Throws: ``ModelError`` at the first problem, with its place in the model.
     public func validate() throws {
-        try validateTiming()
+        try timing.validate()
         try validateResources()
         guard !callTypes.isEmpty else { throw ModelError("a centre needs at least one call type", at: ["call_types"]) }
         guard !agentGroups.isEmpty else { throw ModelError("a centre needs at least one agent group", at: ["agent_groups"]) }
+        guard callTypes.count <= ModelLimits.callTypes else {
+            throw ModelError("at most \(ModelLimits.callTypes) call types, got \(callTypes.count)", at: ["call_types"])
+        }
+        guard agentGroups.count <= ModelLimits.agentGroups else {
+            throw ModelError("at most \(ModelLimits.agentGroups) agent groups, got \(agentGroups.count)", at: ["agent_groups"])
+        }
         try checkUniqueIds(callTypes.map(\.id), at: ["call_types"])
         try checkUniqueIds(agentGroups.map(\.id), at: ["agent_groups"])
         for k in callTypes.indices { try validateCallType(k) }
@@ -64,27 +70,32 @@ extension CenterModel {
         for g in agentGroups.indices { try validateAgentGroup(g) }
         try validateEveryCallTypeIsServed()
         try validateFollowUps()
+        try validateWork()
     }
 
-    private func validateTiming() throws {
-        let t = timing
-        guard t.horizon > 0, t.horizon.isFinite else { throw ModelError("must be a positive duration", at: ["horizon"]) }
-        guard t.intervalLength > 0, t.intervalLength.isFinite else {
-            throw ModelError("must be a positive duration", at: ["interval"])
+    /// One replication can run on this machine: its expected calls and memory are within
+    /// ``ModelLimits``.
+    private func validateWork() throws {
+        let estimate = WorkEstimate(model: self)
+        guard estimate.expectedCalls <= ModelLimits.callsPerReplication else {
+            throw ModelError("about \(Int(estimate.expectedCalls)) calls would arrive in one replication; at most "
+                + "\(Int(ModelLimits.callsPerReplication)) can be simulated (some minutes per replication): "
+                + "check the volumes or shorten the horizon", at: ["call_types"])
         }
-        guard t.warmup >= 0, t.warmup < t.horizon else {
-            throw ModelError("must be shorter than the horizon (\(Timing.format(t.horizon))), got \(Timing.format(t.warmup))",
-                             at: ["warmup"])
-        }
-        guard t.clockStart >= 0, t.clockStart < Timing.secondsPerDay else {
-            throw ModelError("must be a time of day, \"00:00\" to \"23:59\"", at: ["clock_start"])
+        guard estimate.bytesPerReplication <= ModelLimits.bytesPerReplication else {
+            throw ModelError("one replication would take about \(WorkEstimate.describe(bytes: estimate.bytesPerReplication)) "
+                + "of memory (\(timing.intervalCount) intervals × \(callTypes.count) call types); at most "
+                + "\(WorkEstimate.describe(bytes: ModelLimits.bytesPerReplication)): use a longer interval or fewer call types",
+                             at: ["interval"])
         }
     }
 
     private func validateResources() throws {
-        if let trunks, trunks < 1 { throw ModelError("must be at least 1", at: ["trunks"]) }
+        let most = ModelLimits.resourceCount
+        if let trunks, !(1...most).contains(trunks) { throw ModelError("must be from 1 to \(most)", at: ["trunks"]) }
+        if let seats, seats > most { throw ModelError("must be at most \(most)", at: ["seats"]) }
         if let ivr {
-            guard ivr.ports >= 1 else { throw ModelError("the IVR needs at least one port", at: ["ivr", "ports"]) }
+            guard (1...most).contains(ivr.ports) else { throw ModelError("the IVR needs 1 to \(most) ports", at: ["ivr", "ports"]) }
             guard ivr.announcement >= 0, ivr.announcement.isFinite else {
                 throw ModelError("must be a non-negative duration", at: ["ivr", "announcement"])
             }
@@ -215,10 +226,16 @@ extension CenterModel {
             guard group.staffing.allSatisfy({ $0 >= 0 }) else {
                 throw ModelError("must be non-negative whole numbers", at: here.appending("agents"))
             }
+            guard group.staffing.allSatisfy({ $0 <= ModelLimits.agentsPerGroup }) else {
+                throw ModelError("at most \(ModelLimits.agentsPerGroup) agents per group", at: here.appending("agents"))
+            }
         } else {
             guard let roster else { throw ModelError("staffing by shifts needs a `roster` section", at: here.appending("shifts")) }
             guard group.shifts.count == roster.shifts.count, group.shifts.allSatisfy({ $0 >= 0 }) else {
                 throw ModelError("needs a non-negative number of agents for each shift of the roster", at: here.appending("shifts"))
+            }
+            guard group.shifts.reduce(0, { $0 + min($1, ModelLimits.agentsPerGroup) }) <= ModelLimits.agentsPerGroup else {
+                throw ModelError("at most \(ModelLimits.agentsPerGroup) agents per group", at: here.appending("shifts"))
             }
         }
     }
