@@ -32,10 +32,10 @@ rm -f "$variant"
 # blocking at most 1% in every interval, then, with those ports, the fewest seats that
 # seat every rostered agent, and the fewest that hold 80% service over the day.
 mkdir -p Results/seat-request
-screenshot() {  # screenshot FILE.html: the report as headless Chromium renders it
+screenshot() {  # screenshot FILE.html [PNG]: the report as headless Chromium renders it (default FILE.png)
   if command -v chromium >/dev/null; then
     chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1100,2400 \
-      --screenshot="${1%.html}.png" "file://$PWD/$1" 2>/dev/null
+      --screenshot="${2:-${1%.html}.png}" "file://$PWD/$1" 2>/dev/null
   fi
 }
 for period in march next-quarter; do
@@ -65,7 +65,8 @@ mkdir -p Results/roster
   | tee Results/roster/mobile-multiskill-requirements.txt
 "$ccsim" roster Scenarios/mobile-multiskill.yaml --shifts Scenarios/shifts/mobile-shifts.yaml \
   --out Results/roster/mobile-multiskill --force | tee Results/roster/mobile-multiskill.txt
-screenshot Results/roster/mobile-multiskill/report.html
+# (the screenshot beside the output folder: --force replaces only folders holding what ccsim wrote)
+screenshot Results/roster/mobile-multiskill/report.html Results/roster/mobile-multiskill-report.png
 "$ccsim" run Results/roster/mobile-multiskill/roster.yaml | tee Results/roster/mobile-multiskill-rerun.txt
 # The same with stricter rules for an interval's target: its mean, its whole 95% interval.
 for rule in mean confident; do

@@ -67,7 +67,7 @@ public struct IntegerProgram: Sendable {
         let lpStatus = glp_simplex(problem, &simplex)
         guard lpStatus == 0, glp_get_status(problem) == GLP_OPT else {
             throw PlanningError("the linear relaxation has no optimum (GLPK status \(glp_get_status(problem))): "
-                + "the requirements cannot be covered by the shift templates within their limits")
+                + "the requirements cannot be covered by the shift templates within their limits", isInfeasible: true)
         }
         let bound = glp_get_obj_val(problem)
         var options = glp_iocp()
@@ -116,5 +116,12 @@ public struct IntegerProgram: Sendable {
 /// A planning problem that cannot be solved, with what is wrong.
 public struct PlanningError: Error, CustomStringConvertible, Sendable {
     public let description: String
-    public init(_ description: String) { self.description = description }
+    /// Whether the plan asked for cannot exist (the templates cannot cover the
+    /// requirements within their limits), rather than the solver failing.
+    public let isInfeasible: Bool
+
+    public init(_ description: String, isInfeasible: Bool = false) {
+        self.description = description
+        self.isInfeasible = isInfeasible
+    }
 }

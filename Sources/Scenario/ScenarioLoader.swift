@@ -11,7 +11,7 @@ public enum ScenarioLoader {
     /// `overrides` applied; errors name the file as `path`, or the override at fault.
     public static func load(path: String, variant: String? = nil,
                             overrides: [ScenarioOverride] = []) throws -> Scenario {
-        var scenario = try parse(yaml: contents(ofFile: path), fileName: path, variant: variant, overrides: overrides)
+        var scenario = try parse(yaml: YAMLInput.text(path: path), fileName: path, variant: variant, overrides: overrides)
         scenario.sourcePath = path
         return scenario
     }
@@ -62,7 +62,7 @@ public enum ScenarioLoader {
     /// The text of the scenario file at `path` with `overrides` applied (comments are
     /// not kept), checked by loading it.
     public static func rewrite(path: String, overrides: [ScenarioOverride]) throws -> String {
-        var root = try document(contents(ofFile: path), fileName: path)
+        var root = try document(YAMLInput.text(path: path), fileName: path)
         for override in overrides { root = try override.apply(to: root, label: "--set \(override)").document }
         let text = try Yams.serialize(node: root)
         _ = try parse(yaml: text, fileName: path)
@@ -92,43 +92,11 @@ public enum ScenarioLoader {
         }
     }
 
-    private static func contents(ofFile path: String) throws -> String {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ScenarioError(file: path, message: "no such file")
-        }
-        guard !isDirectory.boolValue else {
-            throw ScenarioError(file: path, message: "is a directory, not a scenario file")
-        }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw ScenarioError(file: path, message: "cannot read the file (\(error.localizedDescription))")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ScenarioError(file: path, message: "is not UTF-8 text")
-        }
-        return text
-    }
-
-    /// The root node of the single YAML document in `yaml`.
+    /// The root node of the scenario document in `yaml`.
     private static func document(_ yaml: String, fileName: String) throws -> Node {
-        let root: Node?, next: Node?
-        do {
-            let parser = try Parser(yaml: yaml)
-            root = try parser.nextRoot()
-            next = try parser.nextRoot()
-        } catch let error as YamlError {
-            throw ScenarioError(error, file: fileName)
-        }
-        guard let root else {
+        guard let root = try YAMLInput.document(yaml, fileName: fileName) else {
             throw ScenarioError(file: fileName, message: "the file is empty; a scenario needs at least "
                 + "`horizon`, `call_types` and `agent_groups`")
-        }
-        if let next {
-            throw NodeReader(node: next, path: .root, file: fileName)
-                .error("a second YAML document begins here; a scenario file holds a single document")
         }
         return root
     }

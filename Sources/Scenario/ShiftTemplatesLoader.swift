@@ -22,15 +22,8 @@ public enum ShiftTemplatesLoader {
 
     /// The templates in the file at `path`, with groups resolved against `model`.
     public static func load(path: String, model: CenterModel) throws -> [ShiftTemplate] {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw ScenarioError(file: path, message: "no such file, or not UTF-8 text")
-        }
-        let node: Node
-        do {
-            guard let root = try Yams.compose(yaml: text) else { throw ScenarioError(file: path, message: "the file is empty") }
-            node = root
-        } catch let error as YamlError {
-            throw ScenarioError(error, file: path)
+        guard let node = try YAMLInput.document(YAMLInput.text(path: path), fileName: path) else {
+            throw ScenarioError(file: path, message: "the file is empty; it needs `templates`")
         }
         let root = try NodeReader(node: node, path: .root, file: path).mapping(keys: ["templates"])
         let groupIds = model.agentGroups.map(\.id)

@@ -6,6 +6,7 @@ enum Suggestion {
         if let match = closestMatch(to: word, among: candidates) {
             return "did you mean `\(match)`?"
         }
+        guard !candidates.isEmpty else { return "there are none" }
         return "expected one of " + candidates.map { "`\($0)`" }.joined(separator: ", ")
     }
 

@@ -49,7 +49,7 @@ struct CapacityCommand: ParsableCommand {
 
     func run() throws {
         let start = Date()
-        let reportFile = study.report.map { OutputFile(path: $0, replaceExisting: study.force) }
+        let reportFile = study.report.map { OutputFile.report(path: $0, replaceExisting: study.force) }
         try reportFile?.checkWritable()
         let scenario = try scenarioOptions.load(file)
         let base = scenario.model
@@ -61,7 +61,7 @@ struct CapacityCommand: ParsableCommand {
                                       replications: study.runs.replications(for: scenario),
                                       threads: study.runs.threads, progress: progress.report)
         } catch let error as ModelError {
-            throw CommandFailure("\(file): --resource \(resource): \(error)")
+            throw CommandFailure("\(file): --resource \(resource): \(error)", status: .usage)
         }
         progress.finish()
         let current = capacity.current(in: base)
@@ -84,6 +84,7 @@ struct CapacityCommand: ParsableCommand {
                 title: "Capacity: \(resource) for \(file)", description: description, points: points,
                 targets: capacity.targets, chosen: chosen, runSeconds: Date().timeIntervalSince(start)).utf8))
         }
+        if search.smallest == nil { throw ExitCode(ExitStatus.targetNotReached.rawValue) }
     }
 
     /// The capacity study the options describe, for a scenario with `model`.
@@ -92,7 +93,7 @@ struct CapacityCommand: ParsableCommand {
         do {
             window = try between.flatMap(ClockWindow.init(parsing:))?.range(in: model.timing)
         } catch {
-            throw CommandFailure("--between \(between ?? ""): \(error)")
+            throw CommandFailure("--between \(between ?? ""): \(error)", status: .usage)
         }
         return CapacityStudy(resource: CapacityStudy.Resource(parsing: resource) ?? .seats,
                              targets: target.compactMap(KPITarget.init(parsing:)),

@@ -4,11 +4,11 @@ import Synchronization
 /// A command that cannot go on: the message for standard error and the exit status.
 struct CommandFailure: Error, CustomStringConvertible {
     let message: String
-    let exitCode: Int32
+    let status: ExitStatus
 
-    init(_ message: String, exitCode: Int32 = 1) {
+    init(_ message: String, status: ExitStatus) {
         self.message = message
-        self.exitCode = exitCode
+        self.status = status
     }
 
     var description: String { message }

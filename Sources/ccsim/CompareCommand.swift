@@ -46,9 +46,9 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         let pairs = try self.pairs()
         if pairs.count != 1 && (json || report != nil) {
-            throw CommandFailure("\(files[0]) has \(pairs.count) variants: choose two with --variants A,B for --json or --report")
+            throw CommandFailure("\(files[0]) has \(pairs.count) variants: choose two with --variants A,B for --json or --report", status: .usage)
         }
-        let reportFile = report.map { OutputFile(path: $0, replaceExisting: force) }
+        let reportFile = report.map { OutputFile.report(path: $0, replaceExisting: force) }
         try reportFile?.checkWritable()
         for (index, (a, b)) in pairs.enumerated() {
             let start = Date()
@@ -98,7 +98,7 @@ struct CompareCommand: ParsableCommand {
         }
         let base = try side(files[0], variant: nil)
         guard !base.scenario.variants.isEmpty else {
-            throw CommandFailure("\(files[0]) lists no variants: give a second file, or add a `variants` section")
+            throw CommandFailure("\(files[0]) lists no variants: give a second file, or add a `variants` section", status: .usage)
         }
         return try base.scenario.variants.map { (base, try side(files[0], variant: $0.name)) }
     }

@@ -69,13 +69,9 @@ struct ErlangCommand: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            let count = try targets.isEmpty ? (agents ?? lines!)
-                : targets.map { try Erlang.minimumAgents(model: staffingModel, perHour: perHour, aht: aht, target: $0) }.max()!
-            try show(metrics(agents: count))
-        } catch let error as AnalyticsError {
-            throw CommandFailure(error.description)
-        }
+        let count = try targets.isEmpty ? (agents ?? lines!)
+            : targets.map { try Erlang.minimumAgents(model: staffingModel, perHour: perHour, aht: aht, target: $0) }.max()!
+        try show(metrics(agents: count))
     }
 
     private var staffingModel: StaffingModel {

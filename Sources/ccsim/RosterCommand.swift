@@ -48,14 +48,14 @@ struct RosterCommand: ParsableCommand {
         let output = out.map { OutputDirectory(path: $0, replaceExisting: force) }
         try output?.checkWritable()
         let templates: [ShiftTemplate]
-        do { templates = try ShiftTemplatesLoader.load(path: shifts, model: model) } catch { throw CommandFailure("\(error)") }
+        do { templates = try ShiftTemplatesLoader.load(path: shifts, model: model) } catch { throw CommandFailure("\(error)", status: .input) }
         let count = runs.replications(for: scenario)
         let study: RosterStudy
         do {
             study = try RosterStudy(model: model, templates: templates, seed: runs.seed(for: scenario), replications: count,
                                     maxRepairs: maxRepairs, maxTrims: maxTrims, rule: targetRule, threads: runs.threads)
         } catch let error as PlanningError {
-            throw CommandFailure("\(shifts): \(error)")
+            throw CommandFailure("\(shifts): \(error)", status: ExitStatus(for: error))
         }
         let result = study.result
         if json {

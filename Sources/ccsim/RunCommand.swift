@@ -65,7 +65,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let scenario = try scenarioOptions.load(file)
         let output = out.map { OutputDirectory(path: $0, replaceExisting: force) }
-        let reportFile = report.map { OutputFile(path: $0, replaceExisting: force) }
+        let reportFile = report.map { OutputFile.report(path: $0, replaceExisting: force) }
         try output?.checkWritable()
         try reportFile?.checkWritable()
         let start = Date()

@@ -11,7 +11,7 @@ struct OverrideOptions: ParsableArguments {
     /// The `--set` overrides, parsed.
     func overrides() throws -> [ScenarioOverride] {
         try settings.map { text in
-            do { return try ScenarioOverride(parsing: text) } catch { throw CommandFailure("\(error)") }
+            do { return try ScenarioOverride(parsing: text) } catch { throw CommandFailure("\(error)", status: .input) }
         }
     }
 }
@@ -38,8 +38,8 @@ func loadScenario(_ path: String, variant: String? = nil, overrides: [ScenarioOv
     do {
         return try ScenarioLoader.load(path: path, variant: variant, overrides: overrides)
     } catch let error as ScenarioError {
-        throw CommandFailure(error.description)
+        throw CommandFailure(error.description, status: .input)
     } catch {
-        throw CommandFailure("\(path): \(error)")
+        throw CommandFailure("\(path): \(error)", status: .input)
     }
 }

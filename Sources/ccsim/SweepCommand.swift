@@ -33,8 +33,8 @@ struct SweepCommand: ParsableCommand {
 
     func run() throws {
         let start = Date()
-        let csvFile = out.map { OutputFile(path: $0, replaceExisting: study.force) }
-        let reportFile = study.report.map { OutputFile(path: $0, replaceExisting: study.force) }
+        let csvFile = out.map { OutputFile.studyCSV(path: $0, replaceExisting: study.force) }
+        let reportFile = study.report.map { OutputFile.report(path: $0, replaceExisting: study.force) }
         try csvFile?.checkWritable()
         try reportFile?.checkWritable()
         let ranges = vary.compactMap(SweepRange.init(parsing:))

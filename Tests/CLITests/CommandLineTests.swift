@@ -38,7 +38,7 @@ final class CommandLineTests: XCTestCase {
         let out = folder.appendingPathComponent("out").path
         XCTAssertEqual(try CCSimProcess.run(["run", scenario, "--out", out]).status, 0)
         let again = try CCSimProcess.run(["run", scenario, "--out", out])
-        XCTAssertEqual(again.status, 1)
+        XCTAssertEqual(again.status, 73)
         XCTAssertTrue(again.stderr.hasPrefix("error: "), again.stderr)
         XCTAssertEqual(try CCSimProcess.run(["run", scenario, "--out", out, "--force"]).status, 0)
     }
@@ -54,14 +54,14 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(json["variants"] as? [String], ["busier"])
     }
 
-    func testAScenarioErrorNamesTheFileAndLineAndExitsWithOne() throws {
+    func testAScenarioErrorNamesTheFileAndLineAndExitsWith65() throws {
         let broken = try CCSimProcess.smallScenario(in: folder, extra: "handle_tim: 3\n")
         let outcome = try CCSimProcess.run(["validate", broken])
-        XCTAssertEqual(outcome.status, 1)
+        XCTAssertEqual(outcome.status, 65)
         XCTAssertTrue(outcome.stderr.hasPrefix("error: \(broken):"), outcome.stderr)
         XCTAssertEqual(outcome.stdout, "")
         let badSetting = try CCSimProcess.run(["run", scenario, "--set", "seats=abc"])
-        XCTAssertEqual(badSetting.status, 1)
+        XCTAssertEqual(badSetting.status, 65)
         XCTAssertTrue(badSetting.stderr.contains("seats"), badSetting.stderr)
     }
 
@@ -112,6 +112,7 @@ final class CommandLineTests: XCTestCase {
         let none = try CCSimProcess.run(["capacity", scenario, "--resource", "agents:team", "--target", "service_level>=0.99",
                                          "--maximum", "4"])
         XCTAssertTrue(none.stdout.contains("no amount up to 4 meets the targets"), none.stdout)
+        XCTAssertEqual(none.status, 2, "a target not reached")
     }
 
     func testStaffAndRosterPlanTheMultiSkillExample() throws {
@@ -127,7 +128,7 @@ final class CommandLineTests: XCTestCase {
         let rerun = try CCSimProcess.run(["validate", out + "/roster.yaml"])
         XCTAssertEqual(rerun.status, 0, rerun.stderr)
         let missing = try CCSimProcess.run(["roster", scenario, "--shifts", folder.appendingPathComponent("none.yaml").path])
-        XCTAssertEqual(missing.status, 1)
+        XCTAssertEqual(missing.status, 65)
         XCTAssertTrue(missing.stderr.hasPrefix("error: "), missing.stderr)
     }
 
