@@ -28,7 +28,31 @@ final class ScenarioErrorTests: XCTestCase {
     func testDirectoryIsNotAScenario() {
         let path = FileManager.default.temporaryDirectory.path
         XCTAssertThrowsError(try ScenarioLoader.load(path: path)) { error in
-            XCTAssertEqual((error as? ScenarioError)?.description, "\(path): is a directory, not a scenario file")
+            XCTAssertEqual((error as? ScenarioError)?.description, "\(path): is a folder, not a YAML file")
+        }
+    }
+
+    func testAnEmptyDeviceIsAnEmptyFile() {
+        XCTAssertThrowsError(try ScenarioLoader.load(path: "/dev/null")) { error in
+            XCTAssertTrue("\(error)".hasPrefix("/dev/null: the file is empty"), "\(error)")
+        }
+    }
+
+    /// Hashing a key built of nested aliases takes time exponential in their depth: such a
+    /// key is refused before the document is built.
+    func testAnAliasBombAsAKeyIsRefusedAtOnce() {
+        var lines = ["a0: &a0 [x, x]"]
+        for i in 1..<40 { lines.append("a\(i): &a\(i) [*a\(i - 1), *a\(i - 1)]") }
+        lines += ["? *a39", ": 1", "horizon: 1h"]
+        let start = Date()
+        assertError(lines.joined(separator: "\n"), at: "41:3", keyPath: "", contains: ["an alias (`*name`) cannot be a key"])
+        XCTAssertLessThan(Date().timeIntervalSince(start), 5)
+    }
+
+    func testAFileOfMillionsOfValuesIsRefusedBeforeParsing() {
+        let yaml = "horizon: 1h\ncall_types: [" + Array(repeating: "1", count: 2_100_000).joined(separator: ",") + "]"
+        XCTAssertThrowsError(try ScenarioLoader.parse(yaml: yaml, fileName: "big.yaml")) { error in
+            XCTAssertTrue("\(error)".contains("holds about 2100000 values; at most 2000000 are read"), "\(error)")
         }
     }
 
