@@ -14,7 +14,8 @@ struct ErlangCommand: ParsableCommand {
             a: Erlang A, exponential patience of mean --patience seconds (--agents); with
                --lines, at most that many calls in the system (M/M/c/K+M).
             With --target-sl, --target-abandon or --target-asa (any together) the smallest
-            number of agents meeting every target given is searched and its values printed.
+            number of agents meeting every target given is searched and its values printed;
+            for b, --target-blocked gives the fewest lines blocking at most that fraction.
             """)
 
     enum Model: String, ExpressibleByArgument, CaseIterable {
@@ -51,15 +52,30 @@ struct ErlangCommand: ParsableCommand {
     @Option(name: .customLong("target-asa"), help: "Find the fewest agents with at most this ASA (seconds).")
     var targetASA: Double?
 
+    @Option(name: .customLong("target-blocked"), help: "Erlang B: find the fewest lines with at most this blocked fraction (0–1).")
+    var targetBlocked: Double?
+
     @Flag(help: "Print the values as JSON.")
     var json = false
 
     func validate() throws {
+        if model == .b && (targetServiceLevel != nil || targetAbandon != nil || targetASA != nil) {
+            throw ValidationError("erlang b is a loss system: nobody waits or abandons; size its lines with --target-blocked")
+        }
+        if model != .b && targetBlocked != nil {
+            throw ValidationError("--target-blocked sizes the lines of erlang b (a loss system)")
+        }
+        for (name, value) in [("--target-sl", targetServiceLevel), ("--target-abandon", targetAbandon), ("--target-blocked", targetBlocked)] {
+            if let value, !(0...1).contains(value) { throw ValidationError("\(name) must be a fraction between 0 and 1") }
+        }
+        guard perHour.isFinite, perHour >= 0, aht.isFinite, aht > 0 else {
+            throw ValidationError("--per-hour must be a non-negative number and --aht a positive number of seconds")
+        }
         switch model {
         case .a where patience == nil:
             throw ValidationError("erlang a needs --patience (mean patience in seconds)")
         case .b where agents == nil && lines == nil && targets.isEmpty:
-            throw ValidationError("erlang b needs --lines (or --agents)")
+            throw ValidationError("erlang b needs --lines (or --agents), or --target-blocked")
         case .c, .a:
             if agents == nil && targets.isEmpty {
                 throw ValidationError("erlang \(model.rawValue) needs --agents, or a target: --target-sl, --target-abandon, --target-asa")
@@ -85,7 +101,8 @@ struct ErlangCommand: ParsableCommand {
     /// The targets given on the command line.
     private var targets: [StaffingTarget] {
         [targetServiceLevel.map { .serviceLevel(atLeast: $0, withinSeconds: slSeconds) },
-         targetAbandon.map { .abandonFraction(atMost: $0) }, targetASA.map { .asa(atMost: $0) }].compactMap { $0 }
+         targetAbandon.map { .abandonFraction(atMost: $0) }, targetASA.map { .asa(atMost: $0) },
+         targetBlocked.map { .blockedFraction(atMost: $0) }].compactMap { $0 }
     }
 
     private func metrics(agents count: Int) throws -> QueueMetrics {

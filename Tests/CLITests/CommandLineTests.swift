@@ -132,6 +132,20 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(missing.stderr.hasPrefix("error: "), missing.stderr)
     }
 
+    /// Erlang B sizes trunk lines for a blocking target (and refuses waiting targets:
+    /// nobody waits in a loss system).
+    func testErlangBSizesLinesForABlockingTarget() throws {
+        let sized = try CCSimProcess.run(["erlang", "b", "--per-hour", "1000", "--aht", "241.2", "--target-blocked", "0.01", "--json"])
+        let lines = try XCTUnwrap(sized.json()["agents"] as? Int)
+        let blocked = try XCTUnwrap(sized.json()["blocked_fraction"] as? Double)
+        XCTAssertLessThanOrEqual(blocked, 0.01)
+        let fewer = try CCSimProcess.run(["erlang", "b", "--per-hour", "1000", "--aht", "241.2", "--lines", "\(lines - 1)", "--json"])
+        XCTAssertGreaterThan(try XCTUnwrap(fewer.json()["blocked_fraction"] as? Double), 0.01, "one line fewer blocks too much")
+        let refused = try CCSimProcess.run(["erlang", "b", "--per-hour", "1000", "--aht", "241.2", "--target-sl", "0.8"])
+        XCTAssertEqual(refused.status, 64)
+        XCTAssertTrue(refused.stderr.contains("loss system"), refused.stderr)
+    }
+
     func testErlangAndBench() throws {
         let erlang = try CCSimProcess.run(["erlang", "c", "--per-hour", "100", "--aht", "180", "--agents", "7", "--json"]).json()
         XCTAssertEqual(erlang["agents"] as? Int, 7)
