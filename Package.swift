@@ -25,13 +25,15 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
+        /// GLPK behind an error hook that returns instead of aborting (setjmp, in C).
+        .target(name: "CGLPKGuard", dependencies: ["CGLPK"]),
         .target(name: "Statistics", dependencies: ["CGSL"]),
         .target(name: "Engine", swiftSettings: invariantChecks),
         .target(name: "Analytics"),
         .target(name: "ContactCenter", dependencies: ["Engine", "Statistics"], swiftSettings: invariantChecks),
         .target(name: "Scenario", dependencies: ["ContactCenter", "Statistics", "Yams"]),
         .target(name: "Experiments", dependencies: ["ContactCenter", "Statistics"]),
-        .target(name: "Planning", dependencies: ["CGLPK", "Analytics", "ContactCenter", "Experiments", "Statistics"]),
+        .target(name: "Planning", dependencies: ["CGLPK", "CGLPKGuard", "Analytics", "ContactCenter", "Experiments", "Statistics"]),
         .target(name: "Reports", dependencies: ["Experiments", "ContactCenter", "Statistics", "Analytics", "Planning", "Scenario"]),
         .executableTarget(name: "ccsim", dependencies: [
             "Scenario", "Experiments", "Reports", "Analytics", "ContactCenter", "Planning",

@@ -1,4 +1,5 @@
 import CGLPK
+import CGLPKGuard
 
 /// A mixed-integer linear program, minimised with GLPK: columns with bounds, costs and
 /// integrality; rows as sparse linear combinations with bounds.
@@ -54,30 +55,38 @@ public struct IntegerProgram: Sendable {
     /// Solves the LP relaxation, then the integer program (branch and cut with GLPK's
     /// Gomory, MIR and cover cuts, silent) to within `gap` of the optimum or for at most
     /// `seconds`, keeping the best integer solution found.
-    /// - Throws: ``PlanningError`` when the problem is infeasible or GLPK fails.
+    /// The program is checked first (finite numbers, consistent bounds, columns that
+    /// exist), and GLPK runs behind an error hook, so nothing handed to it can abort the
+    /// process.
+    /// - Throws: ``PlanningError`` when the program is malformed or infeasible, or GLPK fails.
     public func solve(timeLimit seconds: Double = 60, gap: Double = 0.02) throws -> Solution {
+        try check()
         glp_term_out(GLP_OFF)
         guard let problem = glp_create_prob() else { throw PlanningError("GLPK could not create a problem") }
-        defer { glp_delete_prob(problem) }
+        var environmentFreed = false
+        defer { if !environmentFreed { glp_delete_prob(problem) } }
         glp_set_obj_dir(problem, GLP_MIN)
         load(into: problem)
         var simplex = glp_smcp()
         glp_init_smcp(&simplex)
         simplex.presolve = GLP_ON
-        let lpStatus = glp_simplex(problem, &simplex)
+        var options = glp_iocp()
+        glp_init_iocp(&options)
+        options.tm_lim = Int32(min(max(seconds, 0) * 1000, Double(Int32.max)))
+        options.mip_gap = gap
+        options.gmi_cuts = GLP_ON
+        options.mir_cuts = GLP_ON
+        options.cov_cuts = GLP_ON
+        var lpStatus: Int32 = -1, status: Int32 = -1
+        guard ccsim_glpk_solve(problem, &simplex, &options, 1, &lpStatus, &status) == 0 else {
+            environmentFreed = true  // GLPK's environment, and the problem in it, are gone
+            throw PlanningError("GLPK stopped on an internal error; the program it was given is reported as a bug")
+        }
         guard lpStatus == 0, glp_get_status(problem) == GLP_OPT else {
             throw PlanningError("the linear relaxation has no optimum (GLPK status \(glp_get_status(problem))): "
                 + "the requirements cannot be covered by the shift templates within their limits", isInfeasible: true)
         }
         let bound = glp_get_obj_val(problem)
-        var options = glp_iocp()
-        glp_init_iocp(&options)
-        options.tm_lim = Int32(min(seconds * 1000, Double(Int32.max)))
-        options.mip_gap = gap
-        options.gmi_cuts = GLP_ON
-        options.mir_cuts = GLP_ON
-        options.cov_cuts = GLP_ON
-        let status = glp_intopt(problem, &options)
         let mipStatus = glp_mip_status(problem)
         guard status == 0 || status == GLP_ETMLIM || status == GLP_EMIPGAP, mipStatus == GLP_OPT || mipStatus == GLP_FEAS else {
             throw PlanningError("GLPK found no integer solution (status \(status), \(mipStatus))")
@@ -85,6 +94,41 @@ public struct IntegerProgram: Sendable {
         let values = (1...max(columns.count, 1)).prefix(columns.count).map { glp_mip_col_val(problem, Int32($0)) }
         return Solution(values: values, objective: glp_mip_obj_val(problem), lowerBound: bound,
                         stoppedAtTimeLimit: status == GLP_ETMLIM)
+    }
+
+    /// Fails unless every number is finite, every column's bounds are consistent, and
+    /// every row's terms name existing columns with its bounds consistent.
+    func check() throws {
+        for column in columns {
+            guard column.cost.isFinite, column.lower.isFinite, column.upper.map({ $0.isFinite && $0 >= column.lower }) ?? true else {
+                throw PlanningError("column \(column.name): cost and bounds must be finite numbers, lower ≤ upper")
+            }
+        }
+        for row in rows {
+            let ordered = row.lower.flatMap { lower in row.upper.map { lower <= $0 } } ?? true
+            guard row.lower.map(\.isFinite) ?? true, row.upper.map(\.isFinite) ?? true, ordered else {
+                throw PlanningError("row \(row.name): bounds must be finite numbers, lower ≤ upper")
+            }
+            guard row.terms.allSatisfy({ columns.indices.contains($0.0) && $0.1.isFinite }) else {
+                throw PlanningError("row \(row.name): a term names no column or has no finite coefficient")
+            }
+        }
+    }
+
+    /// A row's terms with the coefficients of a column named twice added up (GLPK refuses
+    /// a column twice in a row), in the order of their first appearance.
+    static func merged(_ terms: [(Int, Double)]) -> [(Int, Double)] {
+        var position: [Int: Int] = [:]
+        var merged: [(Int, Double)] = []
+        for (column, coefficient) in terms {
+            if let p = position[column] {
+                merged[p].1 += coefficient
+            } else {
+                position[column] = merged.count
+                merged.append((column, coefficient))
+            }
+        }
+        return merged
     }
 
     private func load(into problem: OpaquePointer) {
@@ -106,9 +150,10 @@ public struct IntegerProgram: Sendable {
             case let (l?, u?): l == u ? GLP_FX : GLP_DB
             }
             glp_set_row_bnds(problem, r, kind, row.lower ?? 0, row.upper ?? 0)
-            var indices: [Int32] = [0] + row.terms.map { Int32($0.0 + 1) }
-            var coefficients: [Double] = [0] + row.terms.map(\.1)
-            glp_set_mat_row(problem, r, Int32(row.terms.count), &indices, &coefficients)
+            let terms = Self.merged(row.terms)
+            var indices: [Int32] = [0] + terms.map { Int32($0.0 + 1) }
+            var coefficients: [Double] = [0] + terms.map(\.1)
+            glp_set_mat_row(problem, r, Int32(terms.count), &indices, &coefficients)
         }
     }
 }

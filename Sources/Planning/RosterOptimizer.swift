@@ -114,8 +114,8 @@ public struct RosterOptimizer {
         var terms: [(Int, Double)] = []
         for a in assignments {
             let template = templates[a.template]
-            for day in [-Timing.secondsPerDay, 0, Timing.secondsPerDay] {
-                let start = a.start + day
+            for d in model.timing.rosterDays {
+                let start = a.start + Double(d) * Timing.secondsPerDay
                 let onPhones = overlap(start + template.briefingBefore, start + template.length - template.briefingAfter, from, to)
                 if onPhones > 0 { terms.append((a.column, onPhones / length)) }
                 for (b, positions) in a.breakColumns.enumerated() {
@@ -229,8 +229,9 @@ public struct RosterOptimizer {
     func shiftCoverage(_ shift: Shift) -> [Double] {
         let timing = model.timing
         return (0..<timing.intervalCount).map { i in
-            [-Timing.secondsPerDay, 0, Timing.secondsPerDay].reduce(0.0) { sum, day in
-                shift.onPhonePeriods(agent: 0, of: 1).reduce(sum) { sum, period in
+            timing.rosterDays.reduce(0.0) { sum, d in
+                let day = Double(d) * Timing.secondsPerDay
+                return shift.onPhonePeriods(agent: 0, of: 1).reduce(sum) { sum, period in
                     sum + overlap(shift.start + day + period.start, shift.start + day + period.end,
                                   timing.start(ofInterval: i), timing.end(ofInterval: i))
                 }

@@ -86,6 +86,10 @@ public struct Timing: Sendable, Equatable {
         }
     }
 
+    /// The days whose shifts reach into the simulated period: the day before time 0
+    /// (a night shift running past midnight) to the day after the last.
+    public var rosterDays: ClosedRange<Int> { -1...dayCount }
+
     /// The day (0 for the first 24 hours from time 0) of time `t`.
     public func day(at t: Double) -> Int { Int(t / Self.secondsPerDay) }
 }

@@ -53,9 +53,8 @@ struct StaffingPlan {
     static func steps(of group: AgentGroup, roster: Roster, timing: Timing,
                       absenceStream: (Shift, Int) throws -> RandomStream) rethrows -> [(time: Double, agents: Int)] {
         let day = Timing.secondsPerDay
-        let days = Int((timing.horizon / day).rounded(.up))
         var deltas: [(time: Double, delta: Int)] = []
-        for d in -1...days {
+        for d in timing.rosterDays {
             for (s, shift) in roster.shifts.enumerated() where s < group.shifts.count {
                 let rostered = group.shifts[s]
                 var absent = 0
