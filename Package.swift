@@ -21,6 +21,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
@@ -54,6 +55,11 @@ let package = Package(
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Analytics", "ContactCenter", "Experiments"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments", "ContactCenter", "Scenario", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["ccsim"]),
+        /// Random small centres: calls conserved, counts non-negative, the same results for any threads.
+        .testTarget(name: "PropertyTests", dependencies: [
+            "ContactCenter", "Experiments", "Reports", "Statistics",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         /// The slow statistical validation: every exact case of Tests/ValidationCases simulated.
         .testTarget(name: "ValidationTests", dependencies: [
             "Experiments", "ContactCenter", "Statistics", "Analytics", "ValidationCases", "TestSupport",
