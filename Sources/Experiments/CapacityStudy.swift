@@ -106,9 +106,8 @@ public struct CapacityStudy: Sendable {
             evaluate: { amount in
                 defer { evaluated += 1; progress?(evaluated) }
                 let model = try self.model(base, with: amount)
-                let results = try ReplicationRunner.run(model: model, seed: seed, replications: replications,
-                                                        threads: threads, routing: routing)
-                return RunSummary(model: model, seed: seed, results: results)
+                return try ReplicationRunner.summary(model: model, seed: seed, replications: replications,
+                                                     threads: threads, routing: routing)
             },
             failures: { $0.failures(of: targets, over: scope, window: window) })
     }

@@ -29,7 +29,9 @@ public struct PrecisionGoal: Sendable, Equatable, CustomStringConvertible {
 public enum PrecisionRun {
     /// What a precision-driven run did.
     public struct Outcome: Sendable {
-        public var results: [ReplicationResult]
+        /// The summary of every replication run (gathered as they finished: memory does
+        /// not grow with the replications).
+        public var summary: RunSummary
         /// The goals met when the run stopped (all of them unless the maximum was reached).
         public var met: [PrecisionGoal]
         public var unmet: [PrecisionGoal]
@@ -45,20 +47,20 @@ public enum PrecisionRun {
         goals: [PrecisionGoal], confidenceLevel: Double = 0.95, threads: Int? = nil,
         routing: Policy.Type, progress: (@Sendable (Int) -> Void)? = nil
     ) throws -> Outcome {
-        var results: [ReplicationResult] = []
+        var accumulator = RunAccumulator(model: model)
         var next = min(initial, maximum)
         while true {
-            let done = results.count
+            let done = accumulator.replications
             var batchProgress: (@Sendable (Int) -> Void)?
             if let progress { batchProgress = { progress(done + $0) } }
-            results += try ReplicationRunner.run(model: model, seed: seed, replications: next, firstReplication: done,
-                                                threads: threads, routing: routing, progress: batchProgress)
-            let summary = RunSummary(model: model, seed: seed, results: results, confidenceLevel: confidenceLevel)
+            try ReplicationRunner.accumulate(into: &accumulator, seed: seed, replications: next, firstReplication: done,
+                                             threads: threads, routing: routing, progress: batchProgress)
+            let summary = accumulator.summary(seed: seed, confidenceLevel: confidenceLevel)
             let unmet = goals.filter { !$0.isMet(by: summary) }
-            if unmet.isEmpty || results.count >= maximum {
-                return Outcome(results: results, met: goals.filter { $0.isMet(by: summary) }, unmet: unmet)
+            if unmet.isEmpty || accumulator.replications >= maximum {
+                return Outcome(summary: summary, met: goals.filter { $0.isMet(by: summary) }, unmet: unmet)
             }
-            next = min(batch, maximum - results.count)
+            next = min(batch, maximum - accumulator.replications)
         }
     }
 

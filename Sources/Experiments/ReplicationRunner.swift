@@ -21,8 +21,16 @@ public enum ReplicationRunner {
         model: CenterModel, seed: UInt64, replications count: Int, firstReplication first: Int = 0,
         threads: Int? = nil, routing: Policy.Type, progress: (@Sendable (Int) -> Void)? = nil
     ) throws -> [ReplicationResult] {
+        try run(model: model, seed: seed, replications: count, firstReplication: first, threads: threads,
+                routing: routing, checkingMemory: true, progress: progress)
+    }
+
+    private static func run<Policy: RoutingPolicy>(
+        model: CenterModel, seed: UInt64, replications count: Int, firstReplication first: Int,
+        threads: Int?, routing: Policy.Type, checkingMemory: Bool, progress: (@Sendable (Int) -> Void)?
+    ) throws -> [ReplicationResult] {
         try model.validate()
-        try checkMemory(model: model, replications: first + count)
+        if checkingMemory { try checkMemory(model: model, replications: count) }
         let workers = max(1, min(threads ?? ProcessInfo.processInfo.activeProcessorCount, count, maximumThreads))
         let box = ResultBox(count: count)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
@@ -37,6 +45,52 @@ public enum ReplicationRunner {
             }
         }
         return try box.results()
+    }
+
+    /// Runs replications `first..<first+count` of `model` and adds them, in replication
+    /// order, to `accumulator`: waves of a few replications per thread run in parallel,
+    /// so memory holds one wave of results whatever the number of replications, and the
+    /// statistics are the same for any number of threads.
+    public static func accumulate<Policy: RoutingPolicy>(
+        into accumulator: inout RunAccumulator, seed: UInt64, replications count: Int, firstReplication first: Int = 0,
+        threads: Int? = nil, routing: Policy.Type, progress: (@Sendable (Int) -> Void)? = nil
+    ) throws {
+        let model = accumulator.model
+        try model.validate()
+        let workers = max(1, min(threads ?? ProcessInfo.processInfo.activeProcessorCount, count, maximumThreads))
+        let wave = 4 * workers
+        var done = 0
+        while done < count {
+            let size = min(wave, count - done)
+            let offset = done
+            let results = try run(model: model, seed: seed, replications: size, firstReplication: first + offset,
+                                  threads: workers, routing: routing, checkingMemory: false,
+                                  progress: progress.map { report in { @Sendable in report(offset + $0) } })
+            for result in results { accumulator.add(result) }
+            done += size
+        }
+    }
+
+    /// The summary of replications `0..<count` of `model`, run as
+    /// ``accumulate(into:seed:replications:firstReplication:threads:routing:progress:)`` does.
+    public static func summary<Policy: RoutingPolicy>(
+        model: CenterModel, seed: UInt64, replications count: Int, threads: Int? = nil, routing: Policy.Type,
+        confidenceLevel: Double = 0.95, progress: (@Sendable (Int) -> Void)? = nil
+    ) throws -> RunSummary {
+        var accumulator = RunAccumulator(model: model)
+        try accumulate(into: &accumulator, seed: seed, replications: count, threads: threads, routing: routing,
+                       progress: progress)
+        return accumulator.summary(seed: seed, confidenceLevel: confidenceLevel)
+    }
+
+    /// ``summary(model:seed:replications:threads:routing:confidenceLevel:progress:)`` with
+    /// the default routing policy, ``SkillBasedRouting``.
+    public static func summary(
+        model: CenterModel, seed: UInt64, replications count: Int, threads: Int? = nil,
+        confidenceLevel: Double = 0.95, progress: (@Sendable (Int) -> Void)? = nil
+    ) throws -> RunSummary {
+        try summary(model: model, seed: seed, replications: count, threads: threads, routing: SkillBasedRouting.self,
+                    confidenceLevel: confidenceLevel, progress: progress)
     }
 
     /// Runs replications `first..<first+count` of `model` on `threads` threads

@@ -57,40 +57,32 @@ public struct RunSummary: Sendable {
     public var events: Int
     public var generatedCalls: Int
 
-    /// Summarises `results` (replications of `model`) at the given confidence level.
+    /// Summarises `results` (replications of `model`, in replication order) at the given
+    /// confidence level.
     public init(model: CenterModel, seed: UInt64, results: [ReplicationResult], confidenceLevel: Double = 0.95) {
+        var accumulator = RunAccumulator(model: model)
+        for result in results { accumulator.add(result) }
+        self = accumulator.summary(seed: seed, confidenceLevel: confidenceLevel)
+    }
+
+    /// A summary from its parts (see ``RunAccumulator``).
+    init(model: CenterModel, seed: UInt64, replications: Int, confidenceLevel: Double, callTypes: [KPISummary],
+         total: KPISummary, voice: KPISummary?, groups: [KPISummary], resources: KPISummary, followUps: [KPISummary],
+         intervals: [IntervalSummary], callTypeWaits: [QuantileHistogram], events: Int, generatedCalls: Int) {
         self.model = model
         self.seed = seed
-        replications = results.count
+        self.replications = replications
         self.confidenceLevel = confidenceLevel
-        callTypeWaits = model.callTypes.indices.map { k in
-            results.reduce(into: QuantileHistogram()) { $0.merge($1.callTypeWaits[k]) }
-        }
-        events = results.reduce(0) { $0 + $1.events }
-        generatedCalls = results.reduce(0) { $0 + $1.generatedCalls }
-        let measures = results.map { ReplicationMeasures(model: model, result: $0) }
-        func summarise(_ pick: (ReplicationMeasures) -> KPIValues) -> KPISummary {
-            var tallies: [KPI: Tally] = [:]
-            for m in measures {
-                for (kpi, value) in pick(m) { tallies[kpi, default: Tally()].add(value) }
-            }
-            return KPISummary(estimates: tallies.mapValues { $0.confidenceInterval(level: confidenceLevel) })
-        }
-        callTypes = model.callTypes.indices.map { k in summarise { $0.callTypes[k] } }
-        total = summarise { $0.total }
-        voice = measures.first?.voice == nil ? nil : summarise { $0.voice ?? [:] }
-        groups = model.agentGroups.indices.map { g in summarise { $0.groups[g] } }
-        resources = summarise { $0.resources }
-        followUps = model.followUps.indices.map { f in summarise { $0.followUps[f] } }
-        let timing = model.timing
-        intervals = (0..<timing.intervalCount).filter { timing.isReported(interval: $0) }.map { i in
-            IntervalSummary(
-                index: i, start: timing.start(ofInterval: i), end: timing.end(ofInterval: i),
-                callTypes: model.callTypes.indices.map { k in summarise { $0.intervalCallTypes[i][k] } },
-                groups: model.agentGroups.indices.map { g in summarise { $0.intervalGroups[i][g] } },
-                total: summarise { $0.intervalTotals[i] },
-                resources: summarise { $0.intervalResources[i] })
-        }
+        self.callTypes = callTypes
+        self.total = total
+        self.voice = voice
+        self.groups = groups
+        self.resources = resources
+        self.followUps = followUps
+        self.intervals = intervals
+        self.callTypeWaits = callTypeWaits
+        self.events = events
+        self.generatedCalls = generatedCalls
     }
 }
 

@@ -252,8 +252,8 @@ public struct RosterOptimizer {
             let plan = try self.plan(required: required)
             let (roster, counts) = (plan.roster, plan.groupShifts)
             let rostered = rosteredModel(roster, counts)
-            let summary = RunSummary(model: rostered, seed: seed, results: try ReplicationRunner.run(
-                model: rostered, seed: seed, replications: replications, threads: threads))
+            let summary = try ReplicationRunner.summary(model: rostered, seed: seed, replications: replications,
+                                                        threads: threads)
             let missed = RequirementPlanner.failures(summary, model, rule: rule)
             log.append("round \(round): cost \(format(plan.cost)), LP bound \(format(plan.lowerBound)), "
                 + "gap \(String(format: "%.2f", plan.gap * 100)) %\(plan.stoppedAtTimeLimit ? " (GLPK time limit)" : ""), \(roster.shifts.count) shift patterns, "

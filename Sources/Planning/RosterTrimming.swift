@@ -32,8 +32,8 @@ extension RosterOptimizer {
             fewer.cost -= plan.shiftCosts[s]
             for i in coverage[s].indices { fewer.planned[g][i] -= coverage[s][i] }
             let rostered = rosteredModel(fewer.roster, fewer.groupShifts)
-            let trialSummary = RunSummary(model: rostered, seed: seed, results: try ReplicationRunner.run(
-                model: rostered, seed: seed, replications: replications, threads: threads))
+            let trialSummary = try ReplicationRunner.summary(model: rostered, seed: seed, replications: replications,
+                                                             threads: threads)
             let trialMisses = meanMisses(trialSummary)
             let kept = RequirementPlanner.failures(trialSummary, model, rule: rule).isEmpty
                 && trialMisses.isSubset(of: missedByMean)

@@ -105,8 +105,7 @@ public enum RequirementPlanner {
         var log = ["Erlang start: " + groupTotals(agents, model)]
         func simulate(_ staffing: [[Int]]) throws -> RunSummary {
             let staffed = staffedModel(model, staffing)
-            return RunSummary(model: staffed, seed: seed, results: try ReplicationRunner.run(
-                model: staffed, seed: seed, replications: replications, threads: threads))
+            return try ReplicationRunner.summary(model: staffed, seed: seed, replications: replications, threads: threads)
         }
         var summary = try simulate(agents)
         let separate = model.agentGroups.allSatisfy { $0.skills.count == 1 }

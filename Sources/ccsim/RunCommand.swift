@@ -77,7 +77,7 @@ struct RunCommand: ParsableCommand {
                                            maximum: goals.isEmpty ? count : max(count, maxReplications),
                                            goals: goals, threads: runs.threads, progress: progress.report)
         progress.finish()
-        let summary = RunSummary(model: scenario.model, seed: seed, results: outcome.results)
+        let summary = outcome.summary
         let runSeconds = Date().timeIntervalSince(start)
         if json {
             printJSON(try SummaryJSON.encode(summary))
@@ -107,7 +107,7 @@ struct RunCommand: ParsableCommand {
                 + (outcome.met.contains(goal) ? "met" : "not met")
         }
         let verdict = outcome.unmet.isEmpty ? "every precision goal met" : "stopped at --max-replications \(maxReplications)"
-        return "\nprecision: \(outcome.results.count) replications, \(verdict)\n" + lines.joined(separator: "\n")
+        return "\nprecision: \(outcome.summary.replications) replications, \(verdict)\n" + lines.joined(separator: "\n")
     }
 }
 

@@ -24,8 +24,7 @@ struct StudyOptions: ParsableArguments {
     /// replications (common random numbers).
     func run(_ scenario: Scenario) throws -> RunSummary {
         let seed = runs.seed(for: scenario)
-        let results = try ReplicationRunner.run(model: scenario.model, seed: seed,
-                                                replications: runs.replications(for: scenario), threads: runs.threads)
-        return RunSummary(model: scenario.model, seed: seed, results: results)
+        return try ReplicationRunner.summary(model: scenario.model, seed: seed,
+                                             replications: runs.replications(for: scenario), threads: runs.threads)
     }
 }

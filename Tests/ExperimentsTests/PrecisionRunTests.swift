@@ -1,5 +1,6 @@
 import ContactCenter
 import Experiments
+import Reports
 import TestSupport
 import XCTest
 
@@ -13,19 +14,20 @@ final class PrecisionRunTests: XCTestCase {
         let one = try PrecisionRun.run(model: Self.model, seed: 4, initial: 5, batch: 5, maximum: 500, goals: [goal], threads: 1)
         let two = try PrecisionRun.run(model: Self.model, seed: 4, initial: 5, batch: 5, maximum: 500, goals: [goal], threads: 2)
         XCTAssertEqual(one.met, [goal])
-        XCTAssertEqual(one.results.count, two.results.count)
-        XCTAssertEqual(one.results.map(\.calls), two.results.map(\.calls))
-        XCTAssertEqual((one.results.count - 5) % 5, 0)
-        let summary = RunSummary(model: Self.model, seed: 4, results: one.results)
-        XCTAssertLessThanOrEqual(try XCTUnwrap(goal.widestHalfWidth(in: summary)), 0.002)
-        let fewer = RunSummary(model: Self.model, seed: 4, results: Array(one.results.dropLast(5)))
+        let count = one.summary.replications
+        XCTAssertEqual(count, two.summary.replications)
+        XCTAssertEqual(try SummaryJSON.encode(one.summary), try SummaryJSON.encode(two.summary))
+        XCTAssertEqual((count - 5) % 5, 0)
+        XCTAssertLessThanOrEqual(try XCTUnwrap(goal.widestHalfWidth(in: one.summary)), 0.002)
+        let fewer = RunSummary(model: Self.model, seed: 4,
+                               results: try ReplicationRunner.run(model: Self.model, seed: 4, replications: count - 5))
         XCTAssertGreaterThan(try XCTUnwrap(goal.widestHalfWidth(in: fewer)), 0.002, "one batch fewer was not enough")
     }
 
     func testSaysWhenTheMaximumIsReached() throws {
         let goal = PrecisionGoal(kpi: .serviceLevel, halfWidth: 1e-6)
         let outcome = try PrecisionRun.run(model: Self.model, seed: 4, initial: 3, batch: 4, maximum: 9, goals: [goal])
-        XCTAssertEqual(outcome.results.count, 9)
+        XCTAssertEqual(outcome.summary.replications, 9)
         XCTAssertEqual(outcome.unmet, [goal])
     }
 }

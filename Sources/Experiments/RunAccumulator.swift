@@ -1,0 +1,89 @@
+import ContactCenter
+import Statistics
+
+/// A run's statistics gathered replication by replication: per subject and KPI a tally
+/// of the replications' values, the merged wait histograms and the counts. Its memory
+/// depends on the model (intervals, call types, groups), not on the replications; fed
+/// in replication order, it gives the same summary, bit for bit, as all the results at
+/// once.
+public struct RunAccumulator: Sendable {
+    public let model: CenterModel
+    /// Replications added so far.
+    public private(set) var replications = 0
+    private var callTypeWaits: [QuantileHistogram]
+    private var events = 0
+    private var generatedCalls = 0
+    private var callTypes: [[KPI: Tally]]
+    private var total: [KPI: Tally] = [:]
+    private var voice: [KPI: Tally]?
+    private var groups: [[KPI: Tally]]
+    private var resources: [KPI: Tally] = [:]
+    private var followUps: [[KPI: Tally]]
+    private let reported: [Int]
+    /// Per reported interval (in the order of `reported`).
+    private var intervalCallTypes: [[[KPI: Tally]]]
+    private var intervalGroups: [[[KPI: Tally]]]
+    private var intervalTotals: [[KPI: Tally]]
+    private var intervalResources: [[KPI: Tally]]
+
+    public init(model: CenterModel) {
+        self.model = model
+        let types = model.callTypes.count, groupCount = model.agentGroups.count
+        callTypeWaits = Array(repeating: QuantileHistogram(), count: types)
+        callTypes = Array(repeating: [:], count: types)
+        groups = Array(repeating: [:], count: groupCount)
+        followUps = Array(repeating: [:], count: model.followUps.count)
+        let voiceTypes = model.callTypes.filter(\.channel.isVoice).count
+        voice = voiceTypes > 0 && voiceTypes < types ? [:] : nil
+        let timing = model.timing
+        reported = (0..<timing.intervalCount).filter { timing.isReported(interval: $0) }
+        intervalCallTypes = Array(repeating: Array(repeating: [:], count: types), count: reported.count)
+        intervalGroups = Array(repeating: Array(repeating: [:], count: groupCount), count: reported.count)
+        intervalTotals = Array(repeating: [:], count: reported.count)
+        intervalResources = Array(repeating: [:], count: reported.count)
+    }
+
+    /// Adds the next replication's result.
+    public mutating func add(_ result: ReplicationResult) {
+        replications += 1
+        for k in callTypeWaits.indices { callTypeWaits[k].merge(result.callTypeWaits[k]) }
+        events += result.events
+        generatedCalls += result.generatedCalls
+        let m = ReplicationMeasures(model: model, result: result)
+        for k in callTypes.indices { Self.add(m.callTypes[k], to: &callTypes[k]) }
+        Self.add(m.total, to: &total)
+        if voice != nil { Self.add(m.voice ?? [:], to: &voice!) }
+        for g in groups.indices { Self.add(m.groups[g], to: &groups[g]) }
+        Self.add(m.resources, to: &resources)
+        for f in followUps.indices { Self.add(m.followUps[f], to: &followUps[f]) }
+        for (j, i) in reported.enumerated() {
+            for k in callTypes.indices { Self.add(m.intervalCallTypes[i][k], to: &intervalCallTypes[j][k]) }
+            for g in groups.indices { Self.add(m.intervalGroups[i][g], to: &intervalGroups[j][g]) }
+            Self.add(m.intervalTotals[i], to: &intervalTotals[j])
+            Self.add(m.intervalResources[i], to: &intervalResources[j])
+        }
+    }
+
+    private static func add(_ values: KPIValues, to tallies: inout [KPI: Tally]) {
+        for (kpi, value) in values { tallies[kpi, default: Tally()].add(value) }
+    }
+
+    /// The summary of the replications added, with `seed` recorded and intervals at
+    /// `confidenceLevel`.
+    public func summary(seed: UInt64, confidenceLevel: Double = 0.95) -> RunSummary {
+        func summarise(_ tallies: [KPI: Tally]) -> KPISummary {
+            KPISummary(estimates: tallies.mapValues { $0.confidenceInterval(level: confidenceLevel) })
+        }
+        let timing = model.timing
+        return RunSummary(
+            model: model, seed: seed, replications: replications, confidenceLevel: confidenceLevel,
+            callTypes: callTypes.map(summarise), total: summarise(total), voice: replications == 0 ? nil : voice.map(summarise),
+            groups: groups.map(summarise), resources: summarise(resources), followUps: followUps.map(summarise),
+            intervals: reported.enumerated().map { j, i in
+                IntervalSummary(index: i, start: timing.start(ofInterval: i), end: timing.end(ofInterval: i),
+                                callTypes: intervalCallTypes[j].map(summarise), groups: intervalGroups[j].map(summarise),
+                                total: summarise(intervalTotals[j]), resources: summarise(intervalResources[j]))
+            },
+            callTypeWaits: callTypeWaits, events: events, generatedCalls: generatedCalls)
+    }
+}
