@@ -31,7 +31,7 @@ public enum StaffingModel: Sendable, Equatable {
 }
 
 /// What a staffing must achieve.
-public enum StaffingTarget: Sendable, Equatable {
+public enum StaffingTarget: Sendable, Equatable, CustomStringConvertible {
     /// P(answered and wait ≤ `withinSeconds` | offered) ≥ `atLeast`.
     case serviceLevel(atLeast: Double, withinSeconds: Double)
     /// Abandoned / offered ≤ `atMost`.
@@ -40,6 +40,16 @@ public enum StaffingTarget: Sendable, Equatable {
     case blockedFraction(atMost: Double)
     /// Average speed of answer (mean wait of answered calls) ≤ `atMost` seconds.
     case asa(atMost: Double)
+
+    /// The target as a planner writes it: `service level ≥ 0.8 within 20 s`.
+    public var description: String {
+        switch self {
+        case .serviceLevel(let level, let seconds): return "service level ≥ \(level) within \(seconds) s"
+        case .abandonFraction(let fraction): return "abandoned fraction ≤ \(fraction)"
+        case .blockedFraction(let fraction): return "blocked fraction ≤ \(fraction)"
+        case .asa(let seconds): return "ASA ≤ \(seconds) s"
+        }
+    }
 
     /// Throws `AnalyticsError.invalidInput` unless the target is a probability (and the
     /// threshold a non-negative number of seconds).

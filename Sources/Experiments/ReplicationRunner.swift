@@ -10,7 +10,7 @@ import Synchronization
 /// output is identical for any number of threads.
 public enum ReplicationRunner {
     /// The most replications of one run, and the most threads.
-    public static let maximumReplications = 1_000_000
+    public static let maximumReplications = ModelLimits.replications
     public static let maximumThreads = 256
 
     /// Runs replications `first..<first+count` of `model` on `threads` threads

@@ -10,6 +10,9 @@ public struct Scenario: Sendable {
     public var replications: Int
     /// The path the scenario was loaded from; `nil` when parsed from a string.
     public var sourcePath: String?
+    /// The text it was read from (so that it can be written back changed, even when it
+    /// came from standard input).
+    public var sourceText: String?
     /// The named variants the file lists (`variants:`), to compare with it.
     public var variants: [ScenarioVariant] = []
     /// The variant this scenario is (`nil`: the file as written), and the overrides

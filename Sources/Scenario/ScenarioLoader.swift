@@ -11,8 +11,10 @@ public enum ScenarioLoader {
     /// `overrides` applied; errors name the file as `path`, or the override at fault.
     public static func load(path: String, variant: String? = nil,
                             overrides: [ScenarioOverride] = []) throws -> Scenario {
-        var scenario = try parse(yaml: YAMLInput.text(path: path), fileName: path, variant: variant, overrides: overrides)
+        let text = try YAMLInput.text(path: path)
+        var scenario = try parse(yaml: text, fileName: path, variant: variant, overrides: overrides)
         scenario.sourcePath = path
+        scenario.sourceText = text
         return scenario
     }
 
@@ -62,11 +64,23 @@ public enum ScenarioLoader {
     /// The text of the scenario file at `path` with `overrides` applied (comments are
     /// not kept), checked by loading it.
     public static func rewrite(path: String, overrides: [ScenarioOverride]) throws -> String {
-        var root = try document(YAMLInput.text(path: path), fileName: path)
+        try rewrite(text: YAMLInput.text(path: path), fileName: path, overrides: overrides)
+    }
+
+    /// The text of `scenario` as loaded — its variant's changes and its `--set` overrides
+    /// applied — with `overrides` applied too, checked by loading it.
+    public static func rewrite(_ scenario: Scenario, overrides: [ScenarioOverride]) throws -> String {
+        let fileName = scenario.sourcePath ?? "scenario"
+        let text = try scenario.sourceText ?? YAMLInput.text(path: fileName)
+        return try rewrite(text: text, fileName: fileName, overrides: scenario.overrides + overrides)
+    }
+
+    private static func rewrite(text: String, fileName: String, overrides: [ScenarioOverride]) throws -> String {
+        var root = try document(text, fileName: fileName)
         for override in overrides { root = try override.apply(to: root, label: "--set \(override)").document }
-        let text = try Yams.serialize(node: root)
-        _ = try parse(yaml: text, fileName: path)
-        return text
+        let rewritten = try Yams.serialize(node: root)
+        _ = try parse(yaml: rewritten, fileName: fileName)
+        return rewritten
     }
 
     /// Removes the `variants` section from the document and reads it:

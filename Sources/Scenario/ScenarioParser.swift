@@ -27,7 +27,11 @@ struct ScenarioParser {
         let document = try root.mapping(keys: Self.documentKeys)
         let name = try document.optional("name")?.text() ?? defaultName
         let seed = try document.optional("seed")?.unsignedInteger() ?? Self.defaultSeed
-        let replications = try document.optional("replications")?.integer(.positive) ?? Self.defaultReplications
+        let replications = try document.optional("replications").map { reader in
+            let count = try reader.integer(.positive)
+            guard count <= ModelLimits.replications else { throw reader.error("must be at most \(ModelLimits.replications)") }
+            return count
+        } ?? Self.defaultReplications
         let timing = try self.timing(document)
         let callTypeEntries = try document.required("call_types").nonEmptySequence(of: "call type")
         var callTypes = try callTypeEntries.map { try CallTypeParser(timing: timing).callType($0) }

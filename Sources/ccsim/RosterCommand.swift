@@ -65,8 +65,7 @@ struct RosterCommand: ParsableCommand {
             print(RosterTables.summary(study, model: model, replications: count, seconds: Date().timeIntervalSince(start)), terminator: "")
         }
         guard let output else { return }
-        let rosterText = try ScenarioLoader.rewrite(
-            path: file, overrides: try scenarioOptions.overrides() + RosterScenario.overrides(result.plan, model: model))
+        let rosterText = try ScenarioLoader.rewrite(scenario, overrides: RosterScenario.overrides(result.plan, model: model))
         try output.write([
             ("roster.yaml", Data(rosterText.utf8)),
             ("staffing.csv", Data(RosterTables.staffingCSV(result, model: model).utf8)),

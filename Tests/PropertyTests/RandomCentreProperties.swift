@@ -60,8 +60,15 @@ struct CentreRecipe: Sendable, CustomStringConvertible {
                      trunks: trunks, ivrPorts: ports, seed: seed)
     }
 
-    @Test func callsAreConservedAndCountsNonNegative() async {
-        await propertyCheck(count: 60, input: Self.recipes) { recipe in
+    /// `count` centres drawn from a fixed seed, so that the tests are reproducible
+    /// (change the seed to explore other centres; a failure names its centre).
+    static func centres(_ count: Int, seed: UInt64) -> [CentreRecipe] {
+        var generator = Xoshiro(seed: (seed, 0x9E37_79B9_7F4A_7C15, 0xD1B5_4A32_D192_ED03, 0x8CB9_2BA7_2F3D_8DD7))
+        return (0..<count).map { _ in recipes.run(using: &generator) }
+    }
+
+    @Test func callsAreConservedAndCountsNonNegative() {
+        for recipe in Self.centres(60, seed: 2026) {
             let model = recipe.model
             let results: [ReplicationResult]?
             do {
@@ -91,8 +98,8 @@ struct CentreRecipe: Sendable, CustomStringConvertible {
         }
     }
 
-    @Test func resultsAreTheSameForOneAndTwoThreads() async {
-        await propertyCheck(count: 20, input: Self.recipes) { recipe in
+    @Test func resultsAreTheSameForOneAndTwoThreads() {
+        for recipe in Self.centres(20, seed: 2027) {
             let model = recipe.model
             func summary(threads: Int) -> Data? {
                 guard let results = try? ReplicationRunner.run(model: model, seed: recipe.seed, replications: 4,

@@ -9,8 +9,11 @@ public enum ModelLimits {
     public static let horizon = 366 * Timing.secondsPerDay
     /// The shortest planning interval.
     public static let shortestInterval = 1.0
-    /// The most planning intervals (a year of 5-minute intervals is 105,408).
+    /// The most planning intervals (a year of 5-minute intervals is 105,408; the memory
+    /// of a replication's collectors then needs a quarter-hour interval or longer).
     public static let intervals = 110_000
+    /// The most replications of one run (a scenario's `replications`, `--replications`).
+    public static let replications = 1_000_000
     /// The most call types, and the most agent groups.
     public static let callTypes = 5_000
     public static let agentGroups = 5_000
@@ -62,6 +65,7 @@ public struct WorkEstimate: Sendable, Equatable {
     /// `1.2 GB`, `350 MB`.
     public static func describe(bytes: Int) -> String {
         let megabytes = Double(bytes) / Double(1 << 20)
+        if megabytes < 1 { return "\(Int((Double(bytes) / 1024).rounded(.up))) KB" }
         return megabytes >= 1024 ? "\((megabytes / 1024 * 10).rounded() / 10) GB" : "\(Int(megabytes.rounded(.up))) MB"
     }
 }
