@@ -40,12 +40,17 @@ let package = Package(
             "Scenario", "Experiments", "Reports", "Analytics", "ContactCenter", "Planning",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        /// Arbitrary input through the loader, `--set` and small simulations (the fuzzer's
+        /// check, and its replay of the regression files under Tests/FuzzRegressions).
+        .target(name: "ScenarioFuzzing", dependencies: ["Scenario", "ContactCenter"]),
+        .target(name: "CFuzzerDriver"),
+        .executableTarget(name: "ccsim-fuzz", dependencies: ["ScenarioFuzzing", "CFuzzerDriver"]),
         .target(name: "ValidationCases", path: "Tests/ValidationCases", resources: [.copy("cases_shared.json")]),
         .target(name: "TestSupport", dependencies: ["ContactCenter", "Statistics"], path: "Tests/TestSupport"),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "ValidationCases"]),
-        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "ContactCenter"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "ContactCenter", "ScenarioFuzzing"]),
         .testTarget(name: "ContactCenterTests", dependencies: [
             "ContactCenter", "Experiments", "Statistics", "Analytics", "Scenario", "TestSupport",
         ]),
