@@ -78,7 +78,18 @@ enum YAMLInput {
         guard yaml.contains("*") else { return }
         let pattern = #"(^|[\s\[\{,])\*[^\s\[\]\{\},]+"#
         let placeheld = yaml.replacingOccurrences(of: pattern, with: "$1" + aliasPlaceholder, options: .regularExpression)
-        guard let root = try? Parser(yaml: placeheld).nextRoot() else { return }
+        // A document that does not parse even so (duplicate keys, bad syntax) gets its
+        // error here: the real parse would first hash its keys, aliases included.
+        let parsed: Node?
+        do {
+            parsed = try Parser(yaml: placeheld).nextRoot()
+        } catch let error as YamlError {
+            if "\(error)".contains(aliasPlaceholder) {
+                throw ScenarioError(file: fileName, message: "an alias (`*name`) cannot be a key; write the key out")
+            }
+            throw ScenarioError(error, file: fileName)
+        }
+        guard let root = parsed else { return }
         if let key = aliasKey(in: root) {
             throw ScenarioError(file: fileName, line: key.mark?.line, column: key.mark?.column,
                                 message: "an alias (`*name`) cannot be a key; write the key out")
