@@ -71,14 +71,33 @@ public struct QuantileHistogram: Sendable, Equatable {
     /// The `p`-quantile (0 < p < 1) in seconds: the middle of the bucket holding the
     /// ⌈p·n⌉-th smallest duration (0 for the first bucket); `nil` when nothing was recorded.
     public func quantile(_ p: Double) -> Double? {
+        counts.withUnsafeBufferPointer { Self.quantile(p, of: $0, resolution: resolution) }
+    }
+
+    /// The `p`-quantile of the bucket counts `counts` of a histogram of the given
+    /// resolution, read in place (``quantile(_:)`` without making the histogram).
+    public static func quantile(_ p: Double, of counts: UnsafeBufferPointer<UInt32>, resolution: Double = 0.01) -> Double? {
+        var count: UInt64 = 0
+        for n in counts { count += UInt64(n) }
         guard count > 0 else { return nil }
         let rank = max(1, UInt64((p * Double(count)).rounded(.up)))
         var seen: UInt64 = 0
         for (bucket, n) in counts.enumerated() {
             seen += UInt64(n)
-            if seen >= rank { return bucket == 0 ? 0 : middle(ofBucket: bucket) }
+            if seen >= rank { return bucket == 0 ? 0 : middle(ofBucket: bucket, resolution: resolution) }
         }
-        return middle(ofBucket: Self.buckets - 1)
+        return middle(ofBucket: buckets - 1, resolution: resolution)
+    }
+
+    /// Adds the bucket counts of another histogram of the same resolution, read in place.
+    public mutating func add(bucketCounts: UnsafeBufferPointer<UInt32>) {
+        precondition(bucketCounts.count == Self.buckets, "wrong number of histogram buckets")
+        counts.withUnsafeMutableBufferPointer { mine in
+            for i in 0..<mine.count {
+                mine[i] &+= bucketCounts[i]
+                recorded += UInt64(bucketCounts[i])
+            }
+        }
     }
 
     /// The fraction of recorded durations at most `seconds` (buckets wholly below or at
@@ -90,7 +109,7 @@ public struct QuantileHistogram: Sendable, Equatable {
         return Double(below) / Double(count)
     }
 
-    private func middle(ofBucket bucket: Int) -> Double {
+    private static func middle(ofBucket bucket: Int, resolution: Double) -> Double {
         func edge(_ b: Int) -> Double {
             Double(bitPattern: (UInt64(b) + (1023 << Self.mantissaBits)) << (52 - Self.mantissaBits))
         }

@@ -275,14 +275,19 @@ struct IntervalStatistics {
     func result(events: Int) -> ReplicationResult {
         let n = timing.intervalCount
         let b = QuantileHistogram.bucketCount
-        let waits = (0..<(n * typeCount)).map { s in
-            QuantileHistogram(bucketCounts: waitBuckets.bufferPointer[(s * b)..<((s + 1) * b)])
-        }
+        let buckets = waitBuckets.bufferPointer
+        // Quantiles per interval read in place, and the call types' histograms added up,
+        // without a histogram per interval: the collectors are not copied.
+        var intervalWaitQuantiles: [WaitQuantiles] = []
+        intervalWaitQuantiles.reserveCapacity(n * typeCount)
         var callTypeWaits = Array(repeating: QuantileHistogram(), count: typeCount)
-        var total = QuantileHistogram()
-        for i in 0..<n {
-            for k in 0..<typeCount { callTypeWaits[k].merge(waits[i * typeCount + k]) }
+        for s in 0..<(n * typeCount) {
+            let slice = UnsafeBufferPointer(rebasing: buckets[(s * b)..<((s + 1) * b)])
+            intervalWaitQuantiles.append(WaitQuantiles(p90: QuantileHistogram.quantile(0.90, of: slice),
+                                                       p95: QuantileHistogram.quantile(0.95, of: slice)))
+            callTypeWaits[s % typeCount].add(bucketCounts: slice)
         }
+        var total = QuantileHistogram()
         for h in callTypeWaits { total.merge(h) }
         return ReplicationResult(
             replication: replication,
@@ -290,7 +295,7 @@ struct IntervalStatistics {
             callTypeCount: typeCount,
             groupCount: groupCount,
             calls: calls.array,
-            intervalWaitQuantiles: waits.map(Self.quantiles),
+            intervalWaitQuantiles: intervalWaitQuantiles,
             callTypeWaitQuantiles: callTypeWaits.map(Self.quantiles),
             callTypeWaits: callTypeWaits,
             totalWaitQuantiles: Self.quantiles(total),
