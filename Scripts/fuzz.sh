@@ -14,6 +14,7 @@ swift build -c release --product ccsim-fuzz --scratch-path "$build" \
   -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING >/dev/null
 corpus=$build/corpus
 crashes=$build/crashes
+rm -rf "$crashes"
 mkdir -p "$corpus" "$crashes"
 for file in Scenarios/*.yaml Scenarios/*/*.yaml Tests/FuzzRegressions/*; do
   [ -f "$file" ] || continue
@@ -22,7 +23,8 @@ for file in Scenarios/*.yaml Scenarios/*/*.yaml Tests/FuzzRegressions/*; do
 done
 start=$(date +%s)
 status=0
-"$build/release/ccsim-fuzz" "$corpus" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=4096 \
+# Swift's own crash reporter off, so that libFuzzer's handler writes the crashing input.
+SWIFT_BACKTRACE=enable=no "$build/release/ccsim-fuzz" "$corpus" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=4096 \
   -max_len=65536 -artifact_prefix="$crashes/" -print_final_stats=1 2> "$build/fuzz.log" || status=$?
 elapsed=$(( $(date +%s) - start ))
 found=$(find "$crashes" -type f | wc -l)

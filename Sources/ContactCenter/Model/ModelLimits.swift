@@ -1,3 +1,4 @@
+import Foundation
 import Statistics
 
 /// The bounds within which a model runs on an ordinary machine: every size the
@@ -61,6 +62,12 @@ public struct WorkEstimate: Sendable, Equatable {
 
     /// Memory of one replication running, and of its result.
     public var bytesPerReplication: Int { 2 * collectorBytes + agentBytes }
+
+    /// A count that may be beyond any integer: `23999999999`, `1.2e+300`, `infinitely many`.
+    public static func describe(count: Double) -> String {
+        guard count.isFinite else { return "infinitely many" }
+        return count < 1e15 ? String(Int(count.rounded())) : String(format: "%.3g", count)
+    }
 
     /// `1.2 GB`, `350 MB`.
     public static func describe(bytes: Int) -> String {

@@ -78,8 +78,8 @@ extension CenterModel {
     private func validateWork() throws {
         let estimate = WorkEstimate(model: self)
         guard estimate.expectedCalls <= ModelLimits.callsPerReplication else {
-            throw ModelError("about \(Int(estimate.expectedCalls)) calls would arrive in one replication; at most "
-                + "\(Int(ModelLimits.callsPerReplication)) can be simulated (some minutes per replication): "
+            throw ModelError("about \(WorkEstimate.describe(count: estimate.expectedCalls)) calls would arrive in one "
+                + "replication; at most \(Int(ModelLimits.callsPerReplication)) can be simulated (some minutes per replication): "
                 + "check the volumes or shorten the horizon", at: ["call_types"])
         }
         guard estimate.bytesPerReplication <= ModelLimits.bytesPerReplication else {
