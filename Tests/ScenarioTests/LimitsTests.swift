@@ -25,7 +25,7 @@ final class LimitsTests: XCTestCase {
         assertError(example(replacing: "agents: 190", with: "agents: 1e18"), at: "18:13", keyPath: "agent_groups[0].agents",
                     contains: ["at most 1000000 agents per group"])
         assertError(example(replacing: "per_hour: 3600", with: "per_hour: 1e9"), at: "9:3", keyPath: "call_types",
-                    contains: ["about 23999999999 calls would arrive in one replication", "at most 2000000000"])
+                    contains: ["about 24000000000 calls would arrive in one replication", "at most 2000000000"])
     }
 
     func testAYearOfFiveMinuteIntervalsForOneTypeFits() throws {
