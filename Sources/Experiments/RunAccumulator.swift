@@ -57,10 +57,11 @@ public struct RunAccumulator: Sendable {
         Self.add(m.resources, to: &resources)
         for f in followUps.indices { Self.add(m.followUps[f], to: &followUps[f]) }
         for (j, i) in reported.enumerated() {
-            for k in callTypes.indices { Self.add(m.intervalCallTypes[i][k], to: &intervalCallTypes[j][k]) }
-            for g in groups.indices { Self.add(m.intervalGroups[i][g], to: &intervalGroups[j][g]) }
-            Self.add(m.intervalTotals[i], to: &intervalTotals[j])
-            Self.add(m.intervalResources[i], to: &intervalResources[j])
+            let values = m.interval(i)
+            for k in callTypes.indices { Self.add(values.callTypes[k], to: &intervalCallTypes[j][k]) }
+            for g in groups.indices { Self.add(values.groups[g], to: &intervalGroups[j][g]) }
+            Self.add(values.total, to: &intervalTotals[j])
+            Self.add(values.resources, to: &intervalResources[j])
         }
     }
 

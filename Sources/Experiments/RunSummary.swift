@@ -86,82 +86,92 @@ public struct RunSummary: Sendable {
     }
 }
 
-/// One replication's KPI values for every subject.
+/// One replication's KPI values for every subject over the whole reported period; the
+/// values of each interval are computed when asked for (``interval(_:)``), so that a
+/// centre of many intervals and call types never holds them all at once.
 struct ReplicationMeasures {
     var callTypes: [KPIValues] = []
     var total: KPIValues = [:]
     var voice: KPIValues?
     var groups: [KPIValues] = []
-    var intervalCallTypes: [[KPIValues]] = []
-    var intervalGroups: [[KPIValues]] = []
-    var intervalTotals: [KPIValues] = []
     var resources: KPIValues = [:]
     var followUps: [KPIValues] = []
-    var intervalResources: [KPIValues] = []
+
+    /// The KPI values of one interval.
+    struct Interval {
+        var callTypes: [KPIValues]
+        var groups: [KPIValues]
+        var total: KPIValues
+        var resources: KPIValues
+    }
+
+    private let model: CenterModel
+    private let r: ReplicationResult
+    /// Per call type, the groups with its skill.
+    private let skilled: [[Int]]
 
     init(model: CenterModel, result r: ReplicationResult) {
-        let types = model.callTypes.indices
+        self.model = model
+        self.r = r
         let groupIndices = model.agentGroups.indices
+        skilled = model.callTypes.indices.map { k in groupIndices.filter { model.agentGroups[$0].skills.contains(k) } }
         let reported = (0..<r.intervalCount).filter { model.timing.isReported(interval: $0) }
-        let skilled = types.map { k in groupIndices.filter { model.agentGroups[$0].skills.contains(k) } }
-
-        func busy(_ i: Int, _ g: Int) -> Double { r.groupBusyTime[i * r.groupCount + g] }
-        func loggedIn(_ i: Int, _ g: Int) -> Double { r.groupLoggedInTime[i * r.groupCount + g] }
-        func typeBusy(_ i: Int, _ k: Int) -> Double { r.callTypeBusyTime[i * r.callTypeCount + k] }
-        func queue(_ i: Int, _ k: Int) -> Double { r.callTypeQueueTime[i * r.callTypeCount + k] }
-        func sum(_ f: (Int) -> Double, over intervals: [Int]) -> Double { intervals.reduce(0) { $0 + f($1) } }
-
-        /// KPIs of call types `ks` over `intervals`.
-        func calls(_ ks: [Int], _ intervals: [Int], waits: WaitQuantiles) -> KPIValues {
-            var counters = CallCounters()
-            for i in intervals { for k in ks { counters.add(r.counters(interval: i, callType: k)) } }
-            let groupsUsed = Set(ks.flatMap { skilled[$0] }).sorted()
-            return KPIMeasure.calls(
-                counters, waits: waits,
-                busyTime: sum({ i in ks.reduce(0) { $0 + typeBusy(i, $1) } }, over: intervals),
-                loggedInTime: sum({ i in groupsUsed.reduce(0) { $0 + loggedIn(i, $1) } }, over: intervals),
-                queueTime: sum({ i in ks.reduce(0) { $0 + queue(i, $1) } }, over: intervals),
-                duration: sum({ r.reportedDuration[$0] }, over: intervals), hasIVR: model.ivr != nil)
-        }
-        func resources(_ intervals: [Int]) -> KPIValues {
-            KPIMeasure.resources(
-                of: model, busyLineTime: sum({ r.busyLineTime[$0] }, over: intervals),
-                busyPortTime: sum({ r.busyPortTime[$0] }, over: intervals),
-                loggedInTime: sum({ i in groupIndices.reduce(0) { $0 + loggedIn(i, $1) } }, over: intervals),
-                seatLostTime: sum({ r.seatLostTime[$0] }, over: intervals),
-                duration: sum({ r.reportedDuration[$0] }, over: intervals))
-        }
-        func group(_ g: Int, _ intervals: [Int]) -> KPIValues {
-            KPIMeasure.group(busyTime: sum({ busy($0, g) }, over: intervals),
-                             loggedInTime: sum({ loggedIn($0, g) }, over: intervals),
-                             duration: sum({ r.reportedDuration[$0] }, over: intervals))
-        }
-
-        let all = Array(types)
-        callTypes = types.map { calls([$0], reported, waits: r.callTypeWaitQuantiles[$0]) }
+        let all = Array(model.callTypes.indices)
+        callTypes = all.map { calls([$0], reported, waits: r.callTypeWaitQuantiles[$0]) }
         total = calls(all, reported, waits: r.totalWaitQuantiles)
         let voiceTypes = all.filter { model.callTypes[$0].channel.isVoice }
         if !voiceTypes.isEmpty && voiceTypes.count < all.count {
             voice = calls(voiceTypes, reported, waits: WaitQuantiles(p90: nil, p95: nil))
         }
         groups = groupIndices.map { group($0, reported) }
-        self.resources = resources(reported)
+        resources = resources(reported)
         followUps = model.followUps.indices.map { f in
             var counters = FollowUpCounters()
             for i in reported { counters.add(r.followUps[i * r.followUpKinds + f]) }
             return KPIMeasure.followUp(counters)
         }
-        intervalCallTypes = Array(repeating: [], count: r.intervalCount)
-        intervalGroups = Array(repeating: [], count: r.intervalCount)
-        intervalTotals = Array(repeating: [:], count: r.intervalCount)
-        intervalResources = Array(repeating: [:], count: r.intervalCount)
-        for i in reported {
-            intervalCallTypes[i] = types.map {
-                calls([$0], [i], waits: r.intervalWaitQuantiles[i * r.callTypeCount + $0])
-            }
-            intervalGroups[i] = groupIndices.map { group($0, [i]) }
-            intervalTotals[i] = calls(all, [i], waits: WaitQuantiles(p90: nil, p95: nil))
-            intervalResources[i] = resources([i])
-        }
+    }
+
+    /// The KPI values of interval `i` (a reported interval).
+    func interval(_ i: Int) -> Interval {
+        let all = Array(model.callTypes.indices)
+        return Interval(callTypes: all.map { calls([$0], [i], waits: r.intervalWaitQuantiles[i * r.callTypeCount + $0]) },
+                        groups: model.agentGroups.indices.map { group($0, [i]) },
+                        total: calls(all, [i], waits: WaitQuantiles(p90: nil, p95: nil)),
+                        resources: resources([i]))
+    }
+
+    private func busy(_ i: Int, _ g: Int) -> Double { r.groupBusyTime[i * r.groupCount + g] }
+    private func loggedIn(_ i: Int, _ g: Int) -> Double { r.groupLoggedInTime[i * r.groupCount + g] }
+    private func typeBusy(_ i: Int, _ k: Int) -> Double { r.callTypeBusyTime[i * r.callTypeCount + k] }
+    private func queue(_ i: Int, _ k: Int) -> Double { r.callTypeQueueTime[i * r.callTypeCount + k] }
+    private func sum(_ f: (Int) -> Double, over intervals: [Int]) -> Double { intervals.reduce(0) { $0 + f($1) } }
+
+    /// KPIs of call types `ks` over `intervals`.
+    private func calls(_ ks: [Int], _ intervals: [Int], waits: WaitQuantiles) -> KPIValues {
+        var counters = CallCounters()
+        for i in intervals { for k in ks { counters.add(r.counters(interval: i, callType: k)) } }
+        let groupsUsed = Set(ks.flatMap { skilled[$0] }).sorted()
+        return KPIMeasure.calls(
+            counters, waits: waits,
+            busyTime: sum({ i in ks.reduce(0) { $0 + typeBusy(i, $1) } }, over: intervals),
+            loggedInTime: sum({ i in groupsUsed.reduce(0) { $0 + loggedIn(i, $1) } }, over: intervals),
+            queueTime: sum({ i in ks.reduce(0) { $0 + queue(i, $1) } }, over: intervals),
+            duration: sum({ r.reportedDuration[$0] }, over: intervals), hasIVR: model.ivr != nil)
+    }
+
+    private func resources(_ intervals: [Int]) -> KPIValues {
+        KPIMeasure.resources(
+            of: model, busyLineTime: sum({ r.busyLineTime[$0] }, over: intervals),
+            busyPortTime: sum({ r.busyPortTime[$0] }, over: intervals),
+            loggedInTime: sum({ i in model.agentGroups.indices.reduce(0) { $0 + loggedIn(i, $1) } }, over: intervals),
+            seatLostTime: sum({ r.seatLostTime[$0] }, over: intervals),
+            duration: sum({ r.reportedDuration[$0] }, over: intervals))
+    }
+
+    private func group(_ g: Int, _ intervals: [Int]) -> KPIValues {
+        KPIMeasure.group(busyTime: sum({ busy($0, g) }, over: intervals),
+                         loggedInTime: sum({ loggedIn($0, g) }, over: intervals),
+                         duration: sum({ r.reportedDuration[$0] }, over: intervals))
     }
 }

@@ -13,8 +13,11 @@ struct IntervalStatistics {
 
     private let arena: SlotArena
     private let calls: SlotBuffer<CallCounters>
-    /// Wait histograms per interval and call type, `QuantileHistogram.bucketCount` buckets each.
+    /// Wait histograms per interval and call type, in the compact layout
+    /// (`QuantileHistogram.Compact.bucketCount` buckets each), and per call type over the
+    /// whole reported period, in the fine layout.
     private let waitBuckets: SlotBuffer<UInt32>
+    private let typeWaitBuckets: SlotBuffer<UInt32>
     private var generatedCalls = 0
 
     private let busy: SlotBuffer<TimeWeighted>
@@ -42,7 +45,8 @@ struct IntervalStatistics {
         self.arena = arena
         let n = timing.intervalCount
         calls = SlotBuffer(arena, count: n * typeCount, repeating: CallCounters())
-        waitBuckets = SlotBuffer(arena, count: n * typeCount * QuantileHistogram.bucketCount, repeating: 0)
+        waitBuckets = SlotBuffer(arena, count: n * typeCount * QuantileHistogram.Compact.bucketCount, repeating: 0)
+        typeWaitBuckets = SlotBuffer(arena, count: typeCount * QuantileHistogram.bucketCount, repeating: 0)
         busy = SlotBuffer(arena, count: groupCount, repeating: TimeWeighted())
         loggedIn = SlotBuffer(arena, count: groupCount, repeating: TimeWeighted())
         callTypeBusy = SlotBuffer(arena, count: typeCount, repeating: TimeWeighted())
@@ -160,7 +164,8 @@ struct IntervalStatistics {
 
     @inline(__always)
     private mutating func recordWait(_ wait: Double, slot s: Int) {
-        waitBuckets[s * QuantileHistogram.bucketCount + QuantileHistogram.bucket(of: wait)] &+= 1
+        waitBuckets[s * QuantileHistogram.Compact.bucketCount + QuantileHistogram.Compact.bucket(of: wait)] &+= 1
+        typeWaitBuckets[(s % typeCount) * QuantileHistogram.bucketCount + QuantileHistogram.bucket(of: wait)] &+= 1
     }
 
     private func slot(_ call: borrowing CallRecord) -> Int {
@@ -274,19 +279,18 @@ struct IntervalStatistics {
 
     func result(events: Int) -> ReplicationResult {
         let n = timing.intervalCount
-        let b = QuantileHistogram.bucketCount
-        let buckets = waitBuckets.bufferPointer
-        // Quantiles per interval read in place, and the call types' histograms added up,
-        // without a histogram per interval: the collectors are not copied.
-        var intervalWaitQuantiles: [WaitQuantiles] = []
-        intervalWaitQuantiles.reserveCapacity(n * typeCount)
-        var callTypeWaits = Array(repeating: QuantileHistogram(), count: typeCount)
-        for s in 0..<(n * typeCount) {
-            let slice = UnsafeBufferPointer(rebasing: buckets[(s * b)..<((s + 1) * b)])
-            intervalWaitQuantiles.append(WaitQuantiles(p90: QuantileHistogram.quantile(0.90, of: slice),
-                                                       p95: QuantileHistogram.quantile(0.95, of: slice)))
-            callTypeWaits[s % typeCount].add(bucketCounts: slice)
+        // Quantiles per interval read in place from the compact histograms (the
+        // collectors are not copied); the call types' fine histograms made once.
+        let c = QuantileHistogram.Compact.bucketCount
+        let compact = waitBuckets.bufferPointer
+        let intervalWaitQuantiles = (0..<(n * typeCount)).map { s in
+            let slice = UnsafeBufferPointer(rebasing: compact[(s * c)..<((s + 1) * c)])
+            return WaitQuantiles(p90: QuantileHistogram.Compact.quantile(0.90, of: slice),
+                                 p95: QuantileHistogram.Compact.quantile(0.95, of: slice))
         }
+        let b = QuantileHistogram.bucketCount
+        let fine = typeWaitBuckets.bufferPointer
+        let callTypeWaits = (0..<typeCount).map { k in QuantileHistogram(bucketCounts: fine[(k * b)..<((k + 1) * b)]) }
         var total = QuantileHistogram()
         for h in callTypeWaits { total.merge(h) }
         return ReplicationResult(

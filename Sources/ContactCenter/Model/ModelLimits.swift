@@ -50,10 +50,11 @@ public struct WorkEstimate: Sendable, Equatable {
             }
         }
         let types = model.callTypes.count, groups = model.agentGroups.count
-        let perTypeInterval = MemoryLayout<CallCounters>.stride + QuantileHistogram.bucketCount * MemoryLayout<UInt32>.stride
+        let perTypeInterval = MemoryLayout<CallCounters>.stride + QuantileHistogram.Compact.bucketCount * MemoryLayout<UInt32>.stride
             + MemoryLayout<WaitQuantiles>.stride + 2 * MemoryLayout<Double>.stride
         let perGroupInterval = 2 * MemoryLayout<Double>.stride
         collectorBytes = n.multipliedReportingOverflow(by: types * perTypeInterval + groups * perGroupInterval + 64).partialValue
+            + types * QuantileHistogram.bucketCount * MemoryLayout<UInt32>.stride
         let agents = model.agentGroups.reduce(0) { total, group in
             total + (group.shifts.isEmpty ? (group.staffing.max() ?? 0) : group.shifts.reduce(0, +))
         }
