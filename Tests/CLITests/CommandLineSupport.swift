@@ -86,3 +86,18 @@ struct CCSimProcess {
         return url.path
     }
 }
+
+/// A test of the command line with a fresh temporary folder holding a small scenario.
+class CLITestCase: XCTestCase {
+    var folder: URL!
+    var scenario: String!
+
+    override func setUpWithError() throws {
+        folder = try CCSimProcess.temporaryFolder()
+        scenario = try CCSimProcess.smallScenario(in: folder)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: folder)
+    }
+}

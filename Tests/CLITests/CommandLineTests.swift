@@ -3,19 +3,7 @@ import XCTest
 
 /// Every subcommand run as a user runs it: success, the shape of `--json`, bad
 /// arguments (status 64 with the usage) and bad input (status 1 with `error: …`).
-final class CommandLineTests: XCTestCase {
-    var folder: URL!
-    var scenario: String!
-
-    override func setUpWithError() throws {
-        folder = try CCSimProcess.temporaryFolder()
-        scenario = try CCSimProcess.smallScenario(in: folder)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: folder)
-    }
-
+final class CommandLineTests: CLITestCase {
     func testRunPrintsTheTableWritesTheOutputsAndItsJSONIsTheSummary() throws {
         let out = folder.appendingPathComponent("out").path
         let table = try CCSimProcess.run(["run", scenario, "--out", out, "--report", out + ".html", "--threads", "1"])

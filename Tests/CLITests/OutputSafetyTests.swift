@@ -4,19 +4,7 @@ import XCTest
 /// What a run may replace, what it reads, and how it stops: `--force` replaces only
 /// ccsim's own outputs, unwritable places are found before the simulation, `-` reads
 /// the scenario from standard input, and SIGINT/SIGTERM stop a run at once.
-final class OutputSafetyTests: XCTestCase {
-    var folder: URL!
-    var scenario: String!
-
-    override func setUpWithError() throws {
-        folder = try CCSimProcess.temporaryFolder()
-        scenario = try CCSimProcess.smallScenario(in: folder)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: folder)
-    }
-
+final class OutputSafetyTests: CLITestCase {
     func testForceNeverReplacesAFolderOrFileCcsimDidNotWrite() throws {
         let mine = folder.appendingPathComponent("mine")
         try FileManager.default.createDirectory(at: mine, withIntermediateDirectories: true)
