@@ -55,9 +55,11 @@ public enum PrecisionRun {
             if let progress { batchProgress = { progress(done + $0) } }
             try ReplicationRunner.accumulate(into: &accumulator, seed: seed, replications: next, firstReplication: done,
                                              threads: threads, routing: routing, progress: batchProgress)
-            let summary = accumulator.summary(seed: seed, confidenceLevel: confidenceLevel)
+            let last = goals.isEmpty || accumulator.replications >= maximum
+            let summary = last ? accumulator.finalSummary(seed: seed, confidenceLevel: confidenceLevel)
+                : accumulator.summary(seed: seed, confidenceLevel: confidenceLevel)
             let unmet = goals.filter { !$0.isMet(by: summary) }
-            if unmet.isEmpty || accumulator.replications >= maximum {
+            if last || unmet.isEmpty {
                 return Outcome(summary: summary, met: goals.filter { $0.isMet(by: summary) }, unmet: unmet)
             }
             next = min(batch, maximum - accumulator.replications)

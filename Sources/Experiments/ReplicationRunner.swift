@@ -80,7 +80,7 @@ public enum ReplicationRunner {
         var accumulator = RunAccumulator(model: model)
         try accumulate(into: &accumulator, seed: seed, replications: count, threads: threads, routing: routing,
                        progress: progress)
-        return accumulator.summary(seed: seed, confidenceLevel: confidenceLevel)
+        return accumulator.finalSummary(seed: seed, confidenceLevel: confidenceLevel)
     }
 
     /// ``summary(model:seed:replications:threads:routing:confidenceLevel:progress:)`` with

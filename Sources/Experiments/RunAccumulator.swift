@@ -69,22 +69,35 @@ public struct RunAccumulator: Sendable {
         for (kpi, value) in values { tallies[kpi, default: Tally()].add(value) }
     }
 
-    /// The summary of the replications added, with `seed` recorded and intervals at
-    /// `confidenceLevel`.
-    public func summary(seed: UInt64, confidenceLevel: Double = 0.95) -> RunSummary {
+    /// The summary of the replications added, letting go of each interval's tallies as
+    /// soon as they are summarised, so that the tallies and the summary are not both held
+    /// in full (a centre of many intervals and call types); the accumulator is then empty
+    /// of interval statistics.
+    public mutating func finalSummary(seed: UInt64, confidenceLevel: Double = 0.95) -> RunSummary {
         func summarise(_ tallies: [KPI: Tally]) -> KPISummary {
             KPISummary(estimates: tallies.mapValues { $0.confidenceInterval(level: confidenceLevel) })
         }
         let timing = model.timing
+        var intervals: [IntervalSummary] = []
+        intervals.reserveCapacity(reported.count)
+        for (j, i) in reported.enumerated() {
+            intervals.append(IntervalSummary(
+                index: i, start: timing.start(ofInterval: i), end: timing.end(ofInterval: i),
+                callTypes: intervalCallTypes[j].map(summarise), groups: intervalGroups[j].map(summarise),
+                total: summarise(intervalTotals[j]), resources: summarise(intervalResources[j])))
+            (intervalCallTypes[j], intervalGroups[j], intervalTotals[j], intervalResources[j]) = ([], [], [:], [:])
+        }
         return RunSummary(
             model: model, seed: seed, replications: replications, confidenceLevel: confidenceLevel,
             callTypes: callTypes.map(summarise), total: summarise(total), voice: replications == 0 ? nil : voice.map(summarise),
             groups: groups.map(summarise), resources: summarise(resources), followUps: followUps.map(summarise),
-            intervals: reported.enumerated().map { j, i in
-                IntervalSummary(index: i, start: timing.start(ofInterval: i), end: timing.end(ofInterval: i),
-                                callTypes: intervalCallTypes[j].map(summarise), groups: intervalGroups[j].map(summarise),
-                                total: summarise(intervalTotals[j]), resources: summarise(intervalResources[j]))
-            },
-            callTypeWaits: callTypeWaits, events: events, generatedCalls: generatedCalls)
+            intervals: intervals, callTypeWaits: callTypeWaits, events: events, generatedCalls: generatedCalls)
+    }
+
+    /// The summary of the replications added, with `seed` recorded and intervals at
+    /// `confidenceLevel` (the accumulator goes on: it is summarised from a copy).
+    public func summary(seed: UInt64, confidenceLevel: Double = 0.95) -> RunSummary {
+        var copy = self
+        return copy.finalSummary(seed: seed, confidenceLevel: confidenceLevel)
     }
 }
