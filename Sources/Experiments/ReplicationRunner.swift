@@ -56,7 +56,6 @@ public enum ReplicationRunner {
         threads: Int? = nil, routing: Policy.Type, progress: (@Sendable (Int) -> Void)? = nil
     ) throws {
         let model = accumulator.model
-        try model.validate()
         let workers = max(1, min(threads ?? ProcessInfo.processInfo.activeProcessorCount, count, maximumThreads))
         let wave = 4 * workers
         var done = 0
