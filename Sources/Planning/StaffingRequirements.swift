@@ -41,8 +41,9 @@ public enum Shrinkage {
 ///
 /// Each call type's requirement per interval starts from exact Erlang A (exponential
 /// patience with the mean of the type's patience; Erlang C without patience), for the
-/// calls that reach agents (arrivals less self-service), the mean talk plus after-call
-/// work, and the fewest agents meeting every target the type sets — service level,
+/// calls that reach agents (arrivals while open, less self-service), the mean talk plus
+/// after-call work of the interval's laws times the handle-time factor of the group
+/// that takes the type, and the fewest agents meeting every target the type sets — service level,
 /// abandonment, ASA, answer rate (``planningTargets(of:)``).
 /// When every call type has a group of its own with no other skill, that is the answer.
 /// With several skills, each type's requirement goes to its group with the fewest
@@ -55,14 +56,17 @@ public enum Shrinkage {
 public enum RequirementPlanner {
     /// The Erlang requirement of each call type, `[type][interval]`, on the phones.
     public static func erlangByCallType(_ model: CenterModel) throws -> [[Int]] {
-        try model.callTypes.map { type in
-            let aht = type.handleTime.mean + (type.afterCallWork?.mean ?? 0)
-            let erlang: StaffingModel = type.patience.map { .erlangA(patience: $0.mean) } ?? .erlangC
+        try model.callTypes.indices.map { k in
+            let type = model.callTypes[k]
+            let proficiency = specialistGroup(of: k, in: model).map { model.agentGroups[$0].handleTimeFactor(of: k) } ?? 1
             let toAgents = 1 - (type.selfService?.fraction ?? 0)
+            let open = model.openShare(ofCallType: k)
             let targets = planningTargets(of: type).compactMap { staffingTarget($0, slSeconds: type.serviceLevel.seconds) }
-            return try type.arrivalRates.map { rate in
-                let perHour = rate * Timing.secondsPerHour * toAgents
+            return try type.arrivalRates.indices.map { i in
+                let perHour = type.arrivalRates[i] * open[i] * Timing.secondsPerHour * toAgents
                 guard perHour > 0 else { return 0 }
+                let aht = type.meanHandleTime(inInterval: i) * proficiency
+                let erlang: StaffingModel = type.patience(inInterval: i).map { .erlangA(patience: $0.mean) } ?? .erlangC
                 return try targets.map { try Erlang.minimumAgents(model: erlang, perHour: perHour, aht: aht, target: $0) }.max() ?? 0
             }
         }

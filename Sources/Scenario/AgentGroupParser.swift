@@ -3,13 +3,25 @@ import ContactCenter
 /// Reads an agent group's entry of `agent_groups`: skills, priorities, and its staffing
 /// per interval (`agents`) or per roster shift (`shifts`).
 struct AgentGroupParser {
-    static let keys = ["id", "skills", "agents", "shifts", "priorities"]
+    static let keys = ["id", "skills", "agents", "shifts", "priorities", "handle_time_factor"]
 
     let timing: Timing
     let callTypeIds: [String]
 
     func agentGroup(_ element: NodeReader, shifts: [Shift]?) throws -> AgentGroup {
         let entry = try element.mapping(keys: Self.keys)
+        var group = try staffedGroup(entry, shifts: shifts)
+        if let factors = entry.optional("handle_time_factor") {
+            let mapping = try factors.mapping(keys: callTypeIds)
+            for (k, id) in callTypeIds.enumerated() {
+                if let factor = mapping.optional(id) { group.handleTimeFactors[k] = try factor.number(.positive) }
+            }
+        }
+        return group
+    }
+
+    /// The group's id, skills, priorities and staffing.
+    private func staffedGroup(_ entry: MappingReader, shifts: [Shift]?) throws -> AgentGroup {
         let id = try entry.required("id").text()
         let skills = try entry.required("skills").nonEmptySequence(of: "call type").map {
             try $0.index(among: callTypeIds, what: "call type")

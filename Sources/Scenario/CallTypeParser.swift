@@ -4,32 +4,49 @@ import ContactCenter
 /// redials, and (once the groups are known) its overflow steps and transfers.
 struct CallTypeParser {
     static let keys = ["id", "channel", "arrivals", "handle_time", "after_call_work", "patience",
-                       "service_level", "targets", "self_service", "priority", "overflow", "redial", "transfers"]
+                       "service_level", "targets", "self_service", "priority", "overflow", "redial", "transfers", "open"]
     private static let transferKeys = ["to", "fraction"]
-    private static let redialKeys = ["probability", "delay", "max_attempts"]
+    private static let redialKeys = ["probability", "delay", "max_attempts", "when_closed"]
     private static let overflowKeys = ["after", "groups"]
     private static let selfServiceKeys = ["fraction", "time"]
     private static let serviceLevelKeys = ["seconds", "target"]
     private static let targetKeys = ["abandon_fraction", "asa", "answer_rate"]
     private static let defaultServiceLevel = ServiceLevelTarget(seconds: 20)
 
-    let timing: Timing
+    let calendar: CalendarParser
 
     /// The call type of an entry, without its overflow and transfers.
     func callType(_ element: NodeReader) throws -> CallType {
         let entry = try element.mapping(keys: Self.keys)
-        return CallType(
+        let laws = IntervalLawsParser(calendar: calendar)
+        let talk = try laws.law(entry.required("handle_time"))
+        let afterCallWork = try entry.optional("after_call_work").map(laws.law)
+        let patience = try entry.optional("patience").map(laws.law)
+        var type = CallType(
             id: try entry.required("id").text(),
-            arrivalRates: try ArrivalsParser(timing: timing).rates(entry.required("arrivals")),
-            handleTime: try DistributionParser.distribution(from: entry.required("handle_time")),
-            afterCallWork: try entry.optional("after_call_work").map(DistributionParser.distribution(from:)),
-            patience: try entry.optional("patience").map(DistributionParser.distribution(from:)),
+            arrivalRates: try ArrivalsParser(calendar: calendar).rates(entry.required("arrivals")),
+            handleTime: talk.0,
+            afterCallWork: afterCallWork?.0,
+            patience: patience?.0,
             serviceLevel: try entry.optional("service_level").map(serviceLevel) ?? Self.defaultServiceLevel,
             selfService: try entry.optional("self_service").map(selfService),
             priority: try entry.optional("priority")?.integer(.nonNegative) ?? 0,
             redial: try entry.optional("redial").map(redial),
             targets: try entry.optional("targets").map(targets) ?? ServiceTargets(),
             channel: try entry.optional("channel").map(channel) ?? .voice)
+        type.handleTimeByInterval = talk.1
+        type.afterCallWorkByInterval = afterCallWork?.1
+        type.patienceByInterval = patience?.1
+        if let open = entry.optional("open") {
+            if case .mapping = open.node {
+                for (j, hours) in try calendar.byDayType(open, value: CalendarParser.openingHours).enumerated() {
+                    type.openingHoursByDayType[j] = hours
+                }
+            } else {
+                type.openingHours = try CalendarParser.openingHours(open)
+            }
+        }
+        return type
     }
 
     /// `channel: voice` (the default), `email`, `sms`, `fax`, `web` or `chat`.
@@ -69,7 +86,9 @@ struct CallTypeParser {
         let entry = try reader.mapping(keys: Self.redialKeys)
         return Redial(probability: try entry.required("probability").fraction(),
                       delay: try DistributionParser.distribution(from: entry.required("delay")),
-                      maxAttempts: try entry.optional("max_attempts")?.integer(.positive))
+                      maxAttempts: try entry.optional("max_attempts")?.integer(.positive),
+                      whenClosed: Redial.WhenClosed(rawValue: try entry.optional("when_closed")?
+                          .choice(Redial.WhenClosed.allCases.map(\.rawValue)) ?? "give_up") ?? .giveUp)
     }
 
     /// `overflow: [{after: 30s, groups: [seniors]}, …]`: groups that may answer the calls

@@ -11,7 +11,7 @@ import ContactCenter
 struct ScenarioParser {
     static let documentKeys = ["name", "seed", "replications", "warmup", "horizon", "interval", "clock_start",
                                "trunks", "busyness", "ivr", "seats", "routing", "roster", "call_types", "agent_groups",
-                               "follow_ups"]
+                               "follow_ups", "start_date", "day_types", "open"]
     static let ivrKeys = ["ports", "when_full", "announcement", "menu", "counts_against_seats"]
 
     /// Defaults of the optional keys.
@@ -33,8 +33,9 @@ struct ScenarioParser {
             return count
         } ?? Self.defaultReplications
         let timing = try self.timing(document)
+        let calendar = try CalendarParser(document: document, timing: timing)
         let callTypeEntries = try document.required("call_types").nonEmptySequence(of: "call type")
-        var callTypes = try callTypeEntries.map { try CallTypeParser(timing: timing).callType($0) }
+        var callTypes = try callTypeEntries.map { try CallTypeParser(calendar: calendar).callType($0) }
         let roster = try document.optional("roster").map { try RosterParser.roster($0, timing: timing) }
         let groupEntries = try document.required("agent_groups").nonEmptySequence(of: "agent group")
         let callTypeIds = callTypes.map(\.id)
@@ -42,11 +43,11 @@ struct ScenarioParser {
             try AgentGroupParser(timing: timing, callTypeIds: callTypeIds).agentGroup($0, shifts: roster?.shifts)
         }
         for (k, entry) in callTypeEntries.enumerated() {
-            let parser = CallTypeParser(timing: timing)
+            let parser = CallTypeParser(calendar: calendar)
             callTypes[k].overflow = try parser.overflow(of: entry, groupIds: groups.map(\.id))
             callTypes[k].transfers = try parser.transfers(of: entry, callTypeIds: callTypeIds)
         }
-        let model = CenterModel(
+        var model = CenterModel(
             name: name, timing: timing, trunks: try document.optional("trunks")?.integer(.positive),
             callTypes: callTypes, agentGroups: groups, busynessCV: try document.optional("busyness").map(busyness),
             ivr: try document.optional("ivr").map(ivr), seats: try document.optional("seats")?.integer(.positive),
@@ -54,6 +55,8 @@ struct ScenarioParser {
             followUps: try document.optional("follow_ups").map {
                 try FollowUpParser.followUps($0, callTypeIds: callTypeIds, groupIds: groups.map(\.id))
             } ?? [])
+        model.dayTypes = calendar.dayTypes
+        model.openingHours = try document.optional("open").map(CalendarParser.openingHours)
         do {
             try model.validate()
         } catch let error as ModelError {
@@ -90,7 +93,8 @@ struct ScenarioParser {
         let timing = Timing(warmup: try document.optional("warmup")?.duration(.nonNegative) ?? 0,
                             horizon: try document.required("horizon").duration(.positive),
                             intervalLength: try document.optional("interval")?.duration(.positive) ?? Self.defaultInterval,
-                            clockStart: try document.optional("clock_start")?.duration(.nonNegative) ?? 0)
+                            clockStart: try document.optional("clock_start")?.duration(.nonNegative) ?? 0,
+                            startDate: try document.optional("start_date").map(CalendarParser.startDate))
         do {
             try timing.validate()
         } catch let error as ModelError {

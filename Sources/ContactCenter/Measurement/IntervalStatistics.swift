@@ -82,6 +82,17 @@ struct IntervalStatistics {
         calls[callerSlot(call)].callersLost += 1
     }
 
+    /// A call of type `k` arrives at `now` while its type is closed: an arrival, turned
+    /// away, its caller lost.
+    mutating func recordClosed(callType k: Int, at now: Double) {
+        generatedCalls += 1
+        guard now >= timing.warmup else { return }
+        let s = timing.interval(at: now) * typeCount + k
+        calls[s].arrivals += 1
+        calls[s].closed += 1
+        calls[s].callersLost += 1
+    }
+
     mutating func recordBlocked(_ call: borrowing CallRecord) {
         guard call.interval >= 0 else { return }
         calls[slot(call)].blocked += 1

@@ -14,6 +14,9 @@ public struct CallCounters: Sendable, Equatable {
     public var callersLost = 0
     /// Calls that found every trunk line busy.
     public var blocked = 0
+    /// Calls that arrived while their call type was closed (they heard the closed
+    /// message; counted in arrivals, not offered).
+    public var closed = 0
     /// Answered calls transferred to another call type after talk.
     public var transferred = 0
     /// Calls transferred to this call type from others (not counted as arrivals), and
@@ -57,13 +60,15 @@ public struct CallCounters: Sendable, Equatable {
 
     public init() {}
 
-    /// Calls offered to agents: not blocked at the trunks or the IVR, not self-served.
-    public var offered: Int { arrivals - blocked - ivrBlocked - selfServed }
+    /// Calls offered to agents: not turned away while closed, not blocked at the trunks
+    /// or the IVR, not self-served.
+    public var offered: Int { arrivals - closed - blocked - ivrBlocked - selfServed }
 
     /// Adds another set of counters (for totals over intervals or call types).
     public mutating func add(_ other: CallCounters) {
         arrivals += other.arrivals
         blocked += other.blocked
+        closed += other.closed
         retrials += other.retrials
         transferred += other.transferred
         transfersIn += other.transfersIn

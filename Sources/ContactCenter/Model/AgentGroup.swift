@@ -13,6 +13,9 @@ public struct AgentGroup: Sendable, Equatable {
     /// The group's own routing priorities for some call types (call type index →
     /// priority), replacing the call types' ``CallType/priority``.
     public var priorities: [Int: Int]
+    /// Proficiency: the group's handle-time factor for some call types (call type index
+    /// → factor multiplying talk and after-call work; 0.5 is twice as fast). Others: 1.
+    public var handleTimeFactors: [Int: Double] = [:]
 
     public init(id: String, skills: [Int], staffing: [Int], priorities: [Int: Int] = [:], shifts: [Int] = []) {
         self.id = id
@@ -21,6 +24,9 @@ public struct AgentGroup: Sendable, Equatable {
         self.priorities = priorities
         self.shifts = shifts
     }
+
+    /// The factor this group's agents multiply the handle time of call type `k` by.
+    public func handleTimeFactor(of k: Int) -> Double { handleTimeFactors[k] ?? 1 }
 
     /// The priority this group gives to call type `k` of `model`.
     public func priority(of k: Int, in model: CenterModel) -> Int {

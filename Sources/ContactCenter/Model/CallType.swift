@@ -33,6 +33,18 @@ public struct CallType: Sendable, Equatable {
     /// How the contacts arrive: calls take a trunk line and pass the IVR; other
     /// channels (e-mail, SMS, fax, web forms, chat) go straight to the queue.
     public var channel: Channel
+    /// Talk time, after-call work and patience that change with the interval of
+    /// arrival (by time of day or day type), replacing the single laws above; `nil`: the
+    /// single law all the time.
+    public var handleTimeByInterval: IntervalLaws?
+    public var afterCallWorkByInterval: IntervalLaws?
+    public var patienceByInterval: IntervalLaws?
+    /// The call type's own opening hours on every day, replacing the day type's and the
+    /// centre's; `nil`: theirs.
+    public var openingHours: OpeningHours?
+    /// The call type's own opening hours on days of some day types (day type index →
+    /// hours), replacing all others on those days.
+    public var openingHoursByDayType: [Int: OpeningHours] = [:]
 
     public init(id: String, arrivalRates: [Double], handleTime: Distribution,
                 afterCallWork: Distribution? = nil, patience: Distribution? = nil,

@@ -34,6 +34,12 @@ public struct CenterModel: Sendable, Equatable {
     public var roster: Roster?
     /// Outbound follow-up work created by answered calls and blended into idle time.
     public var followUps: [FollowUp]
+    /// The kinds of day (working days, Saturdays, holidays) with their own volumes,
+    /// laws and opening hours; empty: every day alike.
+    public var dayTypes: [DayType] = []
+    /// When the centre is open on days whose type sets no hours of its own; `nil`:
+    /// always (calls arriving while their call type is closed are counted as `closed`).
+    public var openingHours: OpeningHours?
 
     public init(name: String, timing: Timing, trunks: Int? = nil,
                 callTypes: [CallType], agentGroups: [AgentGroup], busynessCV: Double? = nil,

@@ -18,6 +18,10 @@ public enum ModelLimits {
     /// The most call types, and the most agent groups.
     public static let callTypes = 5_000
     public static let agentGroups = 5_000
+    /// The largest handle-time factor (proficiency) of a group for a call type.
+    public static let handleTimeFactor = 100.0
+    /// Day types of a calendar.
+    public static let dayTypes = 1_000
     /// The most agents a group may have on duty at once.
     public static let agentsPerGroup = 1_000_000
     /// The most trunk lines, IVR ports and seats (counters, but a search may try them all).

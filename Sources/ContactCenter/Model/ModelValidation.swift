@@ -65,6 +65,7 @@ extension CenterModel {
         }
         try checkUniqueIds(callTypes.map(\.id), at: ["call_types"])
         try checkUniqueIds(agentGroups.map(\.id), at: ["agent_groups"])
+        try validateCalendar()
         for k in callTypes.indices { try validateCallType(k) }
         try roster?.validate()
         for g in agentGroups.indices { try validateAgentGroup(g) }
@@ -113,7 +114,7 @@ extension CenterModel {
     }
 
     /// Ids are unique within their list.
-    private func checkUniqueIds(_ ids: [String], at list: ModelPath) throws {
+    func checkUniqueIds(_ ids: [String], at list: ModelPath) throws {
         var first: [String: Int] = [:]
         for (i, id) in ids.enumerated() {
             if let earlier = first[id] {
@@ -162,6 +163,7 @@ extension CenterModel {
         }
         try validateOverflow(of: k)
         try validateTransfers(of: k)
+        try validateCalendar(ofCallType: k)
     }
 
     /// Overflow steps come in order of their delays and name groups without the skill,
@@ -220,6 +222,13 @@ extension CenterModel {
         }
         guard group.priorities.keys.allSatisfy(callTypes.indices.contains) else {
             throw ModelError("names no call type", at: here.appending("priorities"))
+        }
+        for (k, factor) in group.handleTimeFactors {
+            guard callTypes.indices.contains(k) else { throw ModelError("names no call type", at: here.appending("handle_time_factor")) }
+            guard factor > 0, factor <= ModelLimits.handleTimeFactor else {
+                throw ModelError("must be a positive factor up to \(Int(ModelLimits.handleTimeFactor)), got \(factor)",
+                                 at: here.appending("handle_time_factor", .key(callTypes[k].id)))
+            }
         }
         if group.shifts.isEmpty {
             try checkPerInterval(group.staffing.count, at: here.appending("agents"))

@@ -9,12 +9,17 @@ public struct Timing: Sendable, Equatable {
     /// The time of day at time 0, in seconds after midnight (08:00 for a centre whose
     /// day starts at eight): reports show clock times, and shift starts are clock times.
     public var clockStart: Double
+    /// The date of the first simulated day (the day of time 0), if the scenario gives
+    /// one: every day then has a date and a weekday.
+    public var startDate: CalendarDate?
 
-    public init(warmup: Double, horizon: Double, intervalLength: Double, clockStart: Double = 0) {
+    public init(warmup: Double, horizon: Double, intervalLength: Double, clockStart: Double = 0,
+                startDate: CalendarDate? = nil) {
         self.warmup = warmup
         self.horizon = horizon
         self.intervalLength = intervalLength
         self.clockStart = clockStart
+        self.startDate = startDate
     }
 
     /// Time `t` by its day and clock time, to the minute: day 1 is the day of time 0, and
@@ -48,7 +53,7 @@ public struct Timing: Sendable, Equatable {
         hoursAndMinutes(minutes: Int((seconds / secondsPerMinute).rounded()))
     }
 
-    private static func hoursAndMinutes(minutes: Int) -> String {
+    static func hoursAndMinutes(minutes: Int) -> String {
         let m = ((minutes % 1440) + 1440) % 1440
         return (m / 60 < 10 ? "0" : "") + "\(m / 60):" + (m % 60 < 10 ? "0" : "") + "\(m % 60)"
     }
@@ -90,8 +95,16 @@ public struct Timing: Sendable, Equatable {
     /// (a night shift running past midnight) to the day after the last.
     public var rosterDays: ClosedRange<Int> { -1...dayCount }
 
-    /// The day (0 for the first 24 hours from time 0) of time `t`.
-    public func day(at t: Double) -> Int { Int(t / Self.secondsPerDay) }
+    /// The simulated day of time `t`: 0 for the day of time 0, days changing at midnight
+    /// on the clock (the days of the calendar, of day types and of busyness factors).
+    public func clockDay(at t: Double) -> Int { Int(((clockStart + t) / Self.secondsPerDay).rounded(.down)) }
+
+    /// The number of simulated days, whole or begun, from time 0 to the horizon, days
+    /// changing at midnight on the clock.
+    public var clockDayCount: Int { max(1, clockDay(at: horizon.nextDown) + 1) }
+
+    /// The date of simulated day `day` (0 for the day of time 0), if there is a start date.
+    public func date(ofDay day: Int) -> CalendarDate? { startDate?.adding(days: day) }
 }
 
 extension Timing {

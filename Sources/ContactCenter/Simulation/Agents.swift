@@ -22,6 +22,11 @@ extension CenterSimulation {
         let now = clock.now
         calls[call].state = .talking
         let g = Int(agents[agent].group)
+        if hasProficiency {
+            let factor = handleTimeFactors[g * typeCount + Int(calls[call].callType)]
+            calls[call].talk *= factor
+            calls[call].afterCallWork *= factor
+        }
         agents[agent].call = Int32(call)
         agents[agent].callType = calls[call].callType
         statistics.recordAnswer(calls[call], at: now)

@@ -14,9 +14,9 @@ extension CenterSimulation {
         let stream = try RandomStream(seed: StreamSeeds.seed(
             scenarioSeed: seed, replication: replication, source: StreamSeeds.sourceID("centre", "busyness")))
         let timing = model.timing
-        let factors = (0..<timing.dayCount).map { _ in Distribution.gamma(mean: 1, cv: cv).sample(stream) }
+        let factors = (0..<timing.clockDayCount).map { _ in Distribution.gamma(mean: 1, cv: cv).sample(stream) }
         let n = timing.intervalCount
-        return base.enumerated().map { j, rate in rate * factors[timing.day(at: timing.start(ofInterval: j % n))] }
+        return base.enumerated().map { j, rate in rate * factors[timing.clockDay(at: timing.start(ofInterval: j % n))] }
     }
 
     /// Schedules the next arrival of a call type by inverting its piecewise-constant
@@ -72,6 +72,10 @@ extension CenterSimulation {
         let now = clock.now
         scheduleNextArrival(callType: k, after: now)
         findEarliestArrival()
+        if hasOpeningHours[k] && !isOpen(callType: k, at: now) {
+            statistics.recordClosed(callType: k, at: now)
+            return
+        }
         admit(call: newCall(callType: k, at: now))
     }
 
@@ -84,19 +88,41 @@ extension CenterSimulation {
     }
 
     /// Fills slot `call` with a call of type `k` arriving now: its talk time, after-call
-    /// work, patience, IVR path, transfer and follow-up, drawn from the type's streams.
+    /// work, patience, IVR path, transfer and follow-up, drawn from the type's streams
+    /// (with the laws of the current interval where they change by interval).
     mutating func drawCall(_ call: Int, callType k: Int, at now: Double) {
         let interval: Int32 = now >= timing.warmup ? Int32(interval(at: now)) : -1
-        calls[call] = CallRecord(
-            callType: Int32(k), interval: interval, callerInterval: interval, arrival: now,
-            talk: laws[k].talk.sample(using: talkGenerators[k]),
-            afterCallWork: laws[k].afterCallWork?.sample(using: afterCallWorkGenerators[k]) ?? 0,
-            patience: laws[k].patience?.sample(using: patienceGenerators[k]) ?? .infinity)
+        if lawsVary[k] {
+            drawCallWithVaryingLaws(call, callType: k, at: now, interval: interval)
+        } else {
+            calls[call] = CallRecord(
+                callType: Int32(k), interval: interval, callerInterval: interval, arrival: now,
+                talk: laws[k].talk.sample(using: talkGenerators[k]),
+                afterCallWork: laws[k].afterCallWork?.sample(using: afterCallWorkGenerators[k]) ?? 0,
+                patience: laws[k].patience?.sample(using: patienceGenerators[k]) ?? .infinity)
+        }
         if ivrPorts.isPresent && isVoice[k] { drawIVRPath(call: call, callType: k) }
         if hasTransfers[k] { calls[call].transferTo = drawTransfer(callType: k) }
         let kind = followUpOfType[k]
         if kind >= 0 && followUpGenerators[kind].uniformPositive() < followUps[kind].fraction {
             calls[call].followUp = Int16(kind)
         }
+    }
+}
+
+extension CenterSimulation {
+    /// ``drawCall(_:callType:at:)``'s draws for a call type whose laws change with the
+    /// interval: each law of the arrival interval (the same streams as a single law).
+    private mutating func drawCallWithVaryingLaws(_ call: Int, callType k: Int, at now: Double, interval: Int32) {
+        let i = self.interval(at: now)
+        let varying = varyingLaws[k].unsafelyUnwrapped
+        let talk = varying.talk?.sampler(inInterval: i) ?? laws[k].talk
+        let afterCallWork = varying.afterCallWork?.sampler(inInterval: i) ?? laws[k].afterCallWork
+        let patience = varying.patience?.sampler(inInterval: i) ?? laws[k].patience
+        calls[call] = CallRecord(
+            callType: Int32(k), interval: interval, callerInterval: interval, arrival: now,
+            talk: talk.sample(using: talkGenerators[k]),
+            afterCallWork: afterCallWork?.sample(using: afterCallWorkGenerators[k]) ?? 0,
+            patience: patience?.sample(using: patienceGenerators[k]) ?? .infinity)
     }
 }

@@ -16,6 +16,7 @@ struct CallTypeLaws {
         let probability: Double
         let delay: Sampler
         let maxAttempts: Int
+        let whenClosed: Redial.WhenClosed
     }
 
     let talk: Sampler
@@ -30,7 +31,39 @@ struct CallTypeLaws {
         patience = type.patience.map(storage.sampler)
         selfService = type.selfService.map { SelfServiceLaw(fraction: $0.fraction, duration: storage.sampler($0.duration)) }
         redial = type.redial.map {
-            RedialLaw(probability: $0.probability, delay: storage.sampler($0.delay), maxAttempts: $0.maxAttempts ?? Int(UInt16.max))
+            RedialLaw(probability: $0.probability, delay: storage.sampler($0.delay),
+                      maxAttempts: $0.maxAttempts ?? Int(UInt16.max), whenClosed: $0.whenClosed)
         }
+    }
+}
+
+/// The samplers of a law that changes with the interval of arrival.
+struct IntervalSamplers {
+    let samplers: [Sampler]
+    let lawOfInterval: [Int32]
+
+    init(_ laws: IntervalLaws, storage: SamplerStorage) {
+        samplers = laws.laws.map(storage.sampler)
+        lawOfInterval = laws.lawOfInterval.map { Int32($0) }
+    }
+
+    /// The sampler of calls arriving in interval `i`.
+    @inline(__always)
+    func sampler(inInterval i: Int) -> Sampler { samplers[Int(lawOfInterval[i])] }
+}
+
+/// A call type's laws that change with the interval of arrival (`nil`: the single law).
+struct VaryingLaws {
+    let talk: IntervalSamplers?
+    let afterCallWork: IntervalSamplers?
+    let patience: IntervalSamplers?
+
+    /// The varying laws of `type`, or `nil` if it has none.
+    init?(_ type: CallType, storage: SamplerStorage) {
+        guard type.handleTimeByInterval != nil || type.afterCallWorkByInterval != nil
+                || type.patienceByInterval != nil else { return nil }
+        talk = type.handleTimeByInterval.map { IntervalSamplers($0, storage: storage) }
+        afterCallWork = type.afterCallWorkByInterval.map { IntervalSamplers($0, storage: storage) }
+        patience = type.patienceByInterval.map { IntervalSamplers($0, storage: storage) }
     }
 }

@@ -9,7 +9,7 @@ import Statistics
 ///
 /// This file holds the replication's state, its set-up, the run loop and the dispatch
 /// of events; each concern of the call path is an extension in a file of its own
-/// (`Arrivals`, `TrunkLines`, `IVRPorts`, `Queues`, `Agents`, `Seats`,
+/// (`Arrivals`, `OpeningHoursCheck`, `TrunkLines`, `IVRPorts`, `Queues`, `Agents`, `Seats`,
 /// `StaffingChanges`, `Transfers`, `Redials`, `FollowUpWork`), and `Invariants`
 /// checks the resources after every event in debug builds.
 ///
@@ -51,8 +51,18 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
     let arrivalRates: [Double]
     let samplers = SamplerStorage()
     let laws: [CallTypeLaws]
+    /// Per call type, whether a law changes with the interval of arrival, and those laws.
+    let lawsVary: [Bool]
+    let varyingLaws: [VaryingLaws?]
+    /// Per call type, whether it has opening hours, and when it is open (in order).
+    let hasOpeningHours: [Bool]
+    let openPeriods: [[OpeningHours.Window]]
     let transfers: [[Transfer]]
     let hasTransfers: [Bool]
+    /// Proficiency: whether any group has a handle-time factor, and the factors
+    /// `[group * typeCount + callType]`.
+    let hasProficiency: Bool
+    let handleTimeFactors: [Double]
     /// Per call type, whether its contacts are voice calls (trunk line, IVR); whether all are.
     let isVoice: [Bool]
     let allVoice: Bool
@@ -125,8 +135,15 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         arrivalRates = try Self.arrivalRates(of: model, seed: seed, replication: replication)
         let storage = samplers
         laws = model.callTypes.map { CallTypeLaws($0, storage: storage) }
+        varyingLaws = model.callTypes.map { VaryingLaws($0, storage: storage) }
+        lawsVary = varyingLaws.map { $0 != nil }
+        let periods = model.callTypes.indices.map(model.openPeriods(ofCallType:))
+        hasOpeningHours = periods.map { $0 != nil }
+        openPeriods = periods.map { $0 ?? [] }
         transfers = model.callTypes.map(\.transfers)
         hasTransfers = model.callTypes.map { !$0.transfers.isEmpty }
+        hasProficiency = model.agentGroups.contains { !$0.handleTimeFactors.isEmpty }
+        handleTimeFactors = model.agentGroups.flatMap { group in model.callTypes.indices.map(group.handleTimeFactor(of:)) }
         isVoice = model.callTypes.map(\.channel.isVoice)
         allVoice = isVoice.allSatisfy { $0 }
         followUps = model.followUps

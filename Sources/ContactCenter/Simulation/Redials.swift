@@ -16,7 +16,7 @@ extension CenterSimulation {
         let generator = redialGenerators[k]
         let callsAgain = generator.uniformPositive() < redial.probability
         let delay = redial.delay.sample(using: generator)
-        guard callsAgain else {
+        guard callsAgain, let time = redialTime(callType: k, due: clock.now + delay, whenClosed: redial.whenClosed) else {
             statistics.recordCallerLost(calls[call])
             return
         }
@@ -27,7 +27,7 @@ extension CenterSimulation {
         pending.state = .redialing
         let slot = takeSlot()
         calls[slot] = pending
-        _ = schedule(.redial, at: clock.now + delay, index: slot)
+        _ = schedule(.redial, at: time, index: slot)
     }
 
     /// The caller calls again: a new attempt with its own talk time, patience and IVR path.
