@@ -5,7 +5,7 @@ import ContactCenter
 public enum KPI: String, CaseIterable, Codable, Sendable {
     /// Calls that arrived.
     case arrivals
-    /// Calls offered to agents: arrivals − blocked − ivr_blocked − self_served.
+    /// Calls offered to agents: arrivals − closed − blocked − ivr_blocked − self_served.
     case offered
     /// Calls answered by an agent.
     case answered
@@ -15,7 +15,9 @@ public enum KPI: String, CaseIterable, Codable, Sendable {
     case blocked
     /// Calls still waiting when the simulation ended (no agent left after the horizon).
     case unserved
-    /// blocked / arrivals.
+    /// Calls that arrived while their call type was closed (they heard the closed message).
+    case closed
+    /// blocked / (arrivals − closed).
     case blockedFraction = "blocked_fraction"
     /// abandoned / offered.
     case abandonFraction = "abandon_fraction"
@@ -25,6 +27,11 @@ public enum KPI: String, CaseIterable, Codable, Sendable {
     case pWait = "p_wait"
     /// Answered within the threshold / offered.
     case serviceLevel = "service_level"
+    /// Answered within the threshold / answered.
+    case serviceLevelOfAnswered = "service_level_of_answered"
+    /// Answered within the threshold / (offered − abandoned within the threshold): short
+    /// abandons left out, as ContactCenters and many switches count it.
+    case serviceLevelWithoutShortAbandons = "service_level_without_short_abandons"
     /// Mean wait of answered calls (s).
     case asa
     /// Mean wait of offered calls, abandoned ones up to their abandonment (s).
@@ -39,13 +46,15 @@ public enum KPI: String, CaseIterable, Codable, Sendable {
     case meanQueue = "mean_queue"
     /// Busy agent time / logged-in agent time.
     case occupancy
-    /// Time-average number of agents logged in.
+    /// Time-average number of agents logged in (over open hours when the centre has them).
     case agents
+    /// The highest interval average of agents logged in.
+    case agentsPeak = "agents_peak"
 
     // IVR (call types and the centre, when the scenario has an IVR)
     /// Calls that found every IVR port busy and were lost.
     case ivrBlocked = "ivr_blocked"
-    /// ivr_blocked / (arrivals − blocked).
+    /// ivr_blocked / (arrivals − closed − blocked).
     case ivrBlockedFraction = "ivr_blocked_fraction"
     /// Calls that ended in IVR self-service.
     case selfServed = "self_served"
@@ -97,17 +106,33 @@ public enum KPI: String, CaseIterable, Codable, Sendable {
     case trunksBusy = "trunks_busy"
     /// trunks_busy / trunk lines.
     case trunkOccupancy = "trunk_occupancy"
+    /// The highest interval average of busy trunk lines.
+    case trunksBusyPeak = "trunks_busy_peak"
     /// Time-average number of busy IVR ports.
     case ivrPortsBusy = "ivr_ports_busy"
     /// ivr_ports_busy / ports.
     case ivrPortOccupancy = "ivr_port_occupancy"
+    /// The highest interval average of busy IVR ports.
+    case ivrPortsBusyPeak = "ivr_ports_busy_peak"
     /// Time-average number of licensed seats in use (agents logged in, plus the IVR
     /// ports when the switch counts them).
     case seatsInUse = "seats_in_use"
     /// seats_in_use / licensed seats.
     case seatOccupancy = "seat_occupancy"
+    /// The highest interval average of seats in use.
+    case seatsInUsePeak = "seats_in_use_peak"
     /// Agent-minutes of scheduled agents who could not log in for want of a seat.
     case seatLostAgentMinutes = "seat_lost_agent_minutes"
+}
+
+extension KPI {
+    /// The KPIs that are ratios of call counts or sums, reported also as ratios of
+    /// totals over the replications (``RatiosOfTotals``).
+    public static let ratioKPIs: [KPI] = [
+        .blockedFraction, .abandonFraction, .answerRate, .pWait, .serviceLevel, .serviceLevelOfAnswered,
+        .serviceLevelWithoutShortAbandons, .asa, .meanWait, .aht, .responseTime, .ivrBlockedFraction,
+        .selfServiceRate, .ivrWait, .callersServedFraction, .transferFraction, .transferASA,
+    ]
 }
 
 /// One replication's value of each KPI for one subject (a call type, the centre, a
@@ -123,10 +148,14 @@ enum KPIMeasure {
         var v: KPIValues = [
             .arrivals: Double(c.arrivals), .offered: Double(c.offered),
             .answered: Double(c.answered), .abandoned: Double(c.abandoned),
-            .blocked: Double(c.blocked), .unserved: Double(c.unserved),
+            .blocked: Double(c.blocked), .unserved: Double(c.unserved), .closed: Double(c.closed),
         ]
         let offered = Double(c.offered)
-        if c.arrivals > 0 { v[.blockedFraction] = Double(c.blocked) / Double(c.arrivals) }
+        if c.arrivals > c.closed { v[.blockedFraction] = Double(c.blocked) / Double(c.arrivals - c.closed) }
+        if offered > Double(c.abandonedWithinThreshold) {
+            v[.serviceLevelWithoutShortAbandons] = Double(c.answeredWithinThreshold) / (offered - Double(c.abandonedWithinThreshold))
+        }
+        if c.answered > 0 { v[.serviceLevelOfAnswered] = Double(c.answeredWithinThreshold) / Double(c.answered) }
         if offered > 0 {
             v[.abandonFraction] = Double(c.abandoned) / offered
             v[.answerRate] = Double(c.answered) / offered
@@ -156,10 +185,17 @@ enum KPIMeasure {
         return v
     }
 
+    /// The ratio KPIs of `c` (calls summed over replications: ratios of totals).
+    static func ratios(_ c: CallCounters) -> KPIValues {
+        let all = calls(c, waits: WaitQuantiles(p90: nil, p95: nil), busyTime: 0, loggedInTime: 0, queueTime: 0,
+                        duration: 0, hasIVR: true)
+        return all.filter { KPI.ratioKPIs.contains($0.key) }
+    }
+
     private static func addIVR(_ c: CallCounters, to v: inout KPIValues) {
         v[.ivrBlocked] = Double(c.ivrBlocked)
         v[.selfServed] = Double(c.selfServed)
-        let reachingIVR = c.arrivals - c.blocked
+        let reachingIVR = c.arrivals - c.closed - c.blocked
         if reachingIVR > 0 { v[.ivrBlockedFraction] = Double(c.ivrBlocked) / Double(reachingIVR) }
         if c.ivrEntered > 0 {
             v[.selfServiceRate] = Double(c.selfServed) / Double(c.ivrEntered)

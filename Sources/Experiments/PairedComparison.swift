@@ -37,8 +37,9 @@ public struct PairedComparison: Sendable {
         replications = resultsA.count
         self.seed = seed
         self.confidenceLevel = confidenceLevel
-        let valuesA = resultsA.map { ReplicationMeasures(model: modelA, result: $0).bySubject(model: modelA) }
-        let valuesB = resultsB.map { ReplicationMeasures(model: modelB, result: $0).bySubject(model: modelB) }
+        let openA = modelA.openIntervalMask, openB = modelB.openIntervalMask
+        let valuesA = resultsA.map { ReplicationMeasures(model: modelA, result: $0, openIntervals: openA).bySubject(model: modelA) }
+        let valuesB = resultsB.map { ReplicationMeasures(model: modelB, result: $0, openIntervals: openB).bySubject(model: modelB) }
         let subjects = (valuesA.first ?? []).map(\.subject).filter { s in (valuesB.first ?? []).contains { $0.subject == s } }
         differences = []
         for subject in subjects {

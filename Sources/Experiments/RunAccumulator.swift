@@ -20,6 +20,10 @@ public struct RunAccumulator: Sendable {
     private var resources: [KPI: Tally] = [:]
     private var followUps: [[KPI: Tally]]
     private let reported: [Int]
+    /// Which intervals are open (`nil`: no opening hours), for the time averages.
+    private let openIntervals: [Bool]?
+    /// The calls of each call type over the reported period, summed over replications.
+    private var callTypeTotals: [CallCounters]
     /// Per reported interval (in the order of `reported`).
     private var intervalCallTypes: [[[KPI: Tally]]]
     private var intervalGroups: [[[KPI: Tally]]]
@@ -37,6 +41,8 @@ public struct RunAccumulator: Sendable {
         voice = voiceTypes > 0 && voiceTypes < types ? [:] : nil
         let timing = model.timing
         reported = (0..<timing.intervalCount).filter { timing.isReported(interval: $0) }
+        openIntervals = model.openIntervalMask
+        callTypeTotals = Array(repeating: CallCounters(), count: types)
         intervalCallTypes = Array(repeating: Array(repeating: [:], count: types), count: reported.count)
         intervalGroups = Array(repeating: Array(repeating: [:], count: groupCount), count: reported.count)
         intervalTotals = Array(repeating: [:], count: reported.count)
@@ -49,7 +55,8 @@ public struct RunAccumulator: Sendable {
         for k in callTypeWaits.indices { callTypeWaits[k].merge(result.callTypeWaits[k]) }
         events += result.events
         generatedCalls += result.generatedCalls
-        let m = ReplicationMeasures(model: model, result: result)
+        let m = ReplicationMeasures(model: model, result: result, openIntervals: openIntervals)
+        for k in callTypeTotals.indices { callTypeTotals[k].add(m.counters([k], reported)) }
         for k in callTypes.indices { Self.add(m.callTypes[k], to: &callTypes[k]) }
         Self.add(m.total, to: &total)
         if voice != nil { Self.add(m.voice ?? [:], to: &voice!) }
@@ -87,8 +94,11 @@ public struct RunAccumulator: Sendable {
                 total: summarise(intervalTotals[j]), resources: summarise(intervalResources[j])))
             (intervalCallTypes[j], intervalGroups[j], intervalTotals[j], intervalResources[j]) = ([], [], [:], [:])
         }
+        var allCalls = CallCounters()
+        for counters in callTypeTotals { allCalls.add(counters) }
+        let ratios = RatiosOfTotals(callTypes: callTypeTotals.map(KPIMeasure.ratios), total: KPIMeasure.ratios(allCalls))
         return RunSummary(
-            model: model, seed: seed, replications: replications, confidenceLevel: confidenceLevel,
+            model: model, seed: seed, replications: replications, confidenceLevel: confidenceLevel, ratiosOfTotals: ratios,
             callTypes: callTypes.map(summarise), total: summarise(total), voice: replications == 0 ? nil : voice.map(summarise),
             groups: groups.map(summarise), resources: summarise(resources), followUps: followUps.map(summarise),
             intervals: intervals, callTypeWaits: callTypeWaits, events: events, generatedCalls: generatedCalls)

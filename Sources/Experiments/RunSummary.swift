@@ -30,12 +30,24 @@ public struct IntervalSummary: Sendable {
     public var resources: KPISummary
 }
 
+/// The ratio KPIs of a run computed from the calls summed over all replications (a
+/// ratio of totals, as ContactCenters and most WFM tools report them), next to the
+/// summaries' means of the replications' ratios.
+public struct RatiosOfTotals: Sendable {
+    /// Per call type, in model order.
+    public var callTypes: [KPIValues]
+    /// All call types together.
+    public var total: KPIValues
+}
+
 /// What a run of replications measured, with confidence intervals.
 public struct RunSummary: Sendable {
     public var model: CenterModel
     public var seed: UInt64
     public var replications: Int
     public var confidenceLevel: Double
+    /// The ratio KPIs as ratios of totals over the replications, over the whole period.
+    public var ratiosOfTotals: RatiosOfTotals
     /// Per call type, in model order, over the whole reported period.
     public var callTypes: [KPISummary]
     /// The whole centre.
@@ -66,13 +78,15 @@ public struct RunSummary: Sendable {
     }
 
     /// A summary from its parts (see ``RunAccumulator``).
-    init(model: CenterModel, seed: UInt64, replications: Int, confidenceLevel: Double, callTypes: [KPISummary],
+    init(model: CenterModel, seed: UInt64, replications: Int, confidenceLevel: Double, ratiosOfTotals: RatiosOfTotals,
+         callTypes: [KPISummary],
          total: KPISummary, voice: KPISummary?, groups: [KPISummary], resources: KPISummary, followUps: [KPISummary],
          intervals: [IntervalSummary], callTypeWaits: [QuantileHistogram], events: Int, generatedCalls: Int) {
         self.model = model
         self.seed = seed
         self.replications = replications
         self.confidenceLevel = confidenceLevel
+        self.ratiosOfTotals = ratiosOfTotals
         self.callTypes = callTypes
         self.total = total
         self.voice = voice
@@ -109,22 +123,37 @@ struct ReplicationMeasures {
     private let r: ReplicationResult
     /// Per call type, the groups with its skill.
     private let skilled: [[Int]]
+    /// The reported intervals over which time averages of the whole period are taken:
+    /// those when some call type is open (all of them without opening hours).
+    private let averaged: [Int]
 
-    init(model: CenterModel, result r: ReplicationResult) {
+    /// The measures of `result`; `openIntervals` says which intervals are open (see
+    /// ``ContactCenter/CenterModel/openIntervals``), `nil`: all.
+    init(model: CenterModel, result r: ReplicationResult, openIntervals: [Bool]? = nil) {
         self.model = model
         self.r = r
         let groupIndices = model.agentGroups.indices
         skilled = model.callTypes.indices.map { k in groupIndices.filter { model.agentGroups[$0].skills.contains(k) } }
         let reported = (0..<r.intervalCount).filter { model.timing.isReported(interval: $0) }
+        let open = openIntervals.map { open in reported.filter { open[$0] } } ?? reported
+        averaged = open.isEmpty ? reported : open
         let all = Array(model.callTypes.indices)
-        callTypes = all.map { calls([$0], reported, waits: r.callTypeWaitQuantiles[$0]) }
-        total = calls(all, reported, waits: r.totalWaitQuantiles)
+        callTypes = all.map { calls([$0], reported, waits: r.callTypeWaitQuantiles[$0], over: averaged) }
+        total = calls(all, reported, waits: r.totalWaitQuantiles, over: averaged)
         let voiceTypes = all.filter { model.callTypes[$0].channel.isVoice }
         if !voiceTypes.isEmpty && voiceTypes.count < all.count {
-            voice = calls(voiceTypes, reported, waits: WaitQuantiles(p90: nil, p95: nil))
+            voice = calls(voiceTypes, reported, waits: WaitQuantiles(p90: nil, p95: nil), over: averaged)
         }
-        groups = groupIndices.map { group($0, reported) }
-        resources = resources(reported)
+        groups = groupIndices.map { g in
+            var values = group(g, averaged)
+            values[.agentsPeak] = peak(of: .agents) { group(g, [$0]) }
+            return values
+        }
+        resources = resources(averaged)
+        for (kpi, peakKPI) in [(KPI.trunksBusy, KPI.trunksBusyPeak), (.ivrPortsBusy, .ivrPortsBusyPeak),
+                               (.seatsInUse, .seatsInUsePeak)] where resources[kpi] != nil {
+            resources[peakKPI] = peak(of: kpi) { resources([$0]) }
+        }
         followUps = model.followUps.indices.map { f in
             var counters = FollowUpCounters()
             for i in reported { counters.add(r.followUps[i * r.followUpKinds + f]) }
@@ -147,17 +176,29 @@ struct ReplicationMeasures {
     private func queue(_ i: Int, _ k: Int) -> Double { r.callTypeQueueTime[i * r.callTypeCount + k] }
     private func sum(_ f: (Int) -> Double, over intervals: [Int]) -> Double { intervals.reduce(0) { $0 + f($1) } }
 
-    /// KPIs of call types `ks` over `intervals`.
-    private func calls(_ ks: [Int], _ intervals: [Int], waits: WaitQuantiles) -> KPIValues {
+    /// The highest value of `kpi` among the averaged intervals' values.
+    private func peak(of kpi: KPI, in values: (Int) -> KPIValues) -> Double? {
+        averaged.compactMap { values($0)[kpi] }.max()
+    }
+
+    /// The counters of call types `ks` over `intervals`.
+    func counters(_ ks: [Int], _ intervals: [Int]) -> CallCounters {
         var counters = CallCounters()
         for i in intervals { for k in ks { counters.add(r.counters(interval: i, callType: k)) } }
+        return counters
+    }
+
+    /// KPIs of the calls of call types `ks` arriving in `intervals`, their time averages
+    /// (occupancy, queue) over `timeIntervals` (by default the same).
+    private func calls(_ ks: [Int], _ intervals: [Int], waits: WaitQuantiles, over timeIntervals: [Int]? = nil) -> KPIValues {
+        let times = timeIntervals ?? intervals
         let groupsUsed = Set(ks.flatMap { skilled[$0] }).sorted()
         return KPIMeasure.calls(
-            counters, waits: waits,
-            busyTime: sum({ i in ks.reduce(0) { $0 + typeBusy(i, $1) } }, over: intervals),
-            loggedInTime: sum({ i in groupsUsed.reduce(0) { $0 + loggedIn(i, $1) } }, over: intervals),
-            queueTime: sum({ i in ks.reduce(0) { $0 + queue(i, $1) } }, over: intervals),
-            duration: sum({ r.reportedDuration[$0] }, over: intervals), hasIVR: model.ivr != nil)
+            counters(ks, intervals), waits: waits,
+            busyTime: sum({ i in ks.reduce(0) { $0 + typeBusy(i, $1) } }, over: times),
+            loggedInTime: sum({ i in groupsUsed.reduce(0) { $0 + loggedIn(i, $1) } }, over: times),
+            queueTime: sum({ i in ks.reduce(0) { $0 + queue(i, $1) } }, over: times),
+            duration: sum({ r.reportedDuration[$0] }, over: times), hasIVR: model.ivr != nil)
     }
 
     private func resources(_ intervals: [Int]) -> KPIValues {

@@ -18,6 +18,7 @@ public enum IntervalsCSV {
         .ivrBlocked, .ivrBlockedFraction, .selfServed, .selfServiceRate, .ivrWait, .responseTime,
         .firstAttempts, .retrials, .callersServedFraction,
         .transferred, .transferFraction, .transfersIn, .transfersAbandoned, .transferASA,
+        .closed, .serviceLevelOfAnswered, .serviceLevelWithoutShortAbandons,
     ]
     /// Centre-wide KPIs appended to every call-type row of an interval.
     public static let resourceKPIs: [KPI] = [
@@ -27,15 +28,18 @@ public enum IntervalsCSV {
     public static let groupKPIs: [KPI] = [.agents, .occupancy]
 
     /// The columns that name an interval in every CSV file: its index, its day (1 for
-    /// the day of time 0) and start time `HH:MM`, and its start and end as
-    /// ``Timing/label(_:)`` writes them (`10:30`, `day 2 10:30`).
-    public static let intervalHeader = ["interval", "day", "time", "start", "end"]
+    /// the day of time 0) and start time `HH:MM`, its start and end as
+    /// ``Timing/label(_:)`` writes them (`10:30`, `day 2 10:30`), and with a start date
+    /// its `date` (`2026-03-06`) and `weekday` (`fri`), empty without one.
+    public static let intervalHeader = ["interval", "day", "time", "start", "end", "date", "weekday"]
 
     /// The cells of ``intervalHeader`` for interval `i`.
     public static func intervalCells(_ i: Int, timing: Timing) -> [String] {
         let start = timing.start(ofInterval: i), end = timing.end(ofInterval: i)
         let (day, time) = timing.dayAndTime(start)
-        return [String(i), String(day), time, timing.label(start), timing.label(end)]
+        let date = timing.date(ofDay: day - 1)
+        return [String(i), String(day), time, timing.label(start), timing.label(end),
+                date?.description ?? "", date?.weekday.abbreviation ?? ""]
     }
 
     /// The call-type table.

@@ -10,7 +10,11 @@ import Statistics
 /// centre's resources in sections `trunks`, `ivr` (absent without an IVR) and `seats`,
 /// each with its settings and its KPIs; `targets`: per call type, every target it sets
 /// (`kpi`, `relation` `>=` or `<=`, `value`) with the day's `verdict` (met, missed,
-/// unsure) and the `intervals_missed` (intervals whose whole interval misses it).
+/// unsure) and the `intervals_missed` (intervals whose whole interval misses it);
+/// `ratios_of_totals`: the ratio KPIs computed from the calls summed over the
+/// replications, per call type (`call_types`) and for the centre (`total`), each a plain
+/// number; `calendar` (with a start date or day types): the start date and each day's
+/// date, weekday and day type.
 /// Key names are a public interface: add, don't rename.
 public enum SummaryJSON {
     /// The JSON text (keys sorted, so the same run always gives the same bytes).
@@ -84,6 +88,8 @@ public enum SummaryJSON {
         let followUps: [String: ResourceSection]
         let events: Int
         let generatedCalls: Int
+        let ratiosOfTotals: RatiosSection
+        let calendar: CalendarSection?
 
         enum CodingKeys: String, CodingKey {
             case ccsimVersion = "ccsim_version", scenario, seed, replications
@@ -91,6 +97,7 @@ public enum SummaryJSON {
             case callTypes = "call_types", total, voice, agentGroups = "agent_groups"
             case serviceLevels = "service_levels", targets, events, generatedCalls = "generated_calls"
             case trunkSection = "trunks", ivrSection = "ivr", seatSection = "seats", followUps = "follow_ups"
+            case ratiosOfTotals = "ratios_of_totals", calendar
         }
 
         init(_ s: RunSummary) {
@@ -113,6 +120,8 @@ public enum SummaryJSON {
             })
             events = s.events
             generatedCalls = s.generatedCalls
+            ratiosOfTotals = RatiosSection(s)
+            calendar = CalendarSection(s.model)
             trunkSection = ResourceSection(settings: ["lines": s.model.trunks.map { .integer($0) } ?? .null],
                                            kpis: [.trunksBusy, .trunkOccupancy], from: s.resources)
                 .adding([.blocked, .blockedFraction], from: s.total)
@@ -156,6 +165,52 @@ public enum SummaryJSON {
             try c.encode(followUps, forKey: .followUps)
             try c.encode(events, forKey: .events)
             try c.encode(generatedCalls, forKey: .generatedCalls)
+            try c.encode(ratiosOfTotals, forKey: .ratiosOfTotals)
+            try c.encodeIfPresent(calendar, forKey: .calendar)
+        }
+    }
+
+    /// The ratio KPIs as ratios of totals over the replications.
+    struct RatiosSection: Encodable {
+        let callTypes: [String: [String: Double]]
+        let total: [String: Double]
+
+        enum CodingKeys: String, CodingKey { case callTypes = "call_types", total }
+
+        init(_ s: RunSummary) {
+            func plain(_ values: KPIValues) -> [String: Double] {
+                Dictionary(uniqueKeysWithValues: values.map { ($0.key.rawValue, $0.value) })
+            }
+            callTypes = Dictionary(uniqueKeysWithValues: zip(s.model.callTypes.map(\.id), s.ratiosOfTotals.callTypes.map(plain)))
+            total = plain(s.ratiosOfTotals.total)
+        }
+    }
+
+    /// The calendar: the start date, and each simulated day's date, weekday and day type.
+    struct CalendarSection: Encodable {
+        struct Day: Encodable {
+            let day: Int
+            let date: String?
+            let weekday: String?
+            let dayType: String?
+
+            enum CodingKeys: String, CodingKey { case day, date, weekday, dayType = "day_type" }
+        }
+
+        let startDate: String?
+        let days: [Day]
+
+        enum CodingKeys: String, CodingKey { case startDate = "start_date", days }
+
+        init?(_ model: CenterModel) {
+            let timing = model.timing
+            guard timing.startDate != nil || !model.dayTypes.isEmpty else { return nil }
+            startDate = timing.startDate?.description
+            days = (0..<timing.clockDayCount).map { d in
+                let date = timing.date(ofDay: d)
+                return Day(day: d + 1, date: date?.description, weekday: date?.weekday.abbreviation,
+                           dayType: model.dayType(ofDay: d).map { model.dayTypes[$0].id })
+            }
         }
     }
 

@@ -24,11 +24,12 @@ public enum SummaryTable {
             rows.append(["voice calls"] + columns.map { kpi, _, decimals, scale in cell(voice[kpi], decimals, scale) } + [""])
         }
         rows.append(["total"] + columns.map { kpi, _, decimals, scale in cell(s.total[kpi], decimals, scale) } + [""])
-        out += TextTable.layout(rows) + otherTargets(s) + "\n"
-        out += "centre occupancy " + cell(s.total[.occupancy], 1, 100) + " %\n\n"
-        var groupRows = [["agent group", "agents", "occ. %"]]
+        out += TextTable.layout(rows) + otherTargets(s) + closedCalls(s) + "\n"
+        let hours = s.model.hasOpeningHours ? " (averages over open hours)" : ""
+        out += "centre occupancy " + cell(s.total[.occupancy], 1, 100) + " %" + hours + "\n\n"
+        var groupRows = [["agent group", "agents", "peak", "occ. %"]]
         for (id, kpis) in zip(s.model.agentGroups.map(\.id), s.groups) {
-            groupRows.append([id, cell(kpis[.agents], 1, 1), cell(kpis[.occupancy], 1, 100)])
+            groupRows.append([id, cell(kpis[.agents], 1, 1), cell(kpis[.agentsPeak], 1, 1), cell(kpis[.occupancy], 1, 100)])
         }
         out += TextTable.layout(groupRows)
         return out + "\n" + resources(s)
@@ -38,14 +39,14 @@ public enum SummaryTable {
     private static func resources(_ s: RunSummary) -> String {
         let r = s.resources
         func capacity(_ n: Int?) -> String { n.map { "of \($0)" } ?? "(unlimited)" }
-        var rows = [["resource", "busy / in use", "capacity", "lost"]]
-        rows.append(["trunk lines", cell(r[.trunksBusy], 1, 1), capacity(s.model.trunks),
+        var rows = [["resource", "busy / in use", "peak", "capacity", "lost"]]
+        rows.append(["trunk lines", cell(r[.trunksBusy], 1, 1), cell(r[.trunksBusyPeak], 1, 1), capacity(s.model.trunks),
                      cell(s.total[.blockedFraction], 2, 100) + " % blocked"])
         if let ivr = s.model.ivr {
-            rows.append(["IVR ports", cell(r[.ivrPortsBusy], 1, 1), capacity(ivr.ports),
+            rows.append(["IVR ports", cell(r[.ivrPortsBusy], 1, 1), cell(r[.ivrPortsBusyPeak], 1, 1), capacity(ivr.ports),
                          cell(s.total[.ivrBlockedFraction], 2, 100) + " % blocked"])
         }
-        rows.append(["seats", cell(r[.seatsInUse], 1, 1), capacity(s.model.seats),
+        rows.append(["seats", cell(r[.seatsInUse], 1, 1), cell(r[.seatsInUsePeak], 1, 1), capacity(s.model.seats),
                      s.model.seats == nil ? "" : cell(r[.seatLostAgentMinutes], 0, 1) + " agent-min"])
         var out = TextTable.layout(rows)
         for (followUp, kpis) in zip(s.model.followUps, s.followUps) {
@@ -72,6 +73,12 @@ public enum SummaryTable {
                     + cell(kpis[target.kpi], isTime ? 1 : 2, isTime ? 1 : 100) + (isTime ? " s " : " % ") + target.verdict(kpis[target.kpi]) + "\n"
             }
         }.joined()
+    }
+
+    /// The calls turned away while closed, when there were any.
+    private static func closedCalls(_ s: RunSummary) -> String {
+        guard let closed = s.total[.closed], closed.mean > 0 else { return "" }
+        return "closed: " + cell(closed, 0, 1) + " calls arrived while their call type was closed (not offered)\n"
     }
 
     /// Whether the service-level target is met with confidence: "met" when the whole
