@@ -42,6 +42,10 @@ enum SVGChart {
         var yRange: ClosedRange<Double>? = nil
         /// A vertical marker (e.g. a service-level threshold) at this x value, with a label.
         var verticalMarkers: [(x: Double, label: String)] = []
+        /// Whether each line carries its exact values in a `data-values` attribute
+        /// (separated by spaces, `-` for a gap), as the report's tables do: for charts
+        /// of few points, such as a study's curves.
+        var exactValues = false
     }
 
     /// Stacked bars, one stack per x position.
@@ -66,7 +70,7 @@ enum SVGChart {
         var body = ""
         for (i, s) in chart.series.enumerated() {
             if let band = s.band { body += bandPath(band, xs: xs, frame: frame, colour: colour(i)) }
-            body += linePath(s.values, xs: xs, frame: frame, style: i, name: s.name)
+            body += linePath(s.values, xs: xs, frame: frame, style: i, name: s.name, exact: chart.exactValues)
         }
         for (r, reference) in chart.references.enumerated() {
             let y = frame.y(reference.value)
@@ -141,7 +145,8 @@ enum SVGChart {
             + content + "</svg></figure>\n"
     }
 
-    private static func linePath(_ values: [Double?], xs: [Double], frame: Frame, style: Int, name: String) -> String {
+    private static func linePath(_ values: [Double?], xs: [Double], frame: Frame, style: Int, name: String,
+                                 exact: Bool) -> String {
         var d = ""
         var penDown = false
         var markers = ""
@@ -153,7 +158,8 @@ enum SVGChart {
             if values.count <= 60 { markers += marker(x: x, y: y, style: style) }
         }
         let dash = dashes[style % dashes.count]
-        return "<path class=\"series\" data-series=\"\(HTMLPage.escape(name))\" d=\"\(d)\" fill=\"none\" stroke=\"\(colour(style))\" "
+        let data = exact ? " data-values=\"" + values.map { $0.map { "\($0)" } ?? "-" }.joined(separator: " ") + "\"" : ""
+        return "<path class=\"series\" data-series=\"\(HTMLPage.escape(name))\"\(data) d=\"\(d)\" fill=\"none\" stroke=\"\(colour(style))\" "
             + "stroke-width=\"2\"\(dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"")/>" + markers
     }
 
