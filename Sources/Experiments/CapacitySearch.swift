@@ -19,7 +19,7 @@ extension RunSummary {
             case .day:
                 if !target.isMet(by: total[target.kpi] ?? resources[target.kpi]) { failed.append(target.kpi.rawValue) }
             case .interval:
-                for interval in intervals where window.map({ $0.contains(interval.start.truncatingRemainder(dividingBy: Timing.secondsPerDay)) }) ?? true {
+                for interval in intervals(startingIn: window) {
                     let ci = interval.total[target.kpi] ?? interval.resources[target.kpi]
                     if !target.isMet(by: ci) { failed.append("\(target.kpi.rawValue) (\(model.timing.label(interval.start)))") }
                 }

@@ -1,4 +1,5 @@
 import ContactCenter
+import Statistics
 
 /// A capacity question: the smallest amount of a resource (seats, IVR ports, trunk
 /// lines, or the agents of a group) that meets targets on centre-wide KPIs, over the
@@ -125,6 +126,42 @@ public struct CapacityStudy: Sendable {
     public func description(between: String?) -> String {
         "Smallest \(resource) with " + targets.map(\.description).joined(separator: " and ")
             + " (95% confidence) " + (scope == .day ? "over the day" : "in every interval" + (between.map { " between \($0)" } ?? ""))
+    }
+}
+
+/// The estimate a target is judged on in a run, and where it was measured.
+public struct JudgedEstimate: Sendable {
+    /// The KPI's estimate: over the whole reported period, or in one interval.
+    public var estimate: ConfidenceInterval
+    /// The interval it was measured in (`nil`: the whole reported period).
+    public var interval: IntervalSummary?
+}
+
+extension RunSummary {
+    /// The reported intervals whose start lies in `window` (a time of day, in seconds
+    /// after the start of each day; every interval if `nil`).
+    public func intervals(startingIn window: Range<Double>?) -> [IntervalSummary] {
+        guard let window else { return intervals }
+        return intervals.filter { window.contains($0.start.truncatingRemainder(dividingBy: Timing.secondsPerDay)) }
+    }
+
+    /// The figure `target` is judged on, for the centre (all call types together) or its
+    /// resources: over the day, the whole period's estimate; in every interval, the
+    /// estimate of the worst interval starting in `window` — the one whose confidence
+    /// interval reaches furthest to the wrong side of the target (the smallest
+    /// ``KPITarget/margin(_:)``), so that the target holds in every interval exactly
+    /// when it holds in this one. `nil` where the KPI is undefined (no calls).
+    public func judgedEstimate(of target: KPITarget, over scope: TargetScope,
+                               window: Range<Double>? = nil) -> JudgedEstimate? {
+        switch scope {
+        case .day:
+            return (total[target.kpi] ?? resources[target.kpi]).map { JudgedEstimate(estimate: $0, interval: nil) }
+        case .interval:
+            let judged = intervals(startingIn: window).compactMap { interval in
+                (interval.total[target.kpi] ?? interval.resources[target.kpi]).map { JudgedEstimate(estimate: $0, interval: interval) }
+            }
+            return judged.min { target.margin($0.estimate) < target.margin($1.estimate) }
+        }
     }
 }
 

@@ -2,7 +2,8 @@ import Foundation
 
 /// Inline SVG charts drawn from data, for the self-contained HTML report: line charts
 /// (optionally with a confidence band and reference lines), stacked bar charts, and
-/// interval charts (a point and its confidence interval per row, against zero).
+/// interval charts (a point and its confidence interval per row, against zero; in
+/// `SVGIntervalChart.swift`). Value axes have nice ticks (``ChartAxis``).
 ///
 /// Series are told apart by colour (the Okabe–Ito palette, readable with the common
 /// colour-vision deficiencies) and also by dash pattern, marker shape or hatching, and
@@ -41,6 +42,10 @@ enum SVGChart {
         var yRange: ClosedRange<Double>? = nil
         /// A vertical marker (e.g. a service-level threshold) at this x value, with a label.
         var verticalMarkers: [(x: Double, label: String)] = []
+        /// Whether each line carries its exact values in a `data-values` attribute
+        /// (separated by spaces, `-` for a gap), as the report's tables do: for charts
+        /// of few points, such as a study's curves.
+        var exactValues = false
     }
 
     /// Stacked bars, one stack per x position.
@@ -52,54 +57,7 @@ enum SVGChart {
         var stacks: [Series]
     }
 
-    /// One row per estimate: a point and its interval, on a horizontal axis with a zero line.
-    struct IntervalChart {
-        var id: String
-        var title: String
-        var xLabel: String
-        var rows: [(label: String, mean: Double, low: Double, high: Double)]
-    }
-
     // MARK: Drawing
-
-    static func render(_ chart: IntervalChart) -> String {
-        let rowHeight = 26.0
-        let labelWidth = 190.0
-        let chartHeight = margin.top + Double(chart.rows.count) * rowHeight + 44
-        let values: [Double] = chart.rows.flatMap { [$0.low, $0.high] } + [0]
-        let (smallest, largest) = (values.min() ?? 0, values.max() ?? 1)
-        let span = max(largest - smallest, 1e-12)
-        let low = smallest - 0.05 * span, high = largest + 0.05 * span
-        let left = labelWidth, right = width - margin.right
-        func x(_ v: Double) -> Double { left + (v - low) / (high - low) * (right - left) }
-        var body = "<line x1=\"\(f(x(0)))\" y1=\"\(f(margin.top))\" x2=\"\(f(x(0)))\" "
-            + "y2=\"\(f(chartHeight - 40))\" stroke=\"#333\" stroke-dasharray=\"4 3\"/>"
-            + "<text x=\"\(f(x(0)))\" y=\"\(f(margin.top - 4))\" text-anchor=\"middle\" class=\"small\">0</text>"
-        for (i, row) in chart.rows.enumerated() {
-            let y = margin.top + (Double(i) + 0.5) * rowHeight
-            let style = row.low > 0 || row.high < 0 ? 0 : 1
-            body += "<text x=\"\(f(left - 8))\" y=\"\(f(y + 4))\" text-anchor=\"end\" class=\"small\">\(HTMLPage.escape(row.label))</text>"
-                + "<line x1=\"\(f(x(row.low)))\" y1=\"\(f(y))\" x2=\"\(f(x(row.high)))\" y2=\"\(f(y))\" "
-                + "stroke=\"\(colour(style))\" stroke-width=\"2\"\(style == 1 ? " stroke-dasharray=\"4 2\"" : "")/>"
-                + "<line x1=\"\(f(x(row.low)))\" y1=\"\(f(y - 5))\" x2=\"\(f(x(row.low)))\" y2=\"\(f(y + 5))\" stroke=\"\(colour(style))\" stroke-width=\"2\"/>"
-                + "<line x1=\"\(f(x(row.high)))\" y1=\"\(f(y - 5))\" x2=\"\(f(x(row.high)))\" y2=\"\(f(y + 5))\" stroke=\"\(colour(style))\" stroke-width=\"2\"/>"
-                + marker(x: x(row.mean), y: y, style: style)
-                + "<text x=\"\(f(right))\" y=\"\(f(y - 6))\" text-anchor=\"end\" class=\"small\">"
-                + "\(HTMLPage.escape(String(format: "%.4g [%.4g, %.4g]", row.mean, row.low, row.high)))</text>"
-        }
-        let axisY = chartHeight - 40
-        body += "<line x1=\"\(f(left))\" y1=\"\(f(axisY))\" x2=\"\(f(right))\" y2=\"\(f(axisY))\" stroke=\"#444\"/>"
-        for v in [low, (low + high) / 2, high] {
-            body += "<text x=\"\(f(x(v)))\" y=\"\(f(axisY + 14))\" text-anchor=\"middle\" class=\"small\">\(String(format: "%.3g", v))</text>"
-        }
-        body += "<text x=\"\(f((left + right) / 2))\" y=\"\(f(axisY + 30))\" text-anchor=\"middle\" class=\"small\">"
-            + "\(HTMLPage.escape(chart.xLabel)) (solid, circle: interval excludes 0; dashed, square: it does not)</text>"
-        return "<figure class=\"chart\"><svg id=\"\(chart.id)\" xmlns=\"http://www.w3.org/2000/svg\" "
-            + "viewBox=\"0 0 \(f(width)) \(f(chartHeight))\" role=\"img\" aria-labelledby=\"\(chart.id)-title\">"
-            + "<title id=\"\(chart.id)-title\">\(HTMLPage.escape(chart.title))</title>"
-            + "<text x=\"\(f(margin.left))\" y=\"20\" class=\"chart-title\">\(HTMLPage.escape(chart.title))</text>"
-            + body + "</svg></figure>\n"
-    }
 
     static func render(_ chart: LineChart) -> String {
         let n = chart.xLabels.count
@@ -107,12 +65,12 @@ enum SVGChart {
         let all = chart.series.flatMap { s in
             s.values.compactMap { $0 } + (s.band ?? []).compactMap { $0 }.flatMap { [$0.low, $0.high] }
         } + chart.references.map(\.value)
-        let range = chart.yRange ?? niceRange(all)
-        let frame = Frame(xMin: xs.first ?? 0, xMax: max(xs.last ?? 1, (xs.first ?? 0) + 1e-9), y: range)
+        let axis = chart.yRange.map { ChartAxis(fixed: $0) } ?? ChartAxis(covering: all)
+        let frame = Frame(xMin: xs.first ?? 0, xMax: max(xs.last ?? 1, (xs.first ?? 0) + 1e-9), y: axis.range)
         var body = ""
         for (i, s) in chart.series.enumerated() {
             if let band = s.band { body += bandPath(band, xs: xs, frame: frame, colour: colour(i)) }
-            body += linePath(s.values, xs: xs, frame: frame, style: i, name: s.name)
+            body += linePath(s.values, xs: xs, frame: frame, style: i, name: s.name, exact: chart.exactValues)
         }
         for (r, reference) in chart.references.enumerated() {
             let y = frame.y(reference.value)
@@ -129,7 +87,7 @@ enum SVGChart {
                 + "<text x=\"\(f(nearRight ? x - 3 : x + 3))\" y=\"\(f(frame.top + 12))\" class=\"small\""
                 + "\(nearRight ? " text-anchor=\"end\"" : "")>\(HTMLPage.escape(marker.label))</text>"
         }
-        let axes = yAxis(frame: frame, label: chart.yLabel)
+        let axes = yAxis(axis, frame: frame, label: chart.yLabel)
             + xAxis(labels: chart.xLabels, xs: xs, frame: frame, numeric: chart.xValues != nil)
         let legend = legendItems(chart.series.map(\.name), kind: .line)
         return svg(id: chart.id, title: chart.title, content: axes + body + legend)
@@ -138,7 +96,8 @@ enum SVGChart {
     static func render(_ chart: BarChart) -> String {
         let n = chart.xLabels.count
         let totals = (0..<n).map { i in chart.stacks.reduce(0) { $0 + ($1.values[i] ?? 0) } }
-        let frame = Frame(xMin: -0.5, xMax: Double(n) - 0.5, y: niceRange(totals + [0]))
+        let axis = ChartAxis(covering: totals)
+        let frame = Frame(xMin: -0.5, xMax: Double(n) - 0.5, y: axis.range)
         let barWidth = max(1, (frame.right - frame.left) / Double(max(n, 1)) * 0.8)
         var body = ""
         for i in 0..<n {
@@ -154,7 +113,7 @@ enum SVGChart {
             }
         }
         let defs = "<defs>" + chart.stacks.indices.map { hatch(id: "\(chart.id)-fill\($0)", style: $0) }.joined() + "</defs>"
-        let axes = yAxis(frame: frame, label: chart.yLabel)
+        let axes = yAxis(axis, frame: frame, label: chart.yLabel)
             + xAxis(labels: chart.xLabels, xs: (0..<n).map(Double.init), frame: frame, numeric: false)
         let legend = legendItems(chart.stacks.map(\.name), kind: .bar(chart.id))
         return svg(id: chart.id, title: chart.title, content: defs + axes + body + legend)
@@ -186,7 +145,8 @@ enum SVGChart {
             + content + "</svg></figure>\n"
     }
 
-    private static func linePath(_ values: [Double?], xs: [Double], frame: Frame, style: Int, name: String) -> String {
+    private static func linePath(_ values: [Double?], xs: [Double], frame: Frame, style: Int, name: String,
+                                 exact: Bool) -> String {
         var d = ""
         var penDown = false
         var markers = ""
@@ -198,7 +158,8 @@ enum SVGChart {
             if values.count <= 60 { markers += marker(x: x, y: y, style: style) }
         }
         let dash = dashes[style % dashes.count]
-        return "<path class=\"series\" data-series=\"\(HTMLPage.escape(name))\" d=\"\(d)\" fill=\"none\" stroke=\"\(colour(style))\" "
+        let data = exact ? " data-values=\"" + values.map { $0.map { "\($0)" } ?? "-" }.joined(separator: " ") + "\"" : ""
+        return "<path class=\"series\" data-series=\"\(HTMLPage.escape(name))\"\(data) d=\"\(d)\" fill=\"none\" stroke=\"\(colour(style))\" "
             + "stroke-width=\"2\"\(dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"")/>" + markers
     }
 
@@ -212,7 +173,7 @@ enum SVGChart {
     }
 
     /// Marker shapes: circle, square, triangle, diamond, cross.
-    private static func marker(x: Double, y: Double, style: Int) -> String {
+    static func marker(x: Double, y: Double, style: Int) -> String {
         let c = colour(style)
         switch style % 5 {
         case 0: return "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"2.8\" fill=\"\(c)\"/>"
@@ -258,12 +219,12 @@ enum SVGChart {
         return out
     }
 
-    private static func yAxis(frame: Frame, label: String) -> String {
+    private static func yAxis(_ axis: ChartAxis, frame: Frame, label: String) -> String {
         var out = "<line x1=\"\(f(frame.left))\" y1=\"\(f(frame.top))\" x2=\"\(f(frame.left))\" y2=\"\(f(frame.bottom))\" stroke=\"#444\"/>"
-        for tick in ticks(frame.y) {
+        for tick in axis.ticks {
             let y = frame.y(tick)
             out += "<line x1=\"\(f(frame.left))\" y1=\"\(f(y))\" x2=\"\(f(frame.right))\" y2=\"\(f(y))\" stroke=\"#ddd\"/>"
-                + "<text x=\"\(f(frame.left - 6))\" y=\"\(f(y + 4))\" text-anchor=\"end\" class=\"small\">\(tickLabel(tick))</text>"
+                + "<text x=\"\(f(frame.left - 6))\" y=\"\(f(y + 4))\" text-anchor=\"end\" class=\"small tick\">\(axis.label(tick))</text>"
         }
         let mid = (frame.top + frame.bottom) / 2
         return out + "<text transform=\"translate(14,\(f(mid))) rotate(-90)\" text-anchor=\"middle\" class=\"small\">\(HTMLPage.escape(label))</text>"
@@ -282,30 +243,6 @@ enum SVGChart {
                 + "<text x=\"\(f(x))\" y=\"\(f(frame.bottom + 16))\" text-anchor=\"middle\" class=\"small\">\(HTMLPage.escape(labels[i]))</text>"
         }
         return out
-    }
-
-    /// A range from 0 (or the data's minimum, if negative) to a round number above the maximum.
-    static func niceRange(_ values: [Double]) -> ClosedRange<Double> {
-        let low = min(0, values.min() ?? 0)
-        let high = max(values.max() ?? 1, low + 1e-9)
-        let step = niceStep((high - low) / 5)
-        return low...(ceil(high / step) * step)
-    }
-
-    private static func niceStep(_ raw: Double) -> Double {
-        guard raw > 0 else { return 1 }
-        let magnitude = pow(10, floor(log10(raw)))
-        for m in [1.0, 2, 2.5, 5, 10] where m * magnitude >= raw { return m * magnitude }
-        return 10 * magnitude
-    }
-
-    private static func ticks(_ range: ClosedRange<Double>) -> [Double] {
-        let step = niceStep((range.upperBound - range.lowerBound) / 5)
-        return stride(from: range.lowerBound, through: range.upperBound + step / 1000, by: step).map { $0 }
-    }
-
-    private static func tickLabel(_ v: Double) -> String {
-        v == v.rounded() ? String(Int(v)) : String(format: "%g", v)
     }
 
     /// Coordinates with one decimal.

@@ -3,16 +3,19 @@ import ContactCenter
 import Statistics
 
 /// The agents an Erlang calculator would ask for in each planning interval: the
-/// pooled load of all voice call types (calls × mean talk and after-call work), the
-/// strictest of their service-level targets, Erlang A when every voice call type has
-/// exponential patience (with the load-weighted mean patience) and Erlang C otherwise;
-/// plus, for contacts of other channels (which can wait hours), their load in Erlangs
-/// rounded up. It is a reference line for the report — what a single-skill calculator
-/// says — not the multi-skill optimum.
-enum StaffingReference {
+/// pooled load of all voice call types (the calls that reach an agent × mean talk and
+/// after-call work), the strictest of their service-level targets, Erlang A when every
+/// voice call type has exponential patience (with the load-weighted mean patience) and
+/// Erlang C otherwise; plus, for contacts of other channels (which can wait hours),
+/// their load in Erlangs rounded up. It is a reference line for the report — what a
+/// single-skill calculator says — not the multi-skill optimum.
+///
+/// Calls the IVR serves on its own (``CallType/selfService``: voice calls, in a centre
+/// with an IVR) never reach an agent, so they are left out of the offered load.
+public enum StaffingReference {
     /// One value per interval (nil where no agent is needed or no target is set), and a
     /// description of how it was computed.
-    static func required(for model: CenterModel) -> (agents: [Int?], method: String)? {
+    public static func required(for model: CenterModel) -> (agents: [Int?], method: String)? {
         let voice = model.callTypes.filter(\.channel.isVoice)
         let others = model.callTypes.filter { !$0.channel.isVoice }
         let targets = voice.compactMap { t in t.serviceLevel.target.map { ($0, t.serviceLevel.seconds) } }
@@ -24,10 +27,11 @@ enum StaffingReference {
         let useErlangA = patiences.count == voice.count
         var agents: [Int?] = []
         for i in 0..<model.timing.intervalCount {
-            let loads = voice.map { $0.arrivalRates[i] * (($0.handleTime.mean) + ($0.afterCallWork?.mean ?? 0)) }
-            let perHour = voice.reduce(0) { $0 + $1.arrivalRates[i] } * Timing.secondsPerHour
+            let rates = voice.map { agentArrivalRate(of: $0, interval: i, in: model) }
+            let loads = zip(voice, rates).map { $1 * handling($0) }
+            let perHour = rates.reduce(0, +) * Timing.secondsPerHour
             let load = loads.reduce(0, +)
-            let otherLoad = others.reduce(0) { $0 + $1.arrivalRates[i] * ($1.handleTime.mean + ($1.afterCallWork?.mean ?? 0)) }
+            let otherLoad = others.reduce(0) { $0 + agentArrivalRate(of: $1, interval: i, in: model) * handling($1) }
             guard perHour > 0, load > 0 else { agents.append(otherLoad > 0 ? Int(otherLoad.rounded(.up)) : nil); continue }
             let aht = load / (perHour / Timing.secondsPerHour)
             let patience = zip(patiences, loads).reduce(0) { $0 + $1.0 * $1.1 } / load
@@ -40,5 +44,19 @@ enum StaffingReference {
             + "target \(Int((goal * 100).rounded()))% within \(NumberFormat.decimal(seconds)) s"
             + (others.isEmpty ? "" : ", plus the load of other channels")
         return (agents, method)
+    }
+
+    /// The rate (per second) at which a call type's contacts ask for an agent in interval
+    /// `i`: its arrivals less those the IVR serves on its own, which only voice calls of
+    /// a centre with an IVR pass through.
+    static func agentArrivalRate(of type: CallType, interval i: Int, in model: CenterModel) -> Double {
+        let passesIVR = model.ivr != nil && type.channel.isVoice
+        let selfServed = passesIVR ? (type.selfService?.fraction ?? 0) : 0
+        return type.arrivalRates[i] * (1 - selfServed)
+    }
+
+    /// A contact's mean handling time: talk plus after-call work (seconds).
+    private static func handling(_ type: CallType) -> Double {
+        type.handleTime.mean + (type.afterCallWork?.mean ?? 0)
     }
 }

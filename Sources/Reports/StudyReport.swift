@@ -107,39 +107,115 @@ public enum StudyReport {
 
     // MARK: HTML
 
-    /// The report: for each main KPI, its curve (with confidence band) against the first
-    /// varied key — one line per value of the second key, if any — with the targets and
-    /// the chosen amount marked; then the table.
+    /// The report: for each main KPI (and each KPI with a target), its curve (with
+    /// confidence band) against the first varied key — one line per value of the second
+    /// key, if any — with the targets and the chosen amount marked; then the table.
+    /// The curves show the figure the targets are judged on: with `scope`
+    /// ``TargetScope/interval``, a targeted KPI's curve is its worst interval's value
+    /// among those starting in `window` (``RunSummary/judgedEstimate(of:over:window:)``),
+    /// the other KPIs' the whole period's.
     public static func html(title: String, description: String, points: [StudyPoint],
-                            targets: [KPITarget] = [], chosen: Int? = nil, runSeconds: Double) -> String {
+                            targets: [KPITarget] = [], scope: TargetScope = .day, window: Range<Double>? = nil,
+                            chosen: Int? = nil, runSeconds: Double) -> String {
         guard let first = points.first else { return HTMLPage.wrap(title: title, body: "<p>No points.</p>") }
-        let key = first.settings[0].key
-        let groups = Dictionary(grouping: points, by: { $0.settings.count > 1 ? $0.settings[1].value : "" })
-        let groupKeys = groups.keys.sorted { (Double($0) ?? 0) < (Double($1) ?? 0) }
-        let xs = Array(Set(points.map { Double($0.settings[0].value) ?? 0 })).sorted()
         var body = "<h1>\(HTMLPage.escape(title))</h1>\n<p>\(HTMLPage.escape(description))</p>\n"
             + "<dl class=\"meta\"><dt>Replications per point</dt><dd>\(first.summary.replications), seed \(first.summary.seed) "
             + "(common random numbers across points)</dd><dt>ccsim version</dt><dd>\(ccsimVersion)</dd>"
             + "<dt>Run time</dt><dd>\(String(format: "%.2f s", runSeconds))</dd></dl>\n<h2>Curves</h2>\n"
-        for (kpi, _, _, _) in tableKPIs where points.contains(where: { (estimate($0, kpi)?.high ?? 0) != 0 })
-            || targets.contains(where: { $0.kpi == kpi }) {
-            let series = groupKeys.map { g -> SVGChart.Series in
-                let byX = Dictionary(uniqueKeysWithValues: groups[g]!.map { (Double($0.settings[0].value) ?? 0, estimate($0, kpi)) })
-                let name = g.isEmpty ? kpi.rawValue : "\(first.settings[1].key) = \(g)"
-                return SVGChart.Series(name: name, values: xs.map { byX[$0]??.mean },
-                                       band: xs.map { x in (byX[x] ?? nil).map { (low: $0.low, high: $0.high) } })
-            }
-            let references = targets.filter { $0.kpi == kpi }.map {
-                SVGChart.ReferenceLine(value: $0.value, label: "target \($0)")
-            }
-            let markers = chosen.map { [(x: Double(points[$0].settings[0].value) ?? 0, label: "smallest: \(points[$0].settings[0].value)")] } ?? []
-            body += SVGChart.render(SVGChart.LineChart(
-                id: "chart-\(kpi.rawValue)", title: "\(kpi.rawValue) against \(key) (with 95% band)",
-                xLabels: xs.map(NumberFormat.decimal), xValues: xs, yLabel: kpi.rawValue, series: series,
-                references: references, verticalMarkers: markers))
+        let curves = Curves(points: points, chosen: chosen)
+        for kpi in chartedKPIs(points, targets: targets) {
+            let judged = scope == .interval ? targets.filter { $0.kpi == kpi } : []
+            body += judged.isEmpty
+                ? curves.wholePeriod(kpi, targets: targets.filter { $0.kpi == kpi }, scope: scope)
+                : curves.worstInterval(kpi, targets: judged, window: window)
         }
         body += "<h2>Points</h2>\n<pre>\(HTMLPage.escape(table(points, chosen: chosen)))</pre>\n"
         return HTMLPage.wrap(title: title, body: body)
+    }
+
+    /// The KPIs drawn: those of the table that are not 0 everywhere, and every KPI with a target.
+    static func chartedKPIs(_ points: [StudyPoint], targets: [KPITarget]) -> [KPI] {
+        var kpis = tableKPIs.map(\.0).filter { kpi in
+            points.contains { (estimate($0, kpi)?.high ?? 0) != 0 } || targets.contains { $0.kpi == kpi }
+        }
+        for target in targets where !kpis.contains(target.kpi) { kpis.append(target.kpi) }
+        return kpis
+    }
+
+    /// The curves of a study's report against its first varied key.
+    struct Curves {
+        let points: [StudyPoint]
+        let chosen: Int?
+        let key: String
+        /// The values of the first key, in increasing order.
+        let xs: [Double]
+        /// The points by value of the second key (`""` without one), in increasing order.
+        let groups: [(value: String, points: [StudyPoint])]
+
+        init(points: [StudyPoint], chosen: Int?) {
+            self.points = points
+            self.chosen = chosen
+            key = points[0].settings[0].key
+            xs = Array(Set(points.map(Self.x))).sorted()
+            let byValue = Dictionary(grouping: points, by: { $0.settings.count > 1 ? $0.settings[1].value : "" })
+            groups = byValue.keys.sorted { (Double($0) ?? 0) < (Double($1) ?? 0) }.map { ($0, byValue[$0]!) }
+        }
+
+        static func x(_ point: StudyPoint) -> Double { Double(point.settings[0].value) ?? 0 }
+
+        /// The whole period's estimate of `kpi` at each point.
+        func wholePeriod(_ kpi: KPI, targets: [KPITarget], scope: TargetScope) -> String {
+            let period = scope == .interval ? " over the whole period" : ""
+            return chart(id: "chart-\(kpi.rawValue)", title: "\(kpi.rawValue)\(period) against \(key) (with 95% band)",
+                         kpi: kpi, series: series(kpi.rawValue, qualifier: nil) { estimate($0, kpi) }, targets: targets)
+        }
+
+        /// The worst interval's estimate of `kpi` at each point, for each of its targets,
+        /// and the interval each point's worst is.
+        func worstInterval(_ kpi: KPI, targets: [KPITarget], window: Range<Double>?) -> String {
+            let timing = points[0].summary.model.timing
+            let within = window.map { " starting \(timing.label($0.lowerBound))–\(timing.label($0.upperBound))" } ?? ""
+            var lines: [SVGChart.Series] = []
+            var worst: [String] = []
+            for target in targets {
+                let name = "worst interval" + (targets.count > 1 ? " for \(target)" : "")
+                lines += series(name, qualifier: name) {
+                    $0.summary.judgedEstimate(of: target, over: .interval, window: window)?.estimate
+                }
+                worst += points.map { point in
+                    let place = point.summary.judgedEstimate(of: target, over: .interval, window: window)?.interval
+                        .map { timing.label($0.start) } ?? "no calls"
+                    return "\(point.settings.map(\.value).joined(separator: ", ")): \(place)"
+                        + (targets.count > 1 ? " (\(target))" : "")
+                }
+            }
+            return chart(id: "chart-\(kpi.rawValue)",
+                         title: "\(kpi.rawValue) in the worst interval\(within) against \(key) (with 95% band)",
+                         kpi: kpi, series: lines, targets: targets)
+                + "<p class=\"note\">The worst interval of each point (\(HTMLPage.escape(key))): "
+                + HTMLPage.escape(worst.joined(separator: "; ")) + ".</p>\n"
+        }
+
+        /// One line per value of the second key: `value` at each x, with its band, named
+        /// `name` without a second key, else by the second key's value and `qualifier`.
+        private func series(_ name: String, qualifier: String?,
+                            _ value: (StudyPoint) -> ConfidenceInterval?) -> [SVGChart.Series] {
+            groups.map { group in
+                let byX = Dictionary(group.points.map { (Self.x($0), value($0)) }, uniquingKeysWith: { first, _ in first })
+                let label = group.value.isEmpty ? name : "\(group.points[0].settings[1].key) = \(group.value)"
+                    + (qualifier.map { " (\($0))" } ?? "")
+                return SVGChart.Series(name: label, values: xs.map { byX[$0]??.mean },
+                                       band: xs.map { x in (byX[x] ?? nil).map { (low: $0.low, high: $0.high) } })
+            }
+        }
+
+        private func chart(id: String, title: String, kpi: KPI, series: [SVGChart.Series], targets: [KPITarget]) -> String {
+            let references = targets.map { SVGChart.ReferenceLine(value: $0.value, label: "target \($0)") }
+            let markers = chosen.map { [(x: Self.x(points[$0]), label: "smallest: \(points[$0].settings[0].value)")] } ?? []
+            return SVGChart.render(SVGChart.LineChart(
+                id: id, title: title, xLabels: xs.map(NumberFormat.decimal), xValues: xs, yLabel: kpi.rawValue,
+                series: series, references: references, verticalMarkers: markers, exactValues: true))
+        }
     }
 
     /// The answer of a capacity search in words: the smallest amount, or what is still

@@ -82,7 +82,8 @@ struct CapacityCommand: ParsableCommand {
         if let reportFile {
             try reportFile.write(Data(StudyReport.html(
                 title: "Capacity: \(resource) for \(file)", description: description, points: points,
-                targets: capacity.targets, chosen: chosen, runSeconds: Date().timeIntervalSince(start)).utf8))
+                targets: capacity.targets, scope: capacity.scope, window: capacity.window, chosen: chosen,
+                runSeconds: Date().timeIntervalSince(start)).utf8))
         }
         if search.smallest == nil { throw ExitCode(ExitStatus.targetNotReached.rawValue) }
     }

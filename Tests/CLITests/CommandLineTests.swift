@@ -103,6 +103,18 @@ final class CommandLineTests: CLITestCase {
         XCTAssertEqual(none.status, 2, "a target not reached")
     }
 
+    /// With targets in every interval, the report charts the worst interval of the
+    /// window, the figure the targets are judged on.
+    func testCapacityReportChartsTheWorstIntervalOfTheWindow() throws {
+        let report = folder.appendingPathComponent("capacity.html").path
+        let outcome = try CCSimProcess.run(["capacity", scenario, "--resource", "agents:team", "--target", "service_level>=0.5",
+                                            "--over", "interval", "--between", "01:00-03:00", "--report", report])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        let html = try String(contentsOfFile: report, encoding: .utf8)
+        XCTAssertTrue(html.contains("service_level in the worst interval starting 01:00–03:00 against agents:team"), html)
+        XCTAssertTrue(html.contains("The worst interval of each point"))
+    }
+
     func testStaffAndRosterPlanTheMultiSkillExample() throws {
         let staff = try CCSimProcess.run(["staff", "Scenarios/mobile-multiskill.yaml", "--replications", "2", "--json"])
         XCTAssertEqual(staff.status, 0, staff.stderr)

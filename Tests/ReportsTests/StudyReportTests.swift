@@ -41,4 +41,50 @@ final class StudyReportTests: XCTestCase {
         XCTAssertTrue(document.svgIDs.contains("chart-service_level"))
         XCTAssertTrue(document.text.contains("smallest: 24"))
     }
+
+    /// With targets in every interval, a targeted KPI's curve is the worst interval's
+    /// value (in the window, if one is given), the figure the targets are judged on.
+    func testIntervalTargetsAreChartedOnTheWorstInterval() throws {
+        let target = KPITarget(kpi: .serviceLevel, relation: .atLeast, value: 0.8)
+        let points = try self.points()
+        func curve(_ html: String, _ id: String = "chart-service_level") throws -> [Double] {
+            let lines = try SVGElements(html).elements(of: id, withClass: "series")
+            XCTAssertEqual(lines.count, 1)
+            let values = try XCTUnwrap(lines.first?.attributes["data-values"]).split(separator: " ")
+            return try values.map { try XCTUnwrap(Double($0)) }
+        }
+        let html = StudyReport.html(title: "Capacity", description: "agents", points: points, targets: [target],
+                                    scope: .interval, chosen: 1, runSeconds: 1)
+        XCTAssertTrue(html.contains("service_level in the worst interval against agent_groups.front.agents"))
+        XCTAssertTrue(html.contains("abandon_fraction over the whole period against"))
+        let worst = try curve(html)
+        XCTAssertEqual(worst.count, points.count)
+        for (point, value) in zip(points, worst) {
+            let estimates = point.summary.intervals.compactMap { $0.total[.serviceLevel] }
+            let judged = try XCTUnwrap(estimates.min { $0.low < $1.low })
+            XCTAssertEqual(value, judged.mean)
+            XCTAssertEqual(judged.low >= target.value, point.summary.failures(of: [target], over: .interval).isEmpty,
+                           "the curve's interval is above the target exactly when every interval meets it")
+        }
+        XCTAssertTrue(zip(points, worst).contains { ($0.summary.total[.serviceLevel]?.mean ?? 0) - $1 > 0.05 },
+                      "the busiest interval is well below the whole period")
+        XCTAssertEqual(try curve(html, "chart-abandon_fraction"), points.map { $0.summary.total[.abandonFraction]!.mean })
+
+        let firstOnly = StudyReport.html(title: "Capacity", description: "agents", points: points, targets: [target],
+                                         scope: .interval, window: 0..<1800, runSeconds: 1)
+        XCTAssertEqual(try curve(firstOnly), points.map { $0.summary.intervals[0].total[.serviceLevel]!.mean })
+        XCTAssertTrue(firstOnly.contains("worst interval starting 00:00–00:30"))
+        let overTheDay = StudyReport.html(title: "Capacity", description: "agents", points: points, targets: [target],
+                                          scope: .day, runSeconds: 1)
+        XCTAssertEqual(try curve(overTheDay), points.map { $0.summary.total[.serviceLevel]!.mean })
+    }
+
+    /// A target on a KPI outside the table gets a curve too.
+    func testEveryTargetedKPIHasACurve() throws {
+        let target = KPITarget(kpi: .answerRate, relation: .atLeast, value: 0.9)
+        let html = StudyReport.html(title: "Capacity", description: "agents", points: try points(), targets: [target],
+                                    scope: .interval, runSeconds: 1)
+        XCTAssertTrue(try SVGElements(html).ids.contains("chart-answer_rate"))
+        XCTAssertTrue(html.contains("target answer_rate&gt;=0.9"))
+    }
 }
