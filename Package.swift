@@ -67,7 +67,7 @@ let package = Package(
         ]),
         /// The slow statistical validation: every exact case of Tests/ValidationCases simulated.
         .testTarget(name: "ValidationTests", dependencies: [
-            "Experiments", "ContactCenter", "Statistics", "Analytics", "ValidationCases", "TestSupport",
+            "Experiments", "ContactCenter", "Statistics", "Analytics", "ValidationCases", "TestSupport", "Scenario",
         ]),
     ],
     swiftLanguageModes: [.v6]

@@ -121,15 +121,16 @@ public enum HTMLReport {
 
     // MARK: Charts
 
-    private static func charts(_ s: RunSummary, staffing: [StaffingLine]?) -> String {
-        let labels = s.intervals.map { s.model.timing.label($0.start) }
+    private static func charts(_ run: RunSummary, staffing: [StaffingLine]?) -> String {
+        let labels = run.intervals.map { run.model.timing.label($0.start) }
         var out = SVGChart.render(SVGChart.BarChart(
             id: "chart-calls", title: "Calls per interval (all call types, mean of replications)",
             xLabels: labels, yLabel: "calls",
             stacks: [("answered", KPI.answered), ("self-served", .selfServed), ("abandoned", .abandoned),
-                     ("blocked", .blocked), ("IVR blocked", .ivrBlocked), ("unserved", .unserved)]
-                .filter { _, kpi in s.intervals.contains { ($0.total[kpi]?.mean ?? 0) > 0 } }
-                .map { name, kpi in SVGChart.Series(name: name, values: s.intervals.map { $0.total[kpi]?.mean }) }))
+                     ("blocked", .blocked), ("IVR blocked", .ivrBlocked), ("unserved", .unserved), ("closed", .closed)]
+                .filter { _, kpi in run.intervals.contains { ($0.total[kpi]?.mean ?? 0) > 0 } }
+                .map { name, kpi in SVGChart.Series(name: name, values: run.intervals.map { $0.total[kpi]?.mean }) }))
+        let s = openHoursOnly(run)
         for (k, type) in s.model.callTypes.enumerated() {
             out += SVGChart.render(SVGChart.LineChart(
                 id: "chart-service-level-\(k)", title: "Service level per interval: \(type.id) (with \(percent(s.confidenceLevel)) band)",
@@ -153,9 +154,25 @@ public enum HTMLReport {
         return out + waitCharts(s)
     }
 
+    /// The summary with the intervals when every call type is closed emptied, so that
+    /// the line charts leave a gap there instead of drawing across the closed hours.
+    static func openHoursOnly(_ s: RunSummary) -> RunSummary {
+        guard let open = s.model.openIntervalMask else { return s }
+        var shown = s
+        shown.intervals = s.intervals.map { interval in
+            guard !open[interval.index] else { return interval }
+            var closed = interval
+            closed.callTypes = closed.callTypes.map { _ in KPISummary() }
+            closed.groups = closed.groups.map { _ in KPISummary() }
+            (closed.total, closed.resources) = (KPISummary(), KPISummary())
+            return closed
+        }
+        return shown
+    }
+
     private static func staffingChart(_ s: RunSummary, labels: [String], staffing: [StaffingLine]?) -> String {
         var lines = [SVGChart.Series(name: "logged in (simulated)", values: s.intervals.map { interval in
-            interval.groups.reduce(0.0) { $0 + ($1[.agents]?.mean ?? 0) }
+            interval.groups.contains { $0[.agents] != nil } ? interval.groups.reduce(0.0) { $0 + ($1[.agents]?.mean ?? 0) } : nil
         })]
         var title = "Agents per interval"
         if let staffing {

@@ -16,8 +16,14 @@ public enum StaffingReference {
     /// One value per interval (nil where no agent is needed or no target is set), and a
     /// description of how it was computed.
     public static func required(for model: CenterModel) -> (agents: [Int?], method: String)? {
-        let voice = model.callTypes.filter(\.channel.isVoice)
+        let voice = model.callTypes.indices.filter { model.callTypes[$0].channel.isVoice }.map { model.callTypes[$0] }
         let others = model.callTypes.filter { !$0.channel.isVoice }
+        let openShares = Dictionary(uniqueKeysWithValues: model.callTypes.indices.map {
+            (model.callTypes[$0].id, model.openShare(ofCallType: $0))
+        })
+        func rate(_ type: CallType, _ i: Int) -> Double {
+            agentArrivalRate(of: type, interval: i, in: model) * (openShares[type.id]?[i] ?? 1)
+        }
         let targets = voice.compactMap { t in t.serviceLevel.target.map { ($0, t.serviceLevel.seconds) } }
         guard let goal = targets.map(\.0).max(), let seconds = targets.map(\.1).min() else { return nil }
         let patiences = voice.compactMap { t -> Double? in
@@ -27,11 +33,11 @@ public enum StaffingReference {
         let useErlangA = patiences.count == voice.count
         var agents: [Int?] = []
         for i in 0..<model.timing.intervalCount {
-            let rates = voice.map { agentArrivalRate(of: $0, interval: i, in: model) }
-            let loads = zip(voice, rates).map { $1 * handling($0) }
+            let rates = voice.map { rate($0, i) }
+            let loads = zip(voice, rates).map { $1 * $0.meanHandleTime(inInterval: i) }
             let perHour = rates.reduce(0, +) * Timing.secondsPerHour
             let load = loads.reduce(0, +)
-            let otherLoad = others.reduce(0) { $0 + agentArrivalRate(of: $1, interval: i, in: model) * handling($1) }
+            let otherLoad = others.reduce(0) { $0 + rate($1, i) * $1.meanHandleTime(inInterval: i) }
             guard perHour > 0, load > 0 else { agents.append(otherLoad > 0 ? Int(otherLoad.rounded(.up)) : nil); continue }
             let aht = load / (perHour / Timing.secondsPerHour)
             let patience = zip(patiences, loads).reduce(0) { $0 + $1.0 * $1.1 } / load
@@ -53,10 +59,5 @@ public enum StaffingReference {
         let passesIVR = model.ivr != nil && type.channel.isVoice
         let selfServed = passesIVR ? (type.selfService?.fraction ?? 0) : 0
         return type.arrivalRates[i] * (1 - selfServed)
-    }
-
-    /// A contact's mean handling time: talk plus after-call work (seconds).
-    private static func handling(_ type: CallType) -> Double {
-        type.handleTime.mean + (type.afterCallWork?.mean ?? 0)
     }
 }
