@@ -87,6 +87,22 @@ public enum KPI: String, CaseIterable, Codable, Sendable {
     /// Mean queue wait of the answered transferred-in calls (s).
     case transferASA = "transfer_asa"
 
+    // Callbacks (call types offering them)
+    /// Callers offered a callback.
+    case callbacksOffered = "callbacks_offered"
+    /// Callers who took a callback and left the queue (counted in offered, not answered).
+    case callbacksTaken = "callbacks_taken"
+    /// Callbacks dialled that reached the customer.
+    case callbacksReached = "callbacks_reached"
+    /// Callbacks dialled within their deadline.
+    case callbacksOnTime = "callbacks_on_time"
+    /// Callbacks never dialled (still pending at the end).
+    case callbacksUndone = "callbacks_undone"
+    /// callbacks_on_time / callbacks_taken.
+    case callbackOnTimeFraction = "callback_on_time_fraction"
+    /// Mean time from taking a callback to its dialling (s).
+    case callbackWait = "callback_wait"
+
     // Follow-up work (per kind of follow-up)
     /// Follow-up tasks created.
     case followUps = "follow_ups"
@@ -132,6 +148,7 @@ extension KPI {
         .blockedFraction, .abandonFraction, .answerRate, .pWait, .serviceLevel, .serviceLevelOfAnswered,
         .serviceLevelWithoutShortAbandons, .asa, .meanWait, .aht, .responseTime, .ivrBlockedFraction,
         .selfServiceRate, .ivrWait, .callersServedFraction, .transferFraction, .transferASA,
+        .callbackOnTimeFraction, .callbackWait,
     ]
 }
 
@@ -169,6 +186,7 @@ enum KPIMeasure {
             v[.responseTime] = c.responseTime / Double(c.answered)
         }
         if hasIVR { addIVR(c, to: &v) }
+        if c.callbacksOffered > 0 { addCallbacks(c, to: &v) }
         v[.firstAttempts] = Double(c.arrivals - c.retrials)
         v[.retrials] = Double(c.retrials)
         v[.transferred] = Double(c.transferred)
@@ -190,6 +208,17 @@ enum KPIMeasure {
         let all = calls(c, waits: WaitQuantiles(p90: nil, p95: nil), busyTime: 0, loggedInTime: 0, queueTime: 0,
                         duration: 0, hasIVR: true)
         return all.filter { KPI.ratioKPIs.contains($0.key) }
+    }
+
+    private static func addCallbacks(_ c: CallCounters, to v: inout KPIValues) {
+        v[.callbacksOffered] = Double(c.callbacksOffered)
+        v[.callbacksTaken] = Double(c.callbacksTaken)
+        v[.callbacksReached] = Double(c.callbacksReached)
+        v[.callbacksOnTime] = Double(c.callbacksOnTime)
+        v[.callbacksUndone] = Double(c.callbacksUndone)
+        if c.callbacksTaken > 0 { v[.callbackOnTimeFraction] = Double(c.callbacksOnTime) / Double(c.callbacksTaken) }
+        let dialled = c.callbacksTaken - c.callbacksUndone
+        if dialled > 0 { v[.callbackWait] = c.callbackWait / Double(dialled) }
     }
 
     private static func addIVR(_ c: CallCounters, to v: inout KPIValues) {

@@ -43,7 +43,8 @@ public enum Shrinkage {
 /// patience with the mean of the type's patience; Erlang C without patience), for the
 /// calls that reach agents (arrivals while open, less self-service), the mean talk plus
 /// after-call work of the interval's laws times the handle-time factor of the group
-/// that takes the type, and the fewest agents meeting every target the type sets — service level,
+/// that takes the type (its proficiency and chat slowdown), and the fewest agents (chat
+/// slots over the chats an agent takes at once) meeting every target the type sets — service level,
 /// abandonment, ASA, answer rate (``planningTargets(of:)``).
 /// When every call type has a group of its own with no other skill, that is the answer.
 /// With several skills, each type's requirement goes to its group with the fewest
@@ -58,7 +59,9 @@ public enum RequirementPlanner {
     public static func erlangByCallType(_ model: CenterModel) throws -> [[Int]] {
         try model.callTypes.indices.map { k in
             let type = model.callTypes[k]
-            let proficiency = specialistGroup(of: k, in: model).map { model.agentGroups[$0].handleTimeFactor(of: k) } ?? 1
+            let group = specialistGroup(of: k, in: model).map { model.agentGroups[$0] }
+            let proficiency = group?.handleTimeFactor(of: k) ?? 1
+            let slots = Double(group?.chatConcurrency ?? 1)
             let toAgents = 1 - (type.selfService?.fraction ?? 0)
             let open = model.openShare(ofCallType: k)
             let targets = planningTargets(of: type).compactMap { staffingTarget($0, slSeconds: type.serviceLevel.seconds) }
@@ -67,7 +70,8 @@ public enum RequirementPlanner {
                 guard perHour > 0 else { return 0 }
                 let aht = type.meanHandleTime(inInterval: i) * proficiency
                 let erlang: StaffingModel = type.patience(inInterval: i).map { .erlangA(patience: $0.mean) } ?? .erlangC
-                return try targets.map { try Erlang.minimumAgents(model: erlang, perHour: perHour, aht: aht, target: $0) }.max() ?? 0
+                let needed = try targets.map { try Erlang.minimumAgents(model: erlang, perHour: perHour, aht: aht, target: $0) }.max() ?? 0
+                return Int((Double(needed) / slots).rounded(.up))
             }
         }
     }

@@ -19,6 +19,7 @@ public enum IntervalsCSV {
         .firstAttempts, .retrials, .callersServedFraction,
         .transferred, .transferFraction, .transfersIn, .transfersAbandoned, .transferASA,
         .closed, .serviceLevelOfAnswered, .serviceLevelWithoutShortAbandons,
+        .callbacksOffered, .callbacksTaken, .callbacksReached, .callbacksOnTime, .callbackWait,
     ]
     /// Centre-wide KPIs appended to every call-type row of an interval.
     public static let resourceKPIs: [KPI] = [

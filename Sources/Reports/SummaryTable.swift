@@ -24,7 +24,7 @@ public enum SummaryTable {
             rows.append(["voice calls"] + columns.map { kpi, _, decimals, scale in cell(voice[kpi], decimals, scale) } + [""])
         }
         rows.append(["total"] + columns.map { kpi, _, decimals, scale in cell(s.total[kpi], decimals, scale) } + [""])
-        out += TextTable.layout(rows) + otherTargets(s) + closedCalls(s) + "\n"
+        out += TextTable.layout(rows) + otherTargets(s) + closedCalls(s) + callbacks(s) + "\n"
         let hours = s.model.hasOpeningHours ? " (averages over open hours)" : ""
         out += "centre occupancy " + cell(s.total[.occupancy], 1, 100) + " %" + hours + "\n\n"
         var groupRows = [["agent group", "agents", "peak", "occ. %"]]
@@ -73,6 +73,19 @@ public enum SummaryTable {
                     + cell(kpis[target.kpi], isTime ? 1 : 2, isTime ? 1 : 100) + (isTime ? " s " : " % ") + target.verdict(kpis[target.kpi]) + "\n"
             }
         }.joined()
+    }
+
+    /// The callbacks of each call type offering them: a line each.
+    private static func callbacks(_ s: RunSummary) -> String {
+        var out = ""
+        for (type, kpis) in zip(s.model.callTypes, s.callTypes) where type.callback != nil {
+            let counts: String = cell(kpis[.callbacksOffered], 0, 1) + " offered, " + cell(kpis[.callbacksTaken], 0, 1)
+                + " taken, " + cell(kpis[.callbacksReached], 0, 1) + " reached"
+            let timing: String = cell(kpis[.callbackOnTimeFraction], 1, 100) + " % on time, dialled after "
+                + cell(kpis[.callbackWait], 1, 1 / Timing.secondsPerMinute) + " min"
+            out += "callbacks \(type.id): \(counts), \(timing)\n"
+        }
+        return out
     }
 
     /// The calls turned away while closed, when there were any.

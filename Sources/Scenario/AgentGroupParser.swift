@@ -3,7 +3,7 @@ import ContactCenter
 /// Reads an agent group's entry of `agent_groups`: skills, priorities, and its staffing
 /// per interval (`agents`) or per roster shift (`shifts`).
 struct AgentGroupParser {
-    static let keys = ["id", "skills", "agents", "shifts", "priorities", "handle_time_factor"]
+    static let keys = ["id", "skills", "agents", "shifts", "priorities", "handle_time_factor", "chat_concurrency", "chat_slowdown"]
 
     let timing: Timing
     let callTypeIds: [String]
@@ -11,6 +11,8 @@ struct AgentGroupParser {
     func agentGroup(_ element: NodeReader, shifts: [Shift]?) throws -> AgentGroup {
         let entry = try element.mapping(keys: Self.keys)
         var group = try staffedGroup(entry, shifts: shifts)
+        group.chatConcurrency = try entry.optional("chat_concurrency")?.integer(.positive) ?? 1
+        group.chatSlowdown = try entry.optional("chat_slowdown")?.number(.nonNegative) ?? 0
         if let factors = entry.optional("handle_time_factor") {
             let mapping = try factors.mapping(keys: callTypeIds)
             for (k, id) in callTypeIds.enumerated() {

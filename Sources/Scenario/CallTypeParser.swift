@@ -4,7 +4,7 @@ import ContactCenter
 /// redials, and (once the groups are known) its overflow steps and transfers.
 struct CallTypeParser {
     static let keys = ["id", "channel", "arrivals", "handle_time", "after_call_work", "patience",
-                       "service_level", "targets", "self_service", "priority", "overflow", "redial", "transfers", "open"]
+                       "service_level", "targets", "self_service", "priority", "overflow", "redial", "transfers", "open", "callback"]
     private static let transferKeys = ["to", "fraction"]
     private static let redialKeys = ["probability", "delay", "max_attempts", "when_closed"]
     private static let overflowKeys = ["after", "groups"]
@@ -34,6 +34,7 @@ struct CallTypeParser {
             redial: try entry.optional("redial").map(redial),
             targets: try entry.optional("targets").map(targets) ?? ServiceTargets(),
             channel: try entry.optional("channel").map(channel) ?? .voice)
+        type.callback = try entry.optional("callback").map(callback)
         type.handleTimeByInterval = talk.1
         type.afterCallWorkByInterval = afterCallWork?.1
         type.patienceByInterval = patience?.1
@@ -79,6 +80,17 @@ struct CallTypeParser {
         let entry = try reader.mapping(keys: Self.selfServiceKeys)
         return SelfService(fraction: try entry.required("fraction").fraction(),
                            duration: try DistributionParser.distribution(from: entry.required("time")))
+    }
+
+    /// `callback: {offer_after: 60s, offer_above_predicted_wait: 3m, acceptance: 0.4,
+    /// deadline: 2h, reach: 0.9}`.
+    private func callback(_ reader: NodeReader) throws -> Callback {
+        let entry = try reader.mapping(keys: ["offer_after", "offer_above_predicted_wait", "acceptance", "deadline", "reach"])
+        return Callback(offerAfter: try entry.optional("offer_after")?.duration(.nonNegative),
+                        offerAbovePredictedWait: try entry.optional("offer_above_predicted_wait")?.duration(.nonNegative),
+                        acceptance: try entry.required("acceptance").fraction(),
+                        deadline: try entry.optional("deadline")?.duration(.nonNegative),
+                        reach: try entry.optional("reach")?.fraction() ?? 1)
     }
 
     /// `redial: {probability: 0.6, delay: {distribution: …}, max_attempts: 3}`.

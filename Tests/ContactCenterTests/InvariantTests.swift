@@ -24,4 +24,18 @@ final class InvariantTests: XCTestCase {
             XCTAssertGreaterThan(result.events, 0, name)
         }
     }
+
+    /// Many callbacks (taken after a wait and on arrival, dialled in and out of opening
+    /// hours) and chat agents taking three chats on limited seats.
+    func testCallbacksAndChatsKeepTheInvariants() throws {
+        try XCTSkipUnless(CenterSimulation<SkillBasedRouting>.checksInvariants,
+                          "invariant checks are compiled into debug builds only")
+        let offer = Callback(offerAfter: 30, offerAbovePredictedWait: 60, acceptance: 0.6, deadline: 1800, reach: 0.8)
+        let open = OpeningHours(windows: [OpeningHours.Window(open: 3600, close: 7 * 3600)])
+        let callbacks = try simulateReplication(of: CallbackTests.centre(callback: offer, opening: open), seed: 2, replication: 0)
+        XCTAssertGreaterThan(callbacks.calls.reduce(0) { $0 + $1.callbacksTaken }, 100)
+        let chats = try simulateReplication(of: ChatConcurrencyTests.chatCentre(perHour: 300, agents: 12, concurrency: 3,
+                                                                                 slowdown: 0.25, seats: 10), seed: 2, replication: 0)
+        XCTAssertGreaterThan(chats.events, 0)
+    }
 }

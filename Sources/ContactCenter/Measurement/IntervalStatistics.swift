@@ -36,7 +36,15 @@ struct IntervalStatistics {
     /// Per interval, the integral of each resource count (`[i * Resource.count + r]`).
     private let resourceTime: SlotBuffer<Double>
 
+    /// Per group, what one agent slot counts in the busy and logged-in agents: 1, or 1/N
+    /// in a chat group of N chats per agent (so that `agents` counts agents and occupancy
+    /// the share of the chat slots in use); whether any group is a chat group.
+    private let slotWeight: [Double]
+    private let hasChatGroups: Bool
+
     init(model: CenterModel, replication: Int, arena: SlotArena) {
+        slotWeight = model.agentGroups.map { 1 / Double($0.chatConcurrency) }
+        hasChatGroups = model.agentGroups.contains { $0.chatConcurrency > 1 }
         timing = model.timing
         typeCount = model.callTypes.count
         groupCount = model.agentGroups.count
@@ -91,6 +99,36 @@ struct IntervalStatistics {
         calls[s].arrivals += 1
         calls[s].closed += 1
         calls[s].callersLost += 1
+    }
+
+    mutating func recordCallbackOffered(_ call: borrowing CallRecord) {
+        guard call.interval >= 0 else { return }
+        calls[slot(call)].callbacksOffered += 1
+    }
+
+    /// The caller takes a callback and leaves the queue.
+    mutating func recordCallbackTaken(_ call: borrowing CallRecord) {
+        guard call.interval >= 0 else { return }
+        calls[slot(call)].callbacksTaken += 1
+    }
+
+    /// A callback taken at `call.queueEntry` is dialled at `now`; `reached`: the
+    /// customer answers (the caller is served), else the caller is lost.
+    mutating func recordCallbackDialled(_ call: borrowing CallRecord, at now: Double, reached: Bool, deadline: Double) {
+        if reached { recordCallerServed(call) } else { recordCallerLost(call) }
+        guard call.interval >= 0 else { return }
+        let s = slot(call)
+        if reached { calls[s].callbacksReached += 1 }
+        let wait = now - call.queueEntry
+        if wait <= deadline { calls[s].callbacksOnTime += 1 }
+        calls[s].callbackWait += wait
+    }
+
+    /// A callback never dialled: its caller is lost.
+    mutating func recordCallbackUndone(_ call: borrowing CallRecord) {
+        recordCallerLost(call)
+        guard call.interval >= 0 else { return }
+        calls[slot(call)].callbacksUndone += 1
     }
 
     mutating func recordBlocked(_ call: borrowing CallRecord) {
@@ -190,7 +228,8 @@ struct IntervalStatistics {
     // MARK: Time-weighted counts
 
     /// A group's busy agents change; `k` is the call type in hand (-1 for follow-up work).
-    mutating func changeBusy(group g: Int, callType k: Int, by delta: Double, at now: Double) {
+    mutating func changeBusy(group g: Int, callType k: Int, by slots: Double, at now: Double) {
+        let delta = hasChatGroups ? slots * slotWeight[g] : slots
         busy[g].update(busy[g].value + delta, at: now)
         if k >= 0 { callTypeBusy[k].update(callTypeBusy[k].value + delta, at: now) }
     }
@@ -222,7 +261,8 @@ struct IntervalStatistics {
         Int(task.interval) * followUpKinds + Int(task.kind)
     }
 
-    mutating func changeLoggedIn(group g: Int, by delta: Double, at now: Double) {
+    mutating func changeLoggedIn(group g: Int, by slots: Double, at now: Double) {
+        let delta = hasChatGroups ? slots * slotWeight[g] : slots
         loggedIn[g].update(loggedIn[g].value + delta, at: now)
     }
 

@@ -37,6 +37,15 @@ public struct CallCounters: Sendable, Equatable {
     public var answered = 0
     /// Calls that hung up while waiting.
     public var abandoned = 0
+    /// Callbacks: offered to waiting callers, taken (the caller left the queue), dialled
+    /// and answered by the customer, dialled within the deadline, still pending at the
+    /// end; and the sum of the times from taking to dialling (seconds).
+    public var callbacksOffered = 0
+    public var callbacksTaken = 0
+    public var callbacksReached = 0
+    public var callbacksOnTime = 0
+    public var callbacksUndone = 0
+    public var callbackWait = 0.0
     /// Calls still waiting when the simulation ended: after the horizon no agent was
     /// left to answer them and they would never hang up (no patience).
     public var unserved = 0
@@ -92,6 +101,12 @@ public struct CallCounters: Sendable, Equatable {
         waitOfAnswered += other.waitOfAnswered
         waitOfAbandoned += other.waitOfAbandoned
         handleTime += other.handleTime
+        callbacksOffered += other.callbacksOffered
+        callbacksTaken += other.callbacksTaken
+        callbacksReached += other.callbacksReached
+        callbacksOnTime += other.callbacksOnTime
+        callbacksUndone += other.callbacksUndone
+        callbackWait += other.callbackWait
     }
 }
 

@@ -45,6 +45,8 @@ public struct CallType: Sendable, Equatable {
     /// The call type's own opening hours on days of some day types (day type index →
     /// hours), replacing all others on those days.
     public var openingHoursByDayType: [Int: OpeningHours] = [:]
+    /// Callbacks offered to waiting callers (virtual hold); `nil`: none.
+    public var callback: Callback?
 
     public init(id: String, arrivalRates: [Double], handleTime: Distribution,
                 afterCallWork: Distribution? = nil, patience: Distribution? = nil,

@@ -20,6 +20,8 @@ public enum ModelLimits {
     public static let agentGroups = 5_000
     /// The largest handle-time factor (proficiency) of a group for a call type.
     public static let handleTimeFactor = 100.0
+    /// The most chats an agent may handle at once.
+    public static let chatConcurrency = 100
     /// Day types of a calendar.
     public static let dayTypes = 1_000
     /// The most agents a group may have on duty at once.

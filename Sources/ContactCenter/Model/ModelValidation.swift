@@ -164,6 +164,11 @@ extension CenterModel {
         try validateOverflow(of: k)
         try validateTransfers(of: k)
         try validateCalendar(ofCallType: k)
+        do {
+            try type.callback?.validate()
+        } catch let error as ModelError {
+            throw ModelError(error.message, at: here.appending("callback"))
+        }
     }
 
     /// Overflow steps come in order of their delays and name groups without the skill,
@@ -223,6 +228,7 @@ extension CenterModel {
         guard group.priorities.keys.allSatisfy(callTypes.indices.contains) else {
             throw ModelError("names no call type", at: here.appending("priorities"))
         }
+        try validateChat(of: g)
         for (k, factor) in group.handleTimeFactors {
             guard callTypes.indices.contains(k) else { throw ModelError("names no call type", at: here.appending("handle_time_factor")) }
             guard factor > 0, factor <= ModelLimits.handleTimeFactor else {
@@ -246,6 +252,24 @@ extension CenterModel {
             guard group.shifts.reduce(0, { $0 + min($1, ModelLimits.agentsPerGroup) }) <= ModelLimits.agentsPerGroup else {
                 throw ModelError("at most \(ModelLimits.agentsPerGroup) agents per group", at: here.appending("shifts"))
             }
+        }
+    }
+
+    /// A group taking several chats at once takes only chats, by skill and by overflow.
+    private func validateChat(of g: Int) throws {
+        let group = agentGroups[g]
+        let here: ModelPath = ["agent_groups", .index(g)]
+        guard (1...ModelLimits.chatConcurrency).contains(group.chatConcurrency) else {
+            throw ModelError("must be from 1 to \(ModelLimits.chatConcurrency)", at: here.appending("chat_concurrency"))
+        }
+        guard group.chatSlowdown >= 0, group.chatSlowdown <= ModelLimits.handleTimeFactor else {
+            throw ModelError("must be from 0 to \(Int(ModelLimits.handleTimeFactor))", at: here.appending("chat_slowdown"))
+        }
+        guard group.chatConcurrency > 1 else { return }
+        let served = group.skills + callTypes.indices.filter { k in callTypes[k].overflow.contains { $0.groups.contains(g) } }
+        if let k = served.first(where: { callTypes[$0].channel != .chat }) {
+            throw ModelError("a group taking \(group.chatConcurrency) chats at once answers only chats, but call type "
+                + "`\(callTypes[k].id)` is \(callTypes[k].channel.rawValue)", at: here.appending("chat_concurrency"))
         }
     }
 

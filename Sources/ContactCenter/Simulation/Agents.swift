@@ -12,24 +12,40 @@ extension CenterSimulation {
         let group = policy.groupForArrival(callType: k, longestIdleSince: longestIdleSince.bufferPointer)
         if group >= 0 {
             answer(call: call, by: takeIdleAgent(group: group))
-        } else {
+        } else if !(callbackDesk.offersOnArrival[k] && takesCallbackOnArrival(call: call, callType: k)) {
             enqueue(call: call)
         }
     }
 
+    /// An agent answers a call: the call's talk starts, its wait is recorded.
     @inline(__always)
     mutating func answer(call: Int, by agent: Int) {
+        if hasProficiency { applyProficiency(call: call, agent: agent) }
+        statistics.recordAnswer(calls[call], at: clock.now)
+        startTalk(call: call, by: agent)
+    }
+
+    /// An agent talks with a call reached otherwise (a callback dialled): no wait to record.
+    mutating func talk(call: Int, by agent: Int) {
+        if hasProficiency { applyProficiency(call: call, agent: agent) }
+        startTalk(call: call, by: agent)
+    }
+
+    /// The agent's group's handle-time factor for the call's type scales its talk and
+    /// after-call work.
+    private mutating func applyProficiency(call: Int, agent: Int) {
+        let factor = handleTimeFactors[Int(agents[agent].group) * typeCount + Int(calls[call].callType)]
+        calls[call].talk *= factor
+        calls[call].afterCallWork *= factor
+    }
+
+    @inline(__always)
+    private mutating func startTalk(call: Int, by agent: Int) {
         let now = clock.now
         calls[call].state = .talking
         let g = Int(agents[agent].group)
-        if hasProficiency {
-            let factor = handleTimeFactors[g * typeCount + Int(calls[call].callType)]
-            calls[call].talk *= factor
-            calls[call].afterCallWork *= factor
-        }
         agents[agent].call = Int32(call)
         agents[agent].callType = calls[call].callType
-        statistics.recordAnswer(calls[call], at: now)
         statistics.changeBusy(group: g, callType: Int(calls[call].callType), by: 1, at: now)
         _ = schedule(.endOfTalk, at: now + calls[call].talk, index: agent)
     }
@@ -81,6 +97,7 @@ extension CenterSimulation {
             answer(call: dequeue(callType: k), by: agent)
             return
         }
+        if callbackDesk.pendingCount > 0 && dialCallback(agent: agent, group: g) { return }
         if followUpQueues.hasWork(forGroup: g) {
             let kind = followUpQueues.kindToServe(group: g, idleOthers: groups[g].idle.count)
             if kind >= 0 {

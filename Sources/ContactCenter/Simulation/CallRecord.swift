@@ -3,12 +3,14 @@
 /// Where a call is in its life.
 enum CallState: UInt8 {
     case free, redialing, waitingForPort, inIVR, selfService, waiting, talking, abandoned
+    /// A callback waiting to be dialled (the caller has hung up).
+    case callbackPending
 
     /// Whether the call is in the centre (from admission until it leaves).
     var isInCentre: Bool {
         switch self {
         case .waitingForPort, .inIVR, .selfService, .waiting, .talking: return true
-        case .free, .redialing, .abandoned: return false
+        case .free, .redialing, .abandoned, .callbackPending: return false
         }
     }
 }
@@ -71,6 +73,8 @@ struct AgentRecord {
 struct GroupState {
     var idle: IndexRing
     var scheduled = 0
+    /// Agents (chat slots, in a chat group) logged in.
+    var loggedIn = 0
     var pendingLogoffs = 0
     /// Scheduled agents who cannot log in because every licensed seat is taken.
     var waitingForSeat = 0

@@ -10,7 +10,7 @@ import Statistics
 /// This file holds the replication's state, its set-up, the run loop and the dispatch
 /// of events; each concern of the call path is an extension in a file of its own
 /// (`Arrivals`, `OpeningHoursCheck`, `TrunkLines`, `IVRPorts`, `Queues`, `Agents`, `Seats`,
-/// `StaffingChanges`, `Transfers`, `Redials`, `FollowUpWork`), and `Invariants`
+/// `StaffingChanges`, `Transfers`, `Redials`, `FollowUpWork`, `Callbacks`), and `Invariants`
 /// checks the resources after every event in debug builds.
 ///
 /// The whole state is this value: calls and agents live in arrays indexed by integers
@@ -59,10 +59,13 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
     let openPeriods: [[OpeningHours.Window]]
     let transfers: [[Transfer]]
     let hasTransfers: [Bool]
-    /// Proficiency: whether any group has a handle-time factor, and the factors
+    /// Proficiency (and chat slowdown): whether any group has a handle-time factor, and the factors
     /// `[group * typeCount + callType]`.
     let hasProficiency: Bool
     let handleTimeFactors: [Double]
+    /// Per group, the chats an agent handles at once: the group's agents are simulated as
+    /// that many slots each, a seat per agent.
+    let chatSlots: [Int]
     /// Per call type, whether its contacts are voice calls (trunk line, IVR); whether all are.
     let isVoice: [Bool]
     let allVoice: Bool
@@ -76,6 +79,8 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
     let followUpGenerators: [RandomGenerator]
     let followUpDurations: [Sampler]
     var followUpQueues: FollowUpQueues
+    /// Callbacks offered, and those waiting to be dialled.
+    var callbackDesk: CallbackDesk
 
     // Calls: slots `0..<callsInUse`, of which `freeCalls[0..<freeCallCount]` are free.
     var calls: SlotBuffer<CallRecord>
@@ -142,7 +147,10 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         openPeriods = periods.map { $0 ?? [] }
         transfers = model.callTypes.map(\.transfers)
         hasTransfers = model.callTypes.map { !$0.transfers.isEmpty }
-        hasProficiency = model.agentGroups.contains { !$0.handleTimeFactors.isEmpty }
+        hasProficiency = model.agentGroups.contains { group in
+            model.callTypes.indices.contains { group.handleTimeFactor(of: $0) != 1 }
+        }
+        chatSlots = model.agentGroups.map(\.chatConcurrency)
         handleTimeFactors = model.agentGroups.flatMap { group in model.callTypes.indices.map(group.handleTimeFactor(of:)) }
         isVoice = model.callTypes.map(\.channel.isVoice)
         allVoice = isVoice.allSatisfy { $0 }
@@ -175,6 +183,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         oldestWaitingSince = SlotBuffer(arena, count: typeCount, repeating: .infinity)
         nextArrivals = SlotBuffer(arena, count: typeCount, repeating: Event(time: .infinity, sequence: 0, code: 0))
         followUpQueues = FollowUpQueues(model: model, arena: arena)
+        callbackDesk = try CallbackDesk(model: model, seed: seed, replication: replication, arena: arena)
         calls = SlotBuffer(arena, count: 1024, repeating: .free)
         freeCalls = SlotBuffer(arena, count: 1024, repeating: -1)
         statistics = IntervalStatistics(model: model, replication: replication, arena: arena)
@@ -184,7 +193,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
     /// left) and returns its measurements. Debug builds check every resource's
     /// invariants after every event.
     public mutating func run() -> ReplicationResult {
-        withExtendedLifetime((arena, samplers, streams)) {
+        withExtendedLifetime((arena, samplers, streams, callbackDesk.streams)) {
             start()
             while let event = nextEvent() {
                 clock.advance(to: event.time)
@@ -203,6 +212,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
     enum Kind: UInt32 {
         case arrival, abandonment, endOfTalk, endOfWork, intervalBoundary, endOfWarmup
         case endOfMenu, endOfSelfService, overflow, redial, staffingChange, endOfTask
+        case callbackOffer, callbackOpening
     }
 
     /// The next event: the earliest pending arrival if it comes before the first event
@@ -229,6 +239,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
             _ = schedule(.intervalBoundary, at: min(timing.start(ofInterval: i), timing.horizon), index: i)
         }
         if timing.warmup > 0 { _ = schedule(.endOfWarmup, at: timing.warmup, index: 0) }
+        if callbackDesk.isPresent { scheduleCallbackOpenings() }
     }
 
     @inline(__always)
@@ -247,6 +258,8 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         case .redial: redial(call: index)
         case .staffingChange: changeStaffing()
         case .endOfTask: endTask(agent: index)
+        case .callbackOffer: offerCallbackAfterWait(call: index)
+        case .callbackOpening: dialPendingCallbacks(callType: index)
         }
     }
 }

@@ -32,7 +32,14 @@ extension CenterSimulation {
         checkCallSlots()
         checkQueues()
         checkIdleAgents()
-        let loggedIn = (0..<groupCount).reduce(0) { $0 + groupSizes[$1] - offlineAgents[$1].count }
+        for g in 0..<groupCount {
+            precondition(groups[g].loggedIn == groupSizes[g] - offlineAgents[g].count, "group \(g): logged-in count out of date")
+        }
+        var loggedIn = 0  // seats: one per agent, one per chat agent's slots
+        for g in 0..<groupCount {
+            let slots: Int = groups[g].loggedIn
+            loggedIn += (slots + chatSlots[g] - 1) / chatSlots[g]
+        }
         let waiting = (0..<groupCount).reduce(0) { $0 + groups[$1].waitingForSeat }
         seats.checkInvariants(loggedIn: loggedIn, waitingPerGroup: waiting)
     }

@@ -16,6 +16,7 @@ extension CenterSimulation {
         }
         let tier = policy.firstDelayedTier(callType: k)
         if tier >= 0 { scheduleOverflow(call: call, tier: tier) }
+        if callbackDesk.isPresent { scheduleCallbackOffer(call: call, callType: k) }
     }
 
     /// Schedules the moment the waiting call reaches the delay of overflow tier `tier`.
@@ -65,7 +66,7 @@ extension CenterSimulation {
 
     /// Frees the abandoned calls at the head of a queue, so that the head is always a
     /// waiting call, and updates the queue's oldest waiting time.
-    private mutating func dropLeavers(callType k: Int) {
+    mutating func dropLeavers(callType k: Int) {
         while !queues[k].isEmpty && calls[queues[k].first].state != .waiting {
             release(call: queues[k].removeFirst())
         }
@@ -85,5 +86,6 @@ extension CenterSimulation {
             }
         }
         for task in followUpQueues.drain() { statistics.recordFollowUpUndone(task) }
+        if callbackDesk.isPresent { countUndoneCallbacks() }
     }
 }

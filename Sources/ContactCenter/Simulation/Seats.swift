@@ -27,35 +27,47 @@ struct SeatPool {
 }
 
 extension CenterSimulation {
-    /// The agent logs off, freeing a seat for an agent waiting for one.
+    /// The agent (a chat slot, in a chat group) logs off, freeing a seat for an agent
+    /// waiting for one (in a chat group, when the agent's last slot logs off).
     mutating func logOff(agent: Int) {
         let g = Int(agents[agent].group)
         offlineAgents[g].append(Int32(agent))
+        groups[g].loggedIn -= 1
         statistics.changeLoggedIn(group: g, by: -1, at: clock.now)
+        guard chatSlots[g] == 1 || groups[g].loggedIn % chatSlots[g] == 0 else { return }
         seats.free()
         if seats.agentsWaiting > 0 { seatFreed() }
     }
 
-    /// Logs in an offline agent of group `g` on a free seat; the agent takes a waiting
-    /// call or becomes idle.
+    /// Whether the next agent (slot) of group `g` to log in needs a seat of its own: every
+    /// agent does; in a chat group, the first slot of each agent.
+    func nextLogInNeedsSeat(group g: Int) -> Bool {
+        chatSlots[g] == 1 || groups[g].loggedIn % chatSlots[g] == 0
+    }
+
+    /// Logs in an offline agent of group `g` on a free seat (a chat slot on its agent's
+    /// seat); the agent takes a waiting call or becomes idle.
     mutating func logIn(group g: Int) {
         let agent = Int(offlineAgents[g].removeLast())
-        seats.take()
+        if nextLogInNeedsSeat(group: g) { seats.take() }
+        groups[g].loggedIn += 1
         statistics.changeLoggedIn(group: g, by: 1, at: clock.now)
         makeAvailable(agent: agent)
     }
 
     /// A seat came free: the first group (in scenario order) with an agent waiting for
-    /// a seat logs that agent in.
+    /// a seat logs that agent in (all the slots of a chat agent that wait).
     private mutating func seatFreed() {
         guard let g = (0..<groupCount).first(where: { groups[$0].waitingForSeat > 0 }) else { return }
-        changeWaitingForSeat(group: g, by: -1)
-        logIn(group: g)
+        repeat {
+            changeWaitingForSeat(group: g, by: -1)
+            logIn(group: g)
+        } while groups[g].waitingForSeat > 0 && !nextLogInNeedsSeat(group: g)
     }
 
     mutating func changeWaitingForSeat(group g: Int, by delta: Int) {
         groups[g].waitingForSeat += delta
         seats.changeWaiting(by: delta)
-        statistics.changeWaitingForSeat(by: Double(delta), at: clock.now)
+        statistics.changeWaitingForSeat(by: Double(delta) / Double(chatSlots[g]), at: clock.now)
     }
 }

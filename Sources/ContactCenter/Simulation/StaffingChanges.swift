@@ -33,7 +33,7 @@ extension CenterSimulation {
         groups[g].pendingLogoffs -= stay
         change -= stay
         for _ in 0..<change {
-            if seats.hasFreeSeat {
+            if groups[g].waitingForSeat == 0 && (seats.hasFreeSeat || !nextLogInNeedsSeat(group: g)) {
                 logIn(group: g)
             } else {
                 changeWaitingForSeat(group: g, by: 1)

@@ -11,9 +11,10 @@ struct StaffingPlan {
         var agents: Int
     }
 
-    /// Sorted by time, then group.
+    /// Sorted by time, then group. For a chat group taking up to N chats per agent, the
+    /// numbers count chat slots (N per agent): the simulation answers a chat with a slot.
     let changes: [Change]
-    /// Per group, the most agents it ever has on the phones.
+    /// Per group, the most agents (chat slots) it ever has on the phones.
     let largestGroupSizes: [Int]
 
     init(model: CenterModel, seed: UInt64, replication: Int) throws {
@@ -29,10 +30,11 @@ struct StaffingPlan {
             } else {
                 steps = group.staffing.enumerated().map { (model.timing.start(ofInterval: $0), $1) }
             }
-            largest[g] = steps.map(\.agents).max() ?? 0
+            let slots = group.chatConcurrency
+            largest[g] = (steps.map(\.agents).max() ?? 0) * slots
             var previous = 0
             for step in steps where step.agents != previous {
-                changes.append(Change(time: step.time, group: g, agents: step.agents))
+                changes.append(Change(time: step.time, group: g, agents: step.agents * slots))
                 previous = step.agents
             }
         }
