@@ -12,7 +12,7 @@ extension CenterSimulation {
         let group = policy.groupForArrival(callType: k, longestIdleSince: longestIdleSince.bufferPointer)
         if group >= 0 {
             answer(call: call, by: takeIdleAgent(group: group))
-        } else if !(callbackDesk.offersOnArrival[k] && takesCallbackOnArrival(call: call, callType: k)) {
+        } else if !(callbackDesk.isPresent && callbackDesk.offersOnArrival[k] && takesCallbackOnArrival(call: call, callType: k)) {
             enqueue(call: call)
         }
     }

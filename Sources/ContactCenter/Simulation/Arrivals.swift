@@ -72,7 +72,7 @@ extension CenterSimulation {
         let now = clock.now
         scheduleNextArrival(callType: k, after: now)
         findEarliestArrival()
-        if hasOpeningHours[k] && !isOpen(callType: k, at: now) {
+        if anyOpeningHours && hasOpeningHours[k] && !isOpen(callType: k, at: now) {
             statistics.recordClosed(callType: k, at: now)
             return
         }
@@ -92,7 +92,7 @@ extension CenterSimulation {
     /// (with the laws of the current interval where they change by interval).
     mutating func drawCall(_ call: Int, callType k: Int, at now: Double) {
         let interval: Int32 = now >= timing.warmup ? Int32(interval(at: now)) : -1
-        if lawsVary[k] {
+        if anyLawsVary && lawsVary[k] {
             drawCallWithVaryingLaws(call, callType: k, at: now, interval: interval)
         } else {
             calls[call] = CallRecord(

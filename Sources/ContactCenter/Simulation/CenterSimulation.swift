@@ -51,10 +51,14 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
     let arrivalRates: [Double]
     let samplers = SamplerStorage()
     let laws: [CallTypeLaws]
-    /// Per call type, whether a law changes with the interval of arrival, and those laws.
+    /// Per call type, whether a law changes with the interval of arrival (and whether any
+    /// does), and those laws.
+    let anyLawsVary: Bool
     let lawsVary: [Bool]
     let varyingLaws: [VaryingLaws?]
-    /// Per call type, whether it has opening hours, and when it is open (in order).
+    /// Per call type, whether it has opening hours (and whether any has), and when it is
+    /// open (in order).
+    let anyOpeningHours: Bool
     let hasOpeningHours: [Bool]
     let openPeriods: [[OpeningHours.Window]]
     let transfers: [[Transfer]]
@@ -142,8 +146,10 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         laws = model.callTypes.map { CallTypeLaws($0, storage: storage) }
         varyingLaws = model.callTypes.map { VaryingLaws($0, storage: storage) }
         lawsVary = varyingLaws.map { $0 != nil }
+        anyLawsVary = lawsVary.contains(true)
         let periods = model.callTypes.indices.map(model.openPeriods(ofCallType:))
         hasOpeningHours = periods.map { $0 != nil }
+        anyOpeningHours = hasOpeningHours.contains(true)
         openPeriods = periods.map { $0 ?? [] }
         transfers = model.callTypes.map(\.transfers)
         hasTransfers = model.callTypes.map { !$0.transfers.isEmpty }
@@ -245,21 +251,23 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
     @inline(__always)
     private mutating func handle(_ event: Event) {
         let index = event.index()
-        switch Kind(rawValue: event.kind()).unsafelyUnwrapped {
-        case .arrival: arrive(callType: index)
-        case .abandonment: abandon(call: index, sequence: event.sequence)
-        case .endOfTalk: endTalk(agent: index)
-        case .endOfWork: finishWork(agent: index)
-        case .intervalBoundary: statistics.closeInterval(index - 1, at: clock.now)
-        case .endOfWarmup: statistics.endWarmup(at: clock.now)
-        case .endOfMenu: endMenu(call: index)
-        case .endOfSelfService: endSelfService(call: index)
-        case .overflow: overflow(call: index, sequence: event.sequence)
-        case .redial: redial(call: index)
-        case .staffingChange: changeStaffing()
-        case .endOfTask: endTask(agent: index)
-        case .callbackOffer: offerCallbackAfterWait(call: index)
-        case .callbackOpening: dialPendingCallbacks(callType: index)
+        // On the raw kind: `Kind(rawValue:)` of this many cases is not inlined.
+        switch event.kind() {
+        case Kind.arrival.rawValue: arrive(callType: index)
+        case Kind.abandonment.rawValue: abandon(call: index, sequence: event.sequence)
+        case Kind.endOfTalk.rawValue: endTalk(agent: index)
+        case Kind.endOfWork.rawValue: finishWork(agent: index)
+        case Kind.intervalBoundary.rawValue: statistics.closeInterval(index - 1, at: clock.now)
+        case Kind.endOfWarmup.rawValue: statistics.endWarmup(at: clock.now)
+        case Kind.endOfMenu.rawValue: endMenu(call: index)
+        case Kind.endOfSelfService.rawValue: endSelfService(call: index)
+        case Kind.overflow.rawValue: overflow(call: index, sequence: event.sequence)
+        case Kind.redial.rawValue: redial(call: index)
+        case Kind.staffingChange.rawValue: changeStaffing()
+        case Kind.endOfTask.rawValue: endTask(agent: index)
+        case Kind.callbackOffer.rawValue: offerCallbackAfterWait(call: index)
+        case Kind.callbackOpening.rawValue: dialPendingCallbacks(callType: index)
+        default: preconditionFailure("unknown event kind \(event.kind())")
         }
     }
 }
