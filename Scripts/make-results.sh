@@ -20,6 +20,9 @@ for scenario in Scenarios/*.yaml; do
     echo "chromium not installed (apt-get install -y chromium): no screenshot of Results/$name.html" >&2
   fi
 done
+# The city hotline's staffing with day types and opening hours: nobody asked for while closed.
+"$ccsim" staff Scenarios/city-hotline.yaml --replications 5 --out Results/city-hotline-staff --force \
+  | tee Results/city-hotline-staff.txt
 # The seat-expansion request on today's 71 seats: the same scenario with `seats: 71`.
 variant=$(mktemp --suffix=.yaml)
 sed 's/^seats: 140$/seats: 71/; s/^name: .*/name: Seat expansion on today'"'"'s 71 seats/' \

@@ -123,13 +123,13 @@ public enum SummaryJSON {
             ratiosOfTotals = RatiosSection(s)
             calendar = CalendarSection(s.model)
             trunkSection = ResourceSection(settings: ["lines": s.model.trunks.map { .integer($0) } ?? .null],
-                                           kpis: [.trunksBusy, .trunkOccupancy], from: s.resources)
+                                           kpis: [.trunksBusy, .trunkOccupancy, .trunksBusyPeak], from: s.resources)
                 .adding([.blocked, .blockedFraction], from: s.total)
             ivrSection = s.model.ivr.map { ivr in
                 ResourceSection(settings: ["ports": .integer(ivr.ports), "when_full": .text(ivr.whenFull.rawValue),
                                            "announcement": .number(ivr.announcement),
                                            "counts_against_seats": .flag(ivr.countsAgainstSeats)],
-                                kpis: [.ivrPortsBusy, .ivrPortOccupancy], from: s.resources)
+                                kpis: [.ivrPortsBusy, .ivrPortOccupancy, .ivrPortsBusyPeak], from: s.resources)
                     .adding([.ivrBlocked, .ivrBlockedFraction, .selfServed, .selfServiceRate, .ivrWait, .responseTime],
                             from: s.total)
             }
@@ -140,7 +140,7 @@ public enum SummaryJSON {
                     kpis: KPI.allCases, from: kpis))
             })
             seatSection = ResourceSection(settings: ["licensed": s.model.seats.map { .integer($0) } ?? .null],
-                                          kpis: [.seatsInUse, .seatOccupancy, .seatLostAgentMinutes], from: s.resources)
+                                          kpis: [.seatsInUse, .seatOccupancy, .seatLostAgentMinutes, .seatsInUsePeak], from: s.resources)
         }
 
         func encode(to encoder: Encoder) throws {
