@@ -163,13 +163,19 @@ enum SVGChart {
             + "stroke-width=\"2\"\(dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"")/>" + markers
     }
 
+    /// The band as one polygon per run of intervals with a value: a gap (closed hours, no
+    /// calls) breaks it, as it breaks the line.
     private static func bandPath(_ band: [(low: Double, high: Double)?], xs: [Double], frame: Frame, colour: String) -> String {
-        let points = band.enumerated().compactMap { i, b in b.map { (xs[i], $0.low, $0.high) } }
-        guard points.count > 1 else { return "" }
+        var runs: [[(Double, Double, Double)]] = [[]]
+        for (i, b) in band.enumerated() {
+            if let b { runs[runs.count - 1].append((xs[i], b.low, b.high)) } else if !runs[runs.count - 1].isEmpty { runs.append([]) }
+        }
         let clamp = { (v: Double) in min(max(v, frame.y.lowerBound), frame.y.upperBound) }
-        let upper = points.map { "\(f(frame.x($0.0))),\(f(frame.y(clamp($0.2))))" }
-        let lower = points.reversed().map { "\(f(frame.x($0.0))),\(f(frame.y(clamp($0.1))))" }
-        return "<polygon class=\"band\" points=\"\((upper + lower).joined(separator: " "))\" fill=\"\(colour)\" fill-opacity=\"0.18\" stroke=\"none\"/>"
+        return runs.filter { $0.count > 1 }.map { points in
+            let upper = points.map { "\(f(frame.x($0.0))),\(f(frame.y(clamp($0.2))))" }
+            let lower = points.reversed().map { "\(f(frame.x($0.0))),\(f(frame.y(clamp($0.1))))" }
+            return "<polygon class=\"band\" points=\"\((upper + lower).joined(separator: " "))\" fill=\"\(colour)\" fill-opacity=\"0.18\" stroke=\"none\"/>"
+        }.joined()
     }
 
     /// Marker shapes: circle, square, triangle, diamond, cross.
@@ -232,7 +238,10 @@ enum SVGChart {
 
     private static func xAxis(labels: [String], xs: [Double], frame: Frame, numeric: Bool) -> String {
         var out = "<line x1=\"\(f(frame.left))\" y1=\"\(f(frame.bottom))\" x2=\"\(f(frame.right))\" y2=\"\(f(frame.bottom))\" stroke=\"#444\"/>"
-        let step = numeric ? 1 : max(1, Int((Double(labels.count) / 12).rounded(.up)))
+        // At most 12 labels, fewer when they are long (`day 2 10:30`): about 6 px a character.
+        let widest = Double(labels.map(\.count).max() ?? 5)
+        let fitting = min(12, max(2, Int((frame.right - frame.left) / (widest * 6 + 12))))
+        let step = numeric ? 1 : max(1, Int((Double(labels.count) / Double(fitting)).rounded(.up)))
         var lastLabelled = -Double.infinity
         for i in stride(from: 0, to: labels.count, by: step) {
             let x = frame.x(xs[i])
