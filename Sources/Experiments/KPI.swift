@@ -50,6 +50,9 @@ public enum KPI: String, CaseIterable, Codable, Sendable {
     case agents
     /// The highest interval average of agents logged in.
     case agentsPeak = "agents_peak"
+    /// Busy / logged-in agent time of a group over the whole period and the wrap-up after
+    /// the horizon, until the last contact leaves (ContactCenters' occupancy).
+    case occupancyToLastCall = "occupancy_to_last_call"
 
     // IVR (call types and the centre, when the scenario has an IVR)
     /// Calls that found every IVR port busy and were lost.

@@ -147,6 +147,10 @@ struct ReplicationMeasures {
         groups = groupIndices.map { g in
             var values = group(g, averaged)
             values[.agentsPeak] = peak(of: .agents) { group(g, [$0]) }
+            let loggedInTime = sum({ loggedIn($0, g) }, over: reported) + r.groupWrapUpLoggedInTime[g]
+            if loggedInTime > 0 {
+                values[.occupancyToLastCall] = (sum({ busy($0, g) }, over: reported) + r.groupWrapUpBusyTime[g]) / loggedInTime
+            }
             return values
         }
         resources = resources(averaged)

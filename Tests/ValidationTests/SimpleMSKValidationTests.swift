@@ -14,6 +14,8 @@ final class SimpleMSKValidationTests: XCTestCase {
     static let served = 4270.150...4324.460
     static let abandoned = 876.133...944.537
     static let serviceLevel = 0.494...0.509
+    /// Occupancy of group 0, up to the last call out.
+    static let occupancy = 0.877...0.884
 
     func testReproducesThePublishedResults() throws {
         let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -29,5 +31,8 @@ final class SimpleMSKValidationTests: XCTestCase {
                       "abandoned per day \(abandoned.mean) [\(abandoned.low), \(abandoned.high)] does not meet the published \(Self.abandoned)")
         let level = try XCTUnwrap(summary.ratiosOfTotals.total[.serviceLevelWithoutShortAbandons])
         XCTAssertTrue(Self.serviceLevel.contains(level), "service level (ratio of totals) \(level) outside \(Self.serviceLevel)")
+        let occupancy = try XCTUnwrap(summary.groups[0][.occupancyToLastCall])
+        XCTAssertTrue(occupancy.low <= Self.occupancy.upperBound && Self.occupancy.lowerBound <= occupancy.high,
+                      "occupancy of group 0 \(occupancy.mean) [\(occupancy.low), \(occupancy.high)] does not meet the published \(Self.occupancy)")
     }
 }

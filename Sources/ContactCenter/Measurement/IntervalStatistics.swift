@@ -366,8 +366,25 @@ struct IntervalStatistics {
             reportedDuration: (0..<n).map {
                 max(0, timing.end(ofInterval: $0) - max(timing.start(ofInterval: $0), timing.warmup))
             },
+            groupWrapUpBusyTime: wrapUp.busy, groupWrapUpLoggedInTime: wrapUp.loggedIn,
             events: events,
             generatedCalls: generatedCalls)
+    }
+
+    /// Each group's busy and logged-in agent-seconds from the horizon (when the last
+    /// interval closed and the accumulators were reset) until the last contact left: the
+    /// last change of any group's busy agents.
+    private var wrapUp: (busy: [Double], loggedIn: [Double]) {
+        let end = max(timing.horizon, (0..<groupCount).map { busy[$0].lastUpdate }.max() ?? timing.horizon)
+        var busyTime: [Double] = [], loggedInTime: [Double] = []
+        for g in 0..<groupCount {
+            var b = busy[g], l = loggedIn[g]
+            if b.lastUpdate <= end { b.advance(to: end) }
+            if l.lastUpdate <= end { l.advance(to: end) }
+            busyTime.append(b.area)
+            loggedInTime.append(l.area)
+        }
+        return (busyTime, loggedInTime)
     }
 
     private static func quantiles(_ h: QuantileHistogram) -> WaitQuantiles {
