@@ -101,16 +101,17 @@ struct IntervalStatistics {
         calls[s].callersLost += 1
     }
 
-    mutating func recordCallbackOffered(_ call: borrowing CallRecord) {
+    /// Adds one to a counter of the call's interval and type (nothing in the warm-up):
+    /// for the rarer outcomes, off the hot path.
+    private mutating func count(_ call: borrowing CallRecord, _ counter: WritableKeyPath<CallCounters, Int>) {
         guard call.interval >= 0 else { return }
-        calls[slot(call)].callbacksOffered += 1
+        calls[slot(call)][keyPath: counter] += 1
     }
 
+    mutating func recordCallbackOffered(_ call: borrowing CallRecord) { count(call, \.callbacksOffered) }
+
     /// The caller takes a callback and leaves the queue.
-    mutating func recordCallbackTaken(_ call: borrowing CallRecord) {
-        guard call.interval >= 0 else { return }
-        calls[slot(call)].callbacksTaken += 1
-    }
+    mutating func recordCallbackTaken(_ call: borrowing CallRecord) { count(call, \.callbacksTaken) }
 
     /// A callback taken at `call.queueEntry` is dialled at `now`; `reached`: the
     /// customer answers (the caller is served), else the caller is lost.
@@ -127,19 +128,12 @@ struct IntervalStatistics {
     /// A callback never dialled: its caller is lost.
     mutating func recordCallbackUndone(_ call: borrowing CallRecord) {
         recordCallerLost(call)
-        guard call.interval >= 0 else { return }
-        calls[slot(call)].callbacksUndone += 1
+        count(call, \.callbacksUndone)
     }
 
-    mutating func recordBlocked(_ call: borrowing CallRecord) {
-        guard call.interval >= 0 else { return }
-        calls[slot(call)].blocked += 1
-    }
+    mutating func recordBlocked(_ call: borrowing CallRecord) { count(call, \.blocked) }
 
-    mutating func recordIVRBlocked(_ call: borrowing CallRecord) {
-        guard call.interval >= 0 else { return }
-        calls[slot(call)].ivrBlocked += 1
-    }
+    mutating func recordIVRBlocked(_ call: borrowing CallRecord) { count(call, \.ivrBlocked) }
 
     /// The call took an IVR port at `now`, after waiting for it since its arrival.
     mutating func recordIVREntry(_ call: borrowing CallRecord, at now: Double) {
