@@ -25,7 +25,7 @@ struct CCSim: ParsableCommand {
             130/143 interrupted (SIGINT/SIGTERM).
             """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, CompareCommand.self, SweepCommand.self, CapacityCommand.self, StaffCommand.self,
+        subcommands: [RunCommand.self, MergeCommand.self, CompareCommand.self, SweepCommand.self, CapacityCommand.self, StaffCommand.self,
                       RosterCommand.self, ValidateCommand.self, ErlangCommand.self, BenchCommand.self])
 
     /// Parses the command line and runs the command. A command line that does not parse
@@ -68,7 +68,7 @@ enum ExitStatus: Int32 {
     init(for error: Error) {
         switch error {
         case let failure as CommandFailure: self = failure.status
-        case is ScenarioError, is ModelError: self = .input
+        case is ScenarioError, is ModelError, is MergeError: self = .input
         case is OutputError: self = .output
         case let planning as PlanningError: self = planning.isInfeasible ? .targetNotReached : .cannotRun
         case AnalyticsError.targetUnreachable: self = .targetNotReached

@@ -40,7 +40,20 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Print summary.json on standard output instead of the table.")
     var json = false
 
+    @Option(help: ArgumentHelp(
+        "Run only the K-th of N shares of the replications and write it as a part (part.json) into the --out folder, for `ccsim merge`.",
+        valueName: "K/N"))
+    var shard: String?
+
     func validate() throws {
+        if let shard {
+            guard Shard(parsing: shard) != nil else {
+                throw ValidationError("--shard \(shard): expected K/N with 1 ≤ K ≤ N, such as 3/8")
+            }
+            guard out != nil, report == nil, precision.isEmpty, !json else {
+                throw ValidationError("--shard writes a part into --out (required); --report, --precision and --json go with `ccsim merge` or an unsharded run")
+            }
+        }
         let most = ReplicationRunner.maximumReplications
         guard (1...most).contains(batch), (2...most).contains(maxReplications) else {
             throw ValidationError("--batch must be from 1 to \(most) and --max-replications from 2 to \(most)")
@@ -63,6 +76,7 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let shard = shard.flatMap(Shard.init(parsing:)) { return try runShard(shard) }
         let scenario = try scenarioOptions.load(file)
         let output = out.map { OutputDirectory(path: $0, replaceExisting: force) }
         let reportFile = report.map { OutputFile.report(path: $0, replaceExisting: force) }

@@ -1,7 +1,7 @@
 /// What happened to the calls of one call type arriving in one planning interval
 /// (after the warm-up) in one replication. Calls are attributed to the interval in
 /// which they arrive, and followed until they leave, even after the horizon.
-public struct CallCounters: Sendable, Equatable {
+public struct CallCounters: Sendable, Equatable, Codable {
     /// Calls that arrived (first attempts and redials).
     public var arrivals = 0
     /// Arrivals that were redials of callers lost before.
@@ -112,7 +112,7 @@ public struct CallCounters: Sendable, Equatable {
 
 /// Quantiles of the wait of offered calls (answered calls with their wait, abandoned
 /// calls with their wait until they hung up), in seconds; `nil` when no call was offered.
-public struct WaitQuantiles: Sendable, Equatable {
+public struct WaitQuantiles: Sendable, Equatable, Codable {
     public var p90: Double?
     public var p95: Double?
 
@@ -127,7 +127,7 @@ import Statistics
 /// Everything one replication measured, per planning interval. Arrays indexed
 /// `[interval * callTypeCount + callType]` or `[interval * groupCount + group]`.
 /// Intervals entirely inside the warm-up hold zeros.
-public struct ReplicationResult: Sendable {
+public struct ReplicationResult: Sendable, Codable {
     /// Which replication this is (0-based).
     public var replication: Int
     public var intervalCount: Int
@@ -181,7 +181,7 @@ public struct ReplicationResult: Sendable {
 }
 
 /// What happened to the follow-up tasks of one kind created in one interval.
-public struct FollowUpCounters: Sendable, Equatable {
+public struct FollowUpCounters: Sendable, Equatable, Codable {
     public var created = 0
     /// Finished within the deadline of their creation.
     public var doneInTime = 0
@@ -200,5 +200,23 @@ public struct FollowUpCounters: Sendable, Equatable {
         doneLate += other.doneLate
         undone += other.undone
         completionTime += other.completionTime
+    }
+}
+
+extension ReplicationResult {
+    /// Whether every array has the size `model` gives it (a result read from a file is
+    /// checked before it is summarised).
+    public func fits(_ model: CenterModel) -> Bool {
+        let n = model.timing.intervalCount, k = model.callTypes.count, g = model.agentGroups.count
+        let f = model.followUps.count
+        let sizes = [
+            (calls.count, n * k), (intervalWaitQuantiles.count, n * k), (callTypeWaitQuantiles.count, k),
+            (callTypeWaits.count, k), (groupBusyTime.count, n * g), (groupLoggedInTime.count, n * g),
+            (callTypeBusyTime.count, n * k), (callTypeQueueTime.count, n * k), (busyLineTime.count, n),
+            (busyPortTime.count, n), (followUps.count, n * f), (seatLostTime.count, n), (reportedDuration.count, n),
+            (groupWrapUpBusyTime.count, g), (groupWrapUpLoggedInTime.count, g),
+        ]
+        return intervalCount == n && callTypeCount == k && groupCount == g && followUpKinds == f
+            && sizes.allSatisfy { $0.0 == $0.1 }
     }
 }

@@ -1,0 +1,104 @@
+import ArgumentParser
+import Experiments
+import Foundation
+import Reports
+import Scenario
+
+/// `ccsim merge PART... --out DIR`: put the parts of a sharded run back together.
+struct MergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Merge the parts of a sharded run (ccsim run --shard K/N) into the run's outputs.",
+        discussion: """
+            The parts may come in any order; they must belong to one run (same scenario after \
+            --set and --variant, seed, replications, number of shards and ccsim version), none \
+            twice and none missing. The outputs are those of the unsharded run, byte for byte.
+            """)
+
+    @Argument(help: "The parts: folders written by `ccsim run --shard` (or their part.json files).")
+    var parts: [String]
+
+    @Option(help: "Write summary.json, intervals.csv and agent_groups.csv into this directory.")
+    var out: String?
+
+    @Option(help: "Write a self-contained HTML report (charts and tables) to this file.")
+    var report: String?
+
+    @Flag(help: "Replace the --out directory and --report file if they exist.")
+    var force = false
+
+    @Flag(help: "Print summary.json on standard output instead of the table.")
+    var json = false
+
+    func validate() throws {
+        guard !parts.isEmpty else { throw ValidationError("give the parts to merge") }
+    }
+
+    func run() throws {
+        let start = Date()
+        let output = out.map { OutputDirectory(path: $0, replaceExisting: force) }
+        let reportFile = report.map { OutputFile.report(path: $0, replaceExisting: force) }
+        try output?.checkWritable()
+        try reportFile?.checkWritable()
+        let named = try parts.map { path in
+            RunMerge.Named(name: path, header: try readable(path) { try RunPart.decodeHeader(read(path)) })
+        }
+        let ordered = try RunMerge.order(named, ccsimVersion: Reports.ccsimVersion)
+        let first = ordered[0].header
+        let scenario = try ScenarioLoader.parse(yaml: first.scenario, fileName: ordered[0].name)
+        var accumulator = RunAccumulator(model: scenario.model)
+        for part in ordered {
+            try RunMerge.add(try readable(part.name) { try RunPart.decode(read(part.name)) }, name: part.name, to: &accumulator)
+        }
+        let summary = accumulator.finalSummary(seed: first.seed)
+        if json {
+            printJSON(try SummaryJSON.encode(summary))
+        } else {
+            print(SummaryTable.render(summary), terminator: "")
+        }
+        if let output {
+            try output.write([
+                ("summary.json", try SummaryJSON.encode(summary)),
+                ("intervals.csv", Data(IntervalsCSV.callTypes(summary).utf8)),
+                ("agent_groups.csv", Data(IntervalsCSV.groups(summary).utf8)),
+            ])
+            if !json { print("\nmerged \(ordered.count) parts; wrote \(output.path)/summary.json, intervals.csv, agent_groups.csv") }
+        }
+        if let reportFile {
+            try reportFile.write(Data(HTMLReport.render(summary, runSeconds: Date().timeIntervalSince(start)).utf8))
+            if !json { print("wrote \(reportFile.path)") }
+        }
+    }
+
+    /// The bytes of a part: `PATH/part.json` for a folder, else the file itself (at most
+    /// ``largestPart`` bytes).
+    private func read(_ path: String) throws -> Data {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw MergeError("\(path): no such part")
+        }
+        let file = isDirectory.boolValue ? (path as NSString).appendingPathComponent("part.json") : path
+        let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? nil
+        guard let size else { throw MergeError("\(path): no part.json in it") }
+        guard size <= Self.largestPart else {
+            throw MergeError("\(file): \(size) bytes; parts of more than \(Self.largestPart >> 30) GB are refused (use more shards)")
+        }
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: file))
+        } catch {
+            throw MergeError("\(file): cannot be read (\(error.localizedDescription))")
+        }
+    }
+
+    /// `body`'s value, a part that does not decode reported as such.
+    private func readable<T>(_ path: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch is DecodingError {
+            throw MergeError("\(path): not a part written by `ccsim run --shard` (it does not read as one)")
+        }
+    }
+
+    /// The largest part file read.
+    static let largestPart = 4 << 30
+}
