@@ -24,7 +24,9 @@ public enum RunMerge {
         guard let first = parts.first else { throw MergeError("no parts to merge") }
         for part in parts {
             let h = part.header
-            guard h.format == RunPart.format else { throw MergeError("\(part.name): not a part of a ccsim run") }
+            guard h.format == first.header.format else {
+                throw MergeError("\(part.name) is a \(h.format), \(first.name) a \(first.header.format): they cannot be merged together")
+            }
             guard h.formatVersion == RunPart.formatVersion else {
                 throw MergeError("\(part.name): part format \(h.formatVersion); this ccsim reads format \(RunPart.formatVersion)")
             }
@@ -67,7 +69,7 @@ public enum RunMerge {
 
     /// Adds a part's results to `accumulator`, checking they are its shard's replications.
     public static func add(_ part: RunPart, name: String, to accumulator: inout RunAccumulator) throws {
-        let expected = Array(part.header.shard.replications(of: part.header.replications))
+        let expected = Array(part.header.shard.share(of: part.header.replications))
         let held = part.results.map(\.replication)
         guard held == expected else {
             throw MergeError("\(name): holds replications \(Self.describe(held)) but shard \(part.header.shard) of "

@@ -19,29 +19,33 @@ public struct RunPart: Codable, Sendable {
         self.results = results
     }
 
-    /// The part as JSON (keys sorted; doubles written exactly, `inf`/`nan` as strings).
-    public func encoded() throws -> Data {
+    /// The part as JSON.
+    public func encoded() throws -> Data { try PartCoding.encode(self) }
+
+    /// Reads a part written by ``encoded()``.
+    public static func decode(_ data: Data) throws -> RunPart { try PartCoding.decode(RunPart.self, data) }
+}
+
+/// How parts are written: JSON, keys sorted, doubles exactly (their shortest form that
+/// reads back the same), `inf` and `nan` as strings.
+public enum PartCoding {
+    public static func encode<T: Encodable>(_ value: T) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return try encoder.encode(self)
+        return try encoder.encode(value)
     }
 
-    /// Reads a part written by ``encoded()``.
-    public static func decode(_ data: Data) throws -> RunPart {
-        try decoder.decode(RunPart.self, from: data)
-    }
-
-    /// Reads only the header of a part.
-    public static func decodeHeader(_ data: Data) throws -> RunPartHeader {
-        struct HeaderOnly: Decodable { let header: RunPartHeader }
-        return try decoder.decode(HeaderOnly.self, from: data).header
-    }
-
-    private static var decoder: JSONDecoder {
+    public static func decode<T: Decodable>(_ type: T.Type, _ data: Data) throws -> T {
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return decoder
+        return try decoder.decode(type, from: data)
+    }
+
+    /// Only the header of a part (of any kind).
+    public static func decodeHeader(_ data: Data) throws -> RunPartHeader {
+        struct HeaderOnly: Decodable { let header: RunPartHeader }
+        return try decode(HeaderOnly.self, data).header
     }
 }
 
@@ -64,8 +68,10 @@ public struct RunPartHeader: Codable, Sendable, Equatable {
         case scenario, seed, replications, shard
     }
 
-    public init(ccsimVersion: String, scenario: String, seed: UInt64, replications: Int, shard: Shard) {
-        format = RunPart.format
+    /// The header of a part of format `format` (``RunPart/format`` or ``SweepPart/format``).
+    public init(format: String = RunPart.format, ccsimVersion: String, scenario: String, seed: UInt64, replications: Int,
+                shard: Shard) {
+        self.format = format
         formatVersion = RunPart.formatVersion
         self.ccsimVersion = ccsimVersion
         scenarioHash = ScenarioHash.of(scenario)
@@ -76,7 +82,7 @@ public struct RunPartHeader: Codable, Sendable, Equatable {
     }
 }
 
-/// The K-th of N shares of a run's replications (K from 1): replications
+/// The K-th of N shares of a run's replications or a sweep's points (K from 1): items
 /// `(K − 1)·R/N ..< K·R/N` of R, so that the shares are contiguous, disjoint and
 /// complete, in order.
 public struct Shard: Codable, Sendable, Equatable, CustomStringConvertible {
@@ -96,8 +102,8 @@ public struct Shard: Codable, Sendable, Equatable, CustomStringConvertible {
         self.init(index: k, count: n)
     }
 
-    /// The replications of this shard in a run of `total`.
-    public func replications(of total: Int) -> Range<Int> {
+    /// This shard's share of `total` items (replications, or a sweep's points).
+    public func share(of total: Int) -> Range<Int> {
         ((index - 1) * total / count)..<(index * total / count)
     }
 

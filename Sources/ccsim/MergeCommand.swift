@@ -8,17 +8,18 @@ import Scenario
 struct MergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
-        abstract: "Merge the parts of a sharded run (ccsim run --shard K/N) into the run's outputs.",
+        abstract: "Merge the parts of a sharded run or sweep (--shard K/N) into its outputs.",
         discussion: """
-            The parts may come in any order; they must belong to one run (same scenario after \
-            --set and --variant, seed, replications, number of shards and ccsim version), none \
-            twice and none missing. The outputs are those of the unsharded run, byte for byte.
+            The parts may come in any order; they must belong to one run or sweep (same scenario \
+            after --set and --variant, seed, replications, number of shards, grid and ccsim \
+            version), none twice and none missing. The outputs are those of the unsharded run or \
+            sweep, byte for byte.
             """)
 
-    @Argument(help: "The parts: folders written by `ccsim run --shard` (or their part.json files).")
+    @Argument(help: "The parts: folders written by `ccsim run --shard` or `ccsim sweep --shard` (or their part.json files).")
     var parts: [String]
 
-    @Option(help: "Write summary.json, intervals.csv and agent_groups.csv into this directory.")
+    @Option(help: "Write summary.json, intervals.csv and agent_groups.csv into this directory (for sweep parts: the sweep's CSV file).")
     var out: String?
 
     @Option(help: "Write a self-contained HTML report (charts and tables) to this file.")
@@ -35,15 +36,24 @@ struct MergeCommand: ParsableCommand {
     }
 
     func run() throws {
+        let named = try parts.map { path in
+            RunMerge.Named(name: path, header: try readable(path) { try PartCoding.decodeHeader(read(path)) })
+        }
+        let ordered = try RunMerge.order(named, ccsimVersion: Reports.ccsimVersion)
+        switch ordered[0].header.format {
+        case RunPart.format: try mergeRun(ordered)
+        case SweepPart.format: try mergeSweep(ordered)
+        default: throw MergeError("\(ordered[0].name): not a part of a ccsim run or sweep")
+        }
+    }
+
+    /// The parts of `ccsim run --shard`: the run's summary.json, CSV files and report.
+    private func mergeRun(_ ordered: [RunMerge.Named]) throws {
         let start = Date()
         let output = out.map { OutputDirectory(path: $0, replaceExisting: force) }
         let reportFile = report.map { OutputFile.report(path: $0, replaceExisting: force) }
         try output?.checkWritable()
         try reportFile?.checkWritable()
-        let named = try parts.map { path in
-            RunMerge.Named(name: path, header: try readable(path) { try RunPart.decodeHeader(read(path)) })
-        }
-        let ordered = try RunMerge.order(named, ccsimVersion: Reports.ccsimVersion)
         let first = ordered[0].header
         let scenario = try ScenarioLoader.parse(yaml: first.scenario, fileName: ordered[0].name)
         var accumulator = RunAccumulator(model: scenario.model)
@@ -67,6 +77,42 @@ struct MergeCommand: ParsableCommand {
         if let reportFile {
             try reportFile.write(Data(HTMLReport.render(summary, runSeconds: Date().timeIntervalSince(start)).utf8))
             if !json { print("wrote \(reportFile.path)") }
+        }
+    }
+
+    /// The parts of `ccsim sweep --shard`: the sweep's table (or JSON), CSV (`--out`) and report.
+    private func mergeSweep(_ ordered: [RunMerge.Named]) throws {
+        let start = Date()
+        let csvFile = out.map { OutputFile.studyCSV(path: $0, replaceExisting: force) }
+        let reportFile = report.map { OutputFile.report(path: $0, replaceExisting: force) }
+        try csvFile?.checkWritable()
+        try reportFile?.checkWritable()
+        var points: [StudyPoint] = []
+        var first: (part: SweepPart, name: String)?
+        for named in ordered {
+            let part = try readable(named.name) { try SweepPart.decode(read(named.name)) }
+            try part.check(name: named.name, against: first?.part ?? part, firstName: first?.name ?? named.name)
+            if first == nil { first = (part, named.name) }
+            for point in part.points {
+                let model = try ScenarioLoader.parse(yaml: point.scenario, fileName: named.name).model
+                guard point.results.allSatisfy({ $0.fits(model) }) else {
+                    throw MergeError("\(named.name): the results of point \(point.index) do not fit its scenario")
+                }
+                points.append(StudyPoint(settings: point.pairs, summary: RunSummary(model: model, seed: part.header.seed,
+                                                                                    results: point.results)))
+            }
+        }
+        let vary = first?.part.vary ?? []
+        if json {
+            printJSON(try StudyReport.json(points, extra: ["vary": .array(vary.compactMap { SweepRange(parsing: $0) }.map { .text($0.key) })]))
+        } else {
+            print(StudyReport.table(points), terminator: "")
+        }
+        try csvFile?.write(Data(StudyReport.csv(points).utf8))
+        if let reportFile {
+            try reportFile.write(Data(StudyReport.html(
+                title: "Sweep of \(first?.part.source ?? "")", description: "Varied: " + vary.joined(separator: ", "),
+                points: points, runSeconds: Date().timeIntervalSince(start)).utf8))
         }
     }
 
@@ -100,5 +146,5 @@ struct MergeCommand: ParsableCommand {
     }
 
     /// The largest part file read.
-    static let largestPart = 4 << 30
+    static let largestPart = 1 << 30
 }

@@ -19,7 +19,7 @@ extension RunCommand {
         guard shard.count <= total else {
             throw ValidationError("--shard \(shard): \(shard.count) shards of \(total) replications leave some empty; use at most \(total) shards")
         }
-        let range = shard.replications(of: total)
+        let range = shard.share(of: total)
         let progress = ProgressReporter(total: range.count)
         let results = try ReplicationRunner.run(model: scenario.model, seed: seed, replications: range.count,
                                                 firstReplication: range.lowerBound, threads: runs.threads,

@@ -21,10 +21,20 @@ struct SweepCommand: ParsableCommand {
     @OptionGroup var scenarioOptions: ScenarioOptions
     @OptionGroup var study: StudyOptions
 
-    @Option(help: "Write the grid as CSV (one row per point) to this file.")
+    @Option(help: "Write the grid as CSV (one row per point) to this file (with --shard: the part's folder).")
     var out: String?
 
+    @Option(help: ArgumentHelp("Run only the K-th of N shares of the grid's points and write it as a part into the --out folder, for `ccsim merge`.",
+                               valueName: "K/N"))
+    var shard: String?
+
     func validate() throws {
+        if let shard {
+            guard Shard(parsing: shard) != nil else { throw ValidationError("--shard \(shard): expected K/N with 1 ≤ K ≤ N, such as 3/8") }
+            guard out != nil, study.report == nil, !study.json else {
+                throw ValidationError("--shard writes a part into --out (required); --report and --json go with `ccsim merge`")
+            }
+        }
         guard (1...2).contains(vary.count) else { throw ValidationError("give one or two --vary KEY=FROM..TO[:STEP]") }
         for text in vary where SweepRange(parsing: text) == nil {
             throw ValidationError("--vary \(text): expected KEY=FROM..TO[:STEP], numbers with FROM ≤ TO, a positive step and at most 1000 points")
@@ -32,6 +42,7 @@ struct SweepCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let shard = shard.flatMap(Shard.init(parsing:)) { return try runShard(shard) }
         let start = Date()
         let csvFile = out.map { OutputFile.studyCSV(path: $0, replaceExisting: study.force) }
         let reportFile = study.report.map { OutputFile.report(path: $0, replaceExisting: study.force) }

@@ -55,6 +55,33 @@ final class ShardMergeTests: CLITestCase {
         }
     }
 
+    func testMergedSweepPartsEqualTheSingleSweep() throws {
+        let grid = ["--vary", "seats=30..40:5", "--vary", "agent_groups.team.agents=15..17", "--replications", "3"]
+        let single = try CCSimProcess.run(["sweep", scenario, "--out", path("single.csv")] + grid)
+        XCTAssertEqual(single.status, 0, single.stderr)
+        let parts = try (1...4).map { k -> String in
+            let part = path("sweep\(k)")
+            let outcome = try CCSimProcess.run(["sweep", scenario, "--shard", "\(k)/4", "--out", part] + grid)
+            XCTAssertEqual(outcome.status, 0, outcome.stderr)
+            return part
+        }
+        let merged = try CCSimProcess.run(["merge"] + parts.reversed() + ["--out", path("merged.csv")])
+        XCTAssertEqual(merged.status, 0, merged.stderr)
+        XCTAssertEqual(merged.stdout, single.stdout, "the same table")
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path("merged.csv"))),
+                       try Data(contentsOf: URL(fileURLWithPath: path("single.csv"))))
+        let otherGrid = path("other")
+        XCTAssertEqual(try CCSimProcess.run(["sweep", scenario, "--shard", "4/4", "--out", otherGrid, "--vary", "seats=30..45:5",
+                                             "--vary", "agent_groups.team.agents=15..17", "--replications", "3"]).status, 0)
+        let mixed = try CCSimProcess.run(["merge", parts[0], parts[1], parts[2], otherGrid, "--out", path("mixed.csv")])
+        XCTAssertEqual(mixed.status, 65)
+        XCTAssertTrue(mixed.stderr.contains("points"), mixed.stderr)
+        let run = try shard(1, of: 2)
+        let kinds = try CCSimProcess.run(["merge", parts[0], run, "--out", path("kinds.csv")])
+        XCTAssertEqual(kinds.status, 65)
+        XCTAssertTrue(kinds.stderr.contains("cannot be merged together"), kinds.stderr)
+    }
+
     func testShardOptionsAreChecked() throws {
         for arguments in [["--shard", "0/3", "--out", path("p")], ["--shard", "4/3", "--out", path("p")],
                           ["--shard", "1/3"], ["--shard", "1/3", "--out", path("p"), "--json"]] {
