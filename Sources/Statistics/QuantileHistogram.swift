@@ -147,30 +147,3 @@ extension QuantileHistogram {
     }
 }
 
-extension QuantileHistogram: Codable {
-    private enum CodingKeys: String, CodingKey { case resolution, recorded, buckets }
-
-    /// Sparse: the resolution, the count, and `[bucket, count]` pairs of the non-empty buckets.
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(resolution, forKey: .resolution)
-        try c.encode(recorded, forKey: .recorded)
-        try c.encode(counts.indices.filter { counts[$0] > 0 }.map { [UInt32($0), counts[$0]] }, forKey: .buckets)
-    }
-
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        let resolution = try c.decode(Double.self, forKey: .resolution)
-        guard resolution > 0, resolution.isFinite else {
-            throw DecodingError.dataCorruptedError(forKey: .resolution, in: c, debugDescription: "not a positive resolution")
-        }
-        self.init(resolution: resolution)
-        recorded = try c.decode(UInt64.self, forKey: .recorded)
-        for pair in try c.decode([[UInt32]].self, forKey: .buckets) {
-            guard pair.count == 2, Int(pair[0]) < Self.buckets else {
-                throw DecodingError.dataCorruptedError(forKey: .buckets, in: c, debugDescription: "not a [bucket, count] pair")
-            }
-            counts[Int(pair[0])] = pair[1]
-        }
-    }
-}

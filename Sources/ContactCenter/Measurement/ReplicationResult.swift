@@ -1,7 +1,7 @@
 /// What happened to the calls of one call type arriving in one planning interval
 /// (after the warm-up) in one replication. Calls are attributed to the interval in
 /// which they arrive, and followed until they leave, even after the horizon.
-public struct CallCounters: Sendable, Equatable, Codable {
+public struct CallCounters: Sendable, Equatable {
     /// Calls that arrived (first attempts and redials).
     public var arrivals = 0
     /// Arrivals that were redials of callers lost before.
@@ -112,7 +112,7 @@ public struct CallCounters: Sendable, Equatable, Codable {
 
 /// Quantiles of the wait of offered calls (answered calls with their wait, abandoned
 /// calls with their wait until they hung up), in seconds; `nil` when no call was offered.
-public struct WaitQuantiles: Sendable, Equatable, Codable {
+public struct WaitQuantiles: Sendable, Equatable {
     public var p90: Double?
     public var p95: Double?
 
@@ -127,7 +127,7 @@ import Statistics
 /// Everything one replication measured, per planning interval. Arrays indexed
 /// `[interval * callTypeCount + callType]` or `[interval * groupCount + group]`.
 /// Intervals entirely inside the warm-up hold zeros.
-public struct ReplicationResult: Sendable, Codable {
+public struct ReplicationResult: Sendable {
     /// Which replication this is (0-based).
     public var replication: Int
     public var intervalCount: Int
@@ -181,7 +181,7 @@ public struct ReplicationResult: Sendable, Codable {
 }
 
 /// What happened to the follow-up tasks of one kind created in one interval.
-public struct FollowUpCounters: Sendable, Equatable, Codable {
+public struct FollowUpCounters: Sendable, Equatable {
     public var created = 0
     /// Finished within the deadline of their creation.
     public var doneInTime = 0
@@ -220,3 +220,4 @@ extension ReplicationResult {
             && sizes.allSatisfy { $0.0 == $0.1 }
     }
 }
+
