@@ -1,11 +1,11 @@
 import ContactCenter
 import Foundation
 
-/// One share of a run's replications, as `ccsim run --shard K/N` writes it (`part.json`):
-/// a header saying which run it belongs to, and the replications' full results, from
-/// which ``RunMerge`` rebuilds the run's summary exactly (replications added in order, as
-/// one machine would).
-public struct RunPart: Codable, Sendable {
+/// One share of a run's replications, as `ccsim run --shard K/N` writes it: a header
+/// saying which run it belongs to (`part.json`), and the replications' full results
+/// (`results.bin`, see ``ResultsFile``), from which ``RunMerge`` rebuilds the run's summary
+/// exactly (replications added in order, as one machine would).
+public struct RunPart: Sendable {
     /// `format` of every part, and the version of the format this ccsim writes and reads.
     public static let format = "ccsim-run-part"
     public static let formatVersion = 1
@@ -19,11 +19,17 @@ public struct RunPart: Codable, Sendable {
         self.results = results
     }
 
-    /// The part as JSON.
-    public func encoded() throws -> Data { try PartCoding.encode(self) }
+    /// The files of the part's folder: `part.json` (the header) and `results.bin`.
+    public func files() throws -> [(name: String, contents: Data)] {
+        [("part.json", try PartCoding.encode(["header": header])), ("results.bin", ResultsFile.encode(results))]
+    }
 
-    /// Reads a part written by ``encoded()``.
-    public static func decode(_ data: Data) throws -> RunPart { try PartCoding.decode(RunPart.self, data) }
+    /// Reads a part from its files.
+    public static func read(json: Data, results: Data) throws -> RunPart {
+        let header = try PartCoding.decodeHeader(json)
+        let count = header.shard.share(of: header.replications).count
+        return RunPart(header: header, results: try ResultsFile.decode(results, count: count))
+    }
 }
 
 /// How parts are written: JSON, keys sorted, doubles exactly (their shortest form that

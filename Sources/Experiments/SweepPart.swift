@@ -1,10 +1,11 @@
 import ContactCenter
 import Foundation
 
-/// One share of a sweep's grid points, as `ccsim sweep --shard K/N` writes it: the header
-/// (the scenario before the varied keys, seed, replications per point, shard), the varied
-/// keys and number of points, and per point its settings, its scenario as simulated and
-/// its replications' results.
+/// One share of a sweep's grid points, as `ccsim sweep --shard K/N` writes it: in
+/// `part.json` the header (the scenario before the varied keys, seed, replications per
+/// point, shard), the varied keys and number of points, and per point its settings and
+/// its scenario as simulated; in `results.bin` the points' replications' results, point
+/// after point.
 public struct SweepPart: Codable, Sendable {
     public static let format = "ccsim-sweep-part"
 
@@ -15,6 +16,16 @@ public struct SweepPart: Codable, Sendable {
         public var settings: [[String]]
         public var scenario: String
         public var results: [ReplicationResult]
+
+        enum CodingKeys: String, CodingKey { case index, settings, scenario }
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            index = try c.decode(Int.self, forKey: .index)
+            settings = try c.decode([[String]].self, forKey: .settings)
+            scenario = try c.decode(String.self, forKey: .scenario)
+            results = []
+        }
 
         public init(index: Int, settings: [(key: String, value: String)], scenario: String, results: [ReplicationResult]) {
             self.index = index
@@ -47,9 +58,25 @@ public struct SweepPart: Codable, Sendable {
         self.points = points
     }
 
-    public func encoded() throws -> Data { try PartCoding.encode(self) }
+    /// The files of the part's folder: `part.json` and `results.bin`.
+    public func files() throws -> [(name: String, contents: Data)] {
+        [("part.json", try PartCoding.encode(self)), ("results.bin", ResultsFile.encode(points.flatMap(\.results)))]
+    }
 
-    public static func decode(_ data: Data) throws -> SweepPart { try PartCoding.decode(SweepPart.self, data) }
+    /// Reads a part from its files.
+    public static func read(json: Data, results: Data) throws -> SweepPart {
+        var part = try PartCoding.decode(SweepPart.self, json)
+        let perPoint = part.header.replications
+        guard (0...ModelLimits.replications).contains(perPoint), part.points.count <= ModelLimits.replications else {
+            throw MergeError("more replications or points than a sweep has")
+        }
+        var all = try ResultsFile.decode(results, count: perPoint * part.points.count)[...]
+        for i in part.points.indices {
+            part.points[i].results = Array(all.prefix(perPoint))
+            all = all.dropFirst(perPoint)
+        }
+        return part
+    }
 
     /// Checks that the part holds its shard's points of a grid like `first`'s.
     /// - Throws: ``MergeError`` naming the part.

@@ -11,7 +11,7 @@ public struct OutputDirectory {
     /// else (written before folders were marked) is ccsim's too.
     public static let ownNames: Set<String> = [
         marker, "summary.json", "intervals.csv", "agent_groups.csv", "requirements.csv", "staffing.csv", "roster.yaml",
-        "report.html", "part.json",
+        "report.html", "part.json", "results.bin",
     ]
 
     public let path: String

@@ -19,6 +19,9 @@ public struct ByteWriter {
         write(value ?? 0)
     }
 
+    /// Bytes as they are.
+    public mutating func append(_ bytes: Data) { data.append(bytes) }
+
     /// A count, then the values.
     public mutating func write(_ values: [Double]) {
         write(values.count)
@@ -29,23 +32,19 @@ public struct ByteWriter {
 /// Reads what ``ByteWriter`` wrote, refusing to read past the end or to believe a count
 /// larger than the bytes left could hold.
 public struct ByteReader {
-    private let data: Data
-    private var offset: Int
+    private let bytes: [UInt8]
+    private var offset = 0
 
-    public init(_ data: Data) {
-        self.data = data
-        offset = data.startIndex
-    }
+    public init(_ data: Data) { bytes = Array(data) }
 
     /// Whether every byte has been read.
-    public var isAtEnd: Bool { offset == data.endIndex }
+    public var isAtEnd: Bool { offset == bytes.count }
 
     public mutating func readUInt64() throws -> UInt64 {
-        guard data.endIndex - offset >= 8 else { throw ByteReaderError("ends in the middle of a number") }
-        var value: UInt64 = 0
-        for i in 0..<8 { value |= UInt64(data[offset + i]) << (8 * UInt64(i)) }
+        guard bytes.count - offset >= 8 else { throw ByteReaderError("ends in the middle of a number") }
+        let at = offset
         offset += 8
-        return value
+        return UInt64(littleEndian: bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: at, as: UInt64.self) })
     }
 
     public mutating func readInt() throws -> Int { Int(Int64(bitPattern: try readUInt64())) }
@@ -60,10 +59,17 @@ public struct ByteReader {
     /// A count of elements of `size` bytes each, checked against the bytes left.
     public mutating func readCount(elementSize size: Int) throws -> Int {
         let count = try readInt()
-        guard count >= 0, count <= (data.endIndex - offset) / max(1, size) else {
+        guard count >= 0, count <= (bytes.count - offset) / max(1, size) else {
             throw ByteReaderError("holds a count (\(count)) larger than its bytes allow")
         }
         return count
+    }
+
+    /// The next `count` bytes.
+    public mutating func readBytes(_ count: Int) throws -> Data {
+        guard count >= 0, bytes.count - offset >= count else { throw ByteReaderError("ends before its bytes do") }
+        defer { offset += count }
+        return Data(bytes[offset..<(offset + count)])
     }
 
     public mutating func readDoubles() throws -> [Double] {

@@ -1,3 +1,4 @@
+import Synchronization
 import CGSL
 
 /// A confidence interval for a mean, from independent replications, with the
@@ -42,10 +43,25 @@ public struct ConfidenceInterval: Sendable, Equatable, Codable {
                   level: level, count: tally.count)
     }
 
-    /// The two-sided Student-t quantile for the given confidence level.
+    /// The two-sided Student-t quantile for the given confidence level (remembered: a
+    /// run's summary asks for the same few thousands of times).
     public static func studentQuantile(level: Double, degreesOfFreedom: Int) -> Double {
-        GSL.configure()
         precondition(level > 0 && level < 1 && degreesOfFreedom > 0, "invalid Student-t arguments")
-        return gsl_cdf_tdist_Pinv(1 - (1 - level) / 2, Double(degreesOfFreedom))
+        let key = StudentKey(level: level, degreesOfFreedom: degreesOfFreedom)
+        if let known = studentQuantiles.withLock({ $0[key] }) { return known }
+        GSL.configure()
+        let quantile = gsl_cdf_tdist_Pinv(1 - (1 - level) / 2, Double(degreesOfFreedom))
+        studentQuantiles.withLock { cache in
+            if cache.count >= 4096 { cache.removeAll() }
+            cache[key] = quantile
+        }
+        return quantile
     }
+
+    private struct StudentKey: Hashable, Sendable {
+        let level: Double
+        let degreesOfFreedom: Int
+    }
+
+    private static let studentQuantiles = Mutex<[StudentKey: Double]>([:])
 }

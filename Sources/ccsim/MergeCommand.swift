@@ -3,6 +3,7 @@ import Experiments
 import Foundation
 import Reports
 import Scenario
+import Statistics
 
 /// `ccsim merge PART... --out DIR`: put the parts of a sharded run back together.
 struct MergeCommand: ParsableCommand {
@@ -58,7 +59,10 @@ struct MergeCommand: ParsableCommand {
         let scenario = try ScenarioLoader.parse(yaml: first.scenario, fileName: ordered[0].name)
         var accumulator = RunAccumulator(model: scenario.model)
         for part in ordered {
-            try RunMerge.add(try readable(part.name) { try RunPart.decode(read(part.name)) }, name: part.name, to: &accumulator)
+            let shard = try readable(part.name) {
+                try RunPart.read(json: read(part.name), results: read(part.name, file: "results.bin"))
+            }
+            try RunMerge.add(shard, name: part.name, to: &accumulator)
         }
         let summary = accumulator.finalSummary(seed: first.seed)
         if json {
@@ -90,7 +94,9 @@ struct MergeCommand: ParsableCommand {
         var points: [StudyPoint] = []
         var first: (part: SweepPart, name: String)?
         for named in ordered {
-            let part = try readable(named.name) { try SweepPart.decode(read(named.name)) }
+            let part = try readable(named.name) {
+                try SweepPart.read(json: read(named.name), results: read(named.name, file: "results.bin"))
+            }
             try part.check(name: named.name, against: first?.part ?? part, firstName: first?.name ?? named.name)
             if first == nil { first = (part, named.name) }
             for point in part.points {
@@ -116,16 +122,17 @@ struct MergeCommand: ParsableCommand {
         }
     }
 
-    /// The bytes of a part: `PATH/part.json` for a folder, else the file itself (at most
-    /// ``largestPart`` bytes).
-    private func read(_ path: String) throws -> Data {
+    /// The bytes of a part's `file`: `PATH/file` for a part's folder, the file next to
+    /// `PATH` for its `part.json` (at most ``largestPart`` bytes).
+    private func read(_ path: String, file name: String = "part.json") throws -> Data {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw MergeError("\(path): no such part")
         }
-        let file = isDirectory.boolValue ? (path as NSString).appendingPathComponent("part.json") : path
+        let folder = isDirectory.boolValue ? path : (path as NSString).deletingLastPathComponent
+        let file = name == "part.json" && !isDirectory.boolValue ? path : (folder as NSString).appendingPathComponent(name)
         let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? nil
-        guard let size else { throw MergeError("\(path): no part.json in it") }
+        guard let size else { throw MergeError("\(path): no \(name) in it") }
         guard size <= Self.largestPart else {
             throw MergeError("\(file): \(size) bytes; parts of more than \(Self.largestPart >> 30) GB are refused (use more shards)")
         }
@@ -142,6 +149,8 @@ struct MergeCommand: ParsableCommand {
             return try body()
         } catch is DecodingError {
             throw MergeError("\(path): not a part written by `ccsim run --shard` (it does not read as one)")
+        } catch let error as ByteReaderError {
+            throw MergeError("\(path): its results.bin is damaged or does not belong to its part.json (\(error))")
         }
     }
 

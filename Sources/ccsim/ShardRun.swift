@@ -27,7 +27,7 @@ extension RunCommand {
         progress.finish()
         let header = RunPartHeader(ccsimVersion: Reports.ccsimVersion, scenario: text, seed: seed,
                                    replications: total, shard: shard)
-        try output.write([("part.json", try RunPart(header: header, results: results).encoded())])
+        try output.write(try RunPart(header: header, results: results).files())
         print("shard \(shard): replications \(range.lowerBound)–\(range.upperBound - 1) of \(total) (seed \(seed)), "
             + "scenario \(header.scenarioHash)\nwrote \(output.path)/part.json")
     }

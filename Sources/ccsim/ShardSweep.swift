@@ -33,7 +33,7 @@ extension SweepCommand {
                                    scenario: try ScenarioLoader.rewrite(base, overrides: []), seed: seed,
                                    replications: replications, shard: shard)
         let part = SweepPart(header: header, source: file, vary: vary, pointCount: grid.count, points: points)
-        try output.write([("part.json", try part.encoded())])
+        try output.write(try part.files())
         print("shard \(shard): points \(share.lowerBound + 1)–\(share.upperBound) of \(grid.count) (seed \(seed)), "
             + "scenario \(header.scenarioHash)\nwrote \(output.path)/part.json")
     }

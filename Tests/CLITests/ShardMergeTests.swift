@@ -38,7 +38,12 @@ final class ShardMergeTests: CLITestCase {
         let other = try shard(1, of: 4)
         let garbage = path("garbage.json")
         try Data("{\"header\": 1}".utf8).write(to: URL(fileURLWithPath: garbage))
+        let damaged = path("damaged")
+        try FileManager.default.copyItem(atPath: parts[1], toPath: damaged)
+        let results = URL(fileURLWithPath: damaged + "/results.bin")
+        try Data(try Data(contentsOf: results).dropLast(9)).write(to: results)
         let cases: [([String], String)] = [
+            ([parts[0], damaged], "results.bin is damaged"),
             ([parts[0]], "shard 2/2 missing"),
             ([parts[0], parts[1], parts[1]], "are both shard 2/2"),
             ([parts[0], foreign], "another scenario, or other --set or --variant"),

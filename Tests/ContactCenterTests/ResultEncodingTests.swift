@@ -23,8 +23,10 @@ final class ResultEncodingTests: XCTestCase {
         XCTAssertEqual(read.groupBusyTime, original.groupBusyTime)
         XCTAssertEqual(read.intervalWaitQuantiles, original.intervalWaitQuantiles)
         XCTAssertEqual(read.replication, 2)
-        let json = try JSONEncoder().encode([original])
-        XCTAssertEqual(try JSONDecoder().decode([ReplicationResult].self, from: json).first?.binary(), bytes)
+        let file = ResultsFile.encode([original, read])
+        XCTAssertEqual(try ResultsFile.decode(file, count: 2).map { $0.binary() }, [bytes, bytes])
+        XCTAssertThrowsError(try ResultsFile.decode(file, count: 1), "one result more than the part says")
+        XCTAssertThrowsError(try ResultsFile.decode(file, count: 3), "one result fewer than the part says")
     }
 
     func testDamagedBytesAreRefused() throws {

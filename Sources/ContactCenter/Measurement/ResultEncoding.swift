@@ -1,26 +1,11 @@
 import Foundation
 import Statistics
 
-// A replication's results in the compact binary form part files carry (base64 inside
-// the part's JSON): every number exactly, read back with every count checked, so a
-// damaged or foreign file is refused rather than trusted.
+// A replication's results in the compact binary form of part files (`results.bin`): every
+// number exactly, read back with every count checked, so a damaged or foreign file is
+// refused rather than trusted.
 
-extension ReplicationResult: Codable {
-    /// Encoded as one string: the base64 of ``binary()``.
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(binary())
-    }
-
-    public init(from decoder: Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        do {
-            try self.init(binary: try container.decode(Data.self))
-        } catch let error as ByteReaderError {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "a replication's results: \(error)")
-        }
-    }
-
+extension ReplicationResult {
     /// The results as bytes (see ``init(binary:)``).
     public func binary() -> Data {
         var w = ByteWriter()
@@ -112,5 +97,28 @@ extension CallCounters {
         self.init()
         for count in Self.counts { self[keyPath: count] = try r.readInt() }
         for sum in Self.sums { self[keyPath: sum] = try r.readDouble() }
+    }
+}
+
+/// The `results.bin` file of a part: each replication's ``ReplicationResult/binary()``,
+/// preceded by its length in bytes.
+public enum ResultsFile {
+    public static func encode(_ results: [ReplicationResult]) -> Data {
+        var w = ByteWriter()
+        for result in results {
+            let bytes = result.binary()
+            w.write(bytes.count)
+            w.append(bytes)
+        }
+        return w.data
+    }
+
+    /// Exactly `count` results.
+    /// - Throws: ``ByteReaderError`` if the bytes hold anything else.
+    public static func decode(_ data: Data, count: Int) throws -> [ReplicationResult] {
+        var r = ByteReader(data)
+        let results = try (0..<count).map { _ in try ReplicationResult(binary: r.readBytes(r.readCount(elementSize: 1))) }
+        guard r.isAtEnd else { throw ByteReaderError("holds more than \(count) replications' results") }
+        return results
     }
 }
