@@ -16,7 +16,7 @@ pgrep -x slurmctld >/dev/null || started_slurm=yes
 stop() {
   if [ "$started_slurm" = yes ]; then
     scontrol shutdown >/dev/null 2>&1 || true
-    for _ in $(seq 40); do pgrep -x 'slurmctld|slurmd' >/dev/null || break; sleep 0.5; done
+    for _ in $(seq 40); do pgrep -x slurmctld >/dev/null || pgrep -x slurmd >/dev/null || break; sleep 0.5; done
   fi
   if [ "$started_munge" = yes ]; then pkill -x munged || true; fi
   rm -rf "$work"
