@@ -71,12 +71,8 @@ struct MergeCommand: ParsableCommand {
             print(SummaryTable.render(summary), terminator: "")
         }
         if let output {
-            try output.write([
-                ("summary.json", try SummaryJSON.encode(summary)),
-                ("intervals.csv", Data(IntervalsCSV.callTypes(summary).utf8)),
-                ("agent_groups.csv", Data(IntervalsCSV.groups(summary).utf8)),
-            ])
-            if !json { print("\nmerged \(ordered.count) parts; wrote \(output.path)/summary.json, intervals.csv, agent_groups.csv") }
+            try output.write(try RunOutputs.files(summary))
+            if !json { print("\nmerged \(ordered.count) parts; wrote \(output.path)/\(RunOutputs.names)") }
         }
         if let reportFile {
             try reportFile.write(Data(HTMLReport.render(summary, runSeconds: Date().timeIntervalSince(start)).utf8))
@@ -108,18 +104,8 @@ struct MergeCommand: ParsableCommand {
                                                                                     results: point.results)))
             }
         }
-        let vary = first?.part.vary ?? []
-        if json {
-            printJSON(try StudyReport.json(points, extra: ["vary": .array(vary.compactMap { SweepRange(parsing: $0) }.map { .text($0.key) })]))
-        } else {
-            print(StudyReport.table(points), terminator: "")
-        }
-        try csvFile?.write(Data(StudyReport.csv(points).utf8))
-        if let reportFile {
-            try reportFile.write(Data(StudyReport.html(
-                title: "Sweep of \(first?.part.source ?? "")", description: "Varied: " + vary.joined(separator: ", "),
-                points: points, runSeconds: Date().timeIntervalSince(start)).utf8))
-        }
+        try SweepCommand.present(points, file: first?.part.source ?? "", vary: first?.part.vary ?? [], json: json,
+                                 csvFile: csvFile, reportFile: reportFile, since: start)
     }
 
     /// The bytes of a part's `file`: `PATH/file` for a part's folder, the file next to

@@ -100,12 +100,8 @@ struct RunCommand: ParsableCommand {
             if !goals.isEmpty { print(precisionReport(outcome, summary: summary)) }
         }
         if let output {
-            try output.write([
-                ("summary.json", try SummaryJSON.encode(summary)),
-                ("intervals.csv", Data(IntervalsCSV.callTypes(summary).utf8)),
-                ("agent_groups.csv", Data(IntervalsCSV.groups(summary).utf8)),
-            ])
-            if !json { print("\nwrote \(output.path)/summary.json, intervals.csv, agent_groups.csv") }
+            try output.write(try RunOutputs.files(summary))
+            if !json { print("\nwrote \(output.path)/\(RunOutputs.names)") }
         }
         if let reportFile {
             try reportFile.write(Data(HTMLReport.render(summary, runSeconds: runSeconds).utf8))

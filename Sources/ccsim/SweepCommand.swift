@@ -58,8 +58,16 @@ struct SweepCommand: ParsableCommand {
             progress.report(points.count)
         }
         progress.finish()
-        if study.json {
-            printJSON(try StudyReport.json(points, extra: ["vary": .array(ranges.map { .text($0.key) })]))
+        try Self.present(points, file: file, vary: vary, json: study.json, csvFile: csvFile, reportFile: reportFile, since: start)
+    }
+
+    /// Prints a sweep's table (or JSON) and writes its CSV and report, as `sweep` and
+    /// `merge` do.
+    static func present(_ points: [StudyPoint], file: String, vary: [String], json: Bool, csvFile: OutputFile?,
+                        reportFile: OutputFile?, since start: Date) throws {
+        if json {
+            let keys = vary.compactMap(SweepRange.init(parsing:)).map { JSONValue.text($0.key) }
+            printJSON(try StudyReport.json(points, extra: ["vary": .array(keys)]))
         } else {
             print(StudyReport.table(points), terminator: "")
         }
