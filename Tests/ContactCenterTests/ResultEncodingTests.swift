@@ -40,3 +40,24 @@ final class ResultEncodingTests: XCTestCase {
         XCTAssertThrowsError(try ReplicationResult(binary: huge), "a count of 2^60 calls")
     }
 }
+
+extension ResultEncodingTests {
+    /// Random damage (fixed seed): every mutated file is read or refused, never a crash.
+    func testRandomDamageNeverCrashes() throws {
+        let bytes = [UInt8](ResultsFile.encode([try result()]))
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 11
+        }
+        var refused = 0
+        for _ in 0..<300 {
+            var damaged = bytes
+            for _ in 0..<(1 + Int(next() % 4)) {
+                damaged[Int(next() % UInt64(damaged.count))] = UInt8(truncatingIfNeeded: next())
+            }
+            if (try? ResultsFile.decode(Data(damaged), count: 1)) == nil { refused += 1 }
+        }
+        XCTAssertGreaterThan(refused, 0, "some damage is noticed")
+    }
+}
