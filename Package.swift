@@ -16,7 +16,7 @@ let package = Package(
     products: [
         .executable(name: "ccsim", targets: ["ccsim"]),
         .library(name: "CCSim", targets: ["Statistics", "Engine", "ContactCenter", "Scenario",
-                                          "Analytics", "Experiments", "Planning", "Reports"]),
+                                          "Analytics", "Experiments", "Planning", "Reports", "Forecasting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -35,9 +35,13 @@ let package = Package(
         .target(name: "Scenario", dependencies: ["ContactCenter", "Statistics", "Yams"]),
         .target(name: "Experiments", dependencies: ["ContactCenter", "Statistics"]),
         .target(name: "Planning", dependencies: ["CGLPK", "CGLPKGuard", "Analytics", "ContactCenter", "Experiments", "Statistics"]),
-        .target(name: "Reports", dependencies: ["Experiments", "ContactCenter", "Statistics", "Analytics", "Planning", "Scenario"]),
+        /// Forecasts from interval history: seasonal naive, Holt-Winters on daily totals,
+        /// intraday profiles, backtests and prediction intervals; a history generator.
+        .target(name: "Forecasting", dependencies: ["ContactCenter", "Statistics"]),
+        .target(name: "Reports", dependencies: ["Experiments", "ContactCenter", "Statistics", "Analytics", "Planning", "Scenario",
+                                                "Forecasting"]),
         .executableTarget(name: "ccsim", dependencies: [
-            "Scenario", "Experiments", "Reports", "Analytics", "ContactCenter", "Planning",
+            "Scenario", "Experiments", "Reports", "Analytics", "ContactCenter", "Planning", "Forecasting",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         /// Arbitrary input through the loader, `--set` and small simulations (the fuzzer's
@@ -57,6 +61,7 @@ let package = Package(
         .testTarget(name: "ExperimentsTests", dependencies: [
             "Experiments", "ContactCenter", "Statistics", "Analytics", "Scenario", "Reports", "TestSupport",
         ]),
+        .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "ContactCenter"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Analytics", "ContactCenter", "Experiments"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments", "ContactCenter", "Scenario", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["ccsim"]),
