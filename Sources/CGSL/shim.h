@@ -6,10 +6,12 @@
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_sf_gamma.h>
+#include <gsl/gsl_multimin.h>
 
 /* Swift 6 refuses GSL's mutable global generator-type pointers; expose them through functions. */
 static inline const gsl_rng_type *ccsim_rng_taus2(void) { return gsl_rng_taus2; }
 static inline const gsl_rng_type *ccsim_rng_mt19937(void) { return gsl_rng_mt19937; }
+static inline const gsl_multimin_fminimizer_type *ccsim_nmsimplex2(void) { return gsl_multimin_fminimizer_nmsimplex2; }
 
 /* One uniform draw in (0,1) without the call through gsl_rng_uniform_pos's wrapper. */
 static inline double ccsim_rng_uniform_pos(const gsl_rng *r) {

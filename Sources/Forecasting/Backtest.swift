@@ -1,0 +1,86 @@
+import Foundation
+
+/// How a model forecast the recent past: errors at one level (days or intervals).
+public struct BacktestScore: Sendable, Codable, Equatable {
+    public var model: DailyModel
+    /// `day` or `interval`.
+    public var level: String
+    /// Σ|actual − forecast| / Σ actual.
+    public var wape: Double?
+    /// The mean of |actual − forecast| / actual over the actuals above 0.
+    public var mape: Double?
+    /// The mean absolute error over the in-sample one-week seasonal naive's.
+    public var mase: Double?
+}
+
+/// A rolling-origin backtest: from each of a few recent origins (a week apart), each model
+/// forecasts the next days from the history before the origin only, and is compared with
+/// what happened.
+struct Backtest {
+    var scores: [BacktestScore] = []
+    /// Per model, the WAPE of daily totals by days ahead (1 first).
+    var wapeByHorizon: [DailyModel: [Double?]] = [:]
+    /// Per model, daily (actual, forecast) and interval (actual, forecast) pairs.
+    var dailyPairs: [DailyModel: [(Double, Double)]] = [:]
+    var intervalPairs: [DailyModel: [(Double, Double)]] = [:]
+
+    /// Origins: the last `count` days a week apart that leave `horizon` days of history
+    /// after them and 8 weeks before them.
+    static func origins(dayCount: Int, horizon: Int, count: Int) -> [Int] {
+        (0..<count).map { dayCount - horizon - 7 * $0 }.filter { $0 >= 56 }
+    }
+
+    init(_ forecaster: DailyForecaster, origins: [Int], horizon: Int) {
+        let h = forecaster.history, k = forecaster.callType, n = h.perDay
+        let profiles = Profiles(history: h, callType: k, before: h.dayCount, events: forecaster.events)
+        let actualDaily = forecaster.actualTotals(profiles: profiles, days: 0..<h.dayCount)
+        let scaleDaily = Self.naiveScale(actualDaily)
+        let scaleInterval = Self.naiveScale(h.offered[k], lag: 7 * n)
+        for model in DailyModel.allCases {
+            var byHorizon = Array(repeating: (err: 0.0, sum: 0.0), count: horizon)
+            var days: [(Double, Double)] = [], intervals: [(Double, Double)] = []
+            for origin in origins {
+                let (daily, perInterval) = forecaster.forecast(from: origin, days: horizon, model: model)
+                for d in 0..<horizon {
+                    if let actual = actualDaily[origin + d] {
+                        days.append((actual, daily[d]))
+                        byHorizon[d] = (byHorizon[d].err + abs(actual - daily[d]), byHorizon[d].sum + actual)
+                    }
+                    for i in 0..<n {
+                        if let actual = h.offered[k][(origin + d) * n + i] { intervals.append((actual, perInterval[d * n + i])) }
+                    }
+                }
+            }
+            wapeByHorizon[model] = byHorizon.map { $0.sum > 0 ? $0.err / $0.sum : nil }
+            dailyPairs[model] = days
+            intervalPairs[model] = intervals
+            scores.append(Self.score(model, "day", days, scale: scaleDaily))
+            scores.append(Self.score(model, "interval", intervals, scale: scaleInterval))
+        }
+    }
+
+    /// The model with the lower daily WAPE (Holt-Winters on a tie).
+    var best: DailyModel {
+        func wape(_ m: DailyModel) -> Double { scores.first { $0.model == m && $0.level == "day" }?.wape ?? .infinity }
+        return wape(.seasonalNaive) < wape(.holtWinters) ? .seasonalNaive : .holtWinters
+    }
+
+    private static func score(_ model: DailyModel, _ level: String, _ pairs: [(Double, Double)], scale: Double?) -> BacktestScore {
+        let actual = pairs.reduce(0) { $0 + $1.0 }
+        let error = pairs.reduce(0) { $0 + abs($1.0 - $1.1) }
+        let positive = pairs.filter { $0.0 > 0 }
+        return BacktestScore(
+            model: model, level: level, wape: actual > 0 ? error / actual : nil,
+            mape: positive.isEmpty ? nil : positive.reduce(0) { $0 + abs($1.0 - $1.1) / $1.0 } / Double(positive.count),
+            mase: scale.flatMap { $0 > 0 && !pairs.isEmpty ? error / Double(pairs.count) / $0 : nil })
+    }
+
+    /// The mean absolute change from `lag` steps before (the in-sample seasonal naive's error).
+    private static func naiveScale(_ y: [Double?], lag: Int = 7) -> Double? {
+        var sum = 0.0, count = 0
+        for t in lag..<max(lag, y.count) {
+            if let a = y[t], let b = y[t - lag] { sum += abs(a - b); count += 1 }
+        }
+        return count > 0 ? sum / Double(count) : nil
+    }
+}

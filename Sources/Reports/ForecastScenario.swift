@@ -1,0 +1,108 @@
+import ContactCenter
+import Forecasting
+import Foundation
+import Scenario
+
+/// The forecast as a scenario for the forecast period: the start date and horizon, a
+/// day type per weekday (and holidays), per call type its daily volume and intraday
+/// profile per day type with a factor per day, the handle times of the history, and the
+/// over-dispersion found (`busyness`). With a base scenario, every other section is the
+/// base's; without one, each call type gets a team of its own (a starting point for
+/// `ccsim staff`).
+public enum ForecastScenario {
+    static let dayTypeIds = ["mon", "tue", "wed", "thu", "fri", "sat", "sun", "holiday"]
+
+    /// The scenario text: `base` (a scenario file) with the forecast's sections, or a
+    /// scenario of its own named after `source`.
+    /// - Throws: ``ScenarioError`` if the result does not load (a call type of the history
+    ///   missing from the base, staffing lists of the base's old intervals, …).
+    public static func text(_ f: Forecast, base: String?, source: String) throws -> String {
+        let overrides = try self.overrides(f, replacingHandleTimes: true)
+        if let base { return try ScenarioLoader.rewrite(path: base, overrides: overrides) }
+        var scenario = try ScenarioLoader.parse(yaml: standaloneBase(f, source: source), fileName: "scenario.yaml")
+        scenario.sourceText = try standaloneBase(f, source: source)
+        return try ScenarioLoader.rewrite(scenario, overrides: overrides)
+    }
+
+    /// The changes that make a scenario simulate the forecast.
+    static func overrides(_ f: Forecast, replacingHandleTimes: Bool) throws -> [ScenarioOverride] {
+        let types = (0..<f.days).map(f.dayType(ofDay:))
+        let used = Set(types).sorted()
+        let holidays = (0..<f.days).filter { types[$0] == 7 }.map { "\(f.firstDay.adding(days: $0))" }
+        let dayTypes = used.map { t in
+            t == 7 ? "{id: holiday, dates: [\(holidays.joined(separator: ", "))]}"
+                : "{id: \(dayTypeIds[t]), weekdays: [\(dayTypeIds[t])]}"
+        }
+        let cvs = f.callTypes.map(\.busynessCV).sorted()
+        var list = [
+            ("start_date", "\(f.firstDay)"), ("horizon", "\(f.days)d"), ("interval", "\(f.history.intervalMinutes)m"),
+            ("clock_start", "~"), ("warmup", "~"), ("day_types", "[\(dayTypes.joined(separator: ", "))]"),
+            ("busyness", "{cv: \(number(cvs.isEmpty ? 0 : cvs[cvs.count / 2]))}"),
+        ]
+        for c in f.callTypes {
+            guard c.callType.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else {
+                throw ScenarioError(file: "forecast", message: "call type `\(c.callType)` cannot be a scenario id (letters, digits, _ and - only)")
+            }
+            list.append(("call_types.\(c.callType).arrivals", arrivals(c, types: types, used: used)))
+            if replacingHandleTimes, let talk = c.meanTalk {
+                list.append(("call_types.\(c.callType).handle_time", "{distribution: exponential, mean: \(number(talk))}"))
+            }
+            if replacingHandleTimes, let work = c.meanAfterCallWork {
+                list.append(("call_types.\(c.callType).after_call_work", "{distribution: constant, value: \(number(work))}"))
+            }
+        }
+        return list.map { ScenarioOverride(keyPath: $0.0.split(separator: ".").map(String.init), value: $0.1) }
+    }
+
+    /// `{daily: {type: volume}, profile: {type: [shares]}, day_factors: [...]}`: the mean
+    /// forecast per day type, and each day's forecast over its type's mean.
+    private static func arrivals(_ c: CallTypeForecast, types: [Int], used: [Int]) -> String {
+        var mean: [Int: Double] = [:]
+        for t in used {
+            let days = types.indices.filter { types[$0] == t }
+            mean[t] = days.reduce(0) { $0 + c.daily[$1] } / Double(days.count)
+        }
+        let daily = used.map { "\(dayTypeIds[$0]): \(number(mean[$0] ?? 0))" }.joined(separator: ", ")
+        let profile = used.map { t in
+            let shares = c.profiles[t].reduce(0, +) > 0 ? c.profiles[t] : Array(repeating: 1, count: c.profiles[t].count)
+            return "\(dayTypeIds[t]): [\(shares.map(number).joined(separator: ", "))]"
+        }.joined(separator: ", ")
+        let factors = types.indices.map { d -> String in
+            let m = mean[types[d]] ?? 0
+            return number(m > 0 ? c.daily[d] / m : 0)
+        }
+        return "{daily: {\(daily)}, profile: {\(profile)}, day_factors: [\(factors.joined(separator: ", "))]}"
+    }
+
+    /// A scenario of the history's call types, each with a team of its own sized at its
+    /// peak offered load plus one, to be replaced by the forecast's sections.
+    private static func standaloneBase(_ f: Forecast, source: String) -> String {
+        var text = """
+            name: "Forecast of \(source.replacingOccurrences(of: "\"", with: "'"))"
+            seed: 1
+            replications: 10
+            horizon: 1d
+            interval: \(f.history.intervalMinutes)m
+            call_types:
+
+            """
+        var groups = "agent_groups:\n"
+        for c in f.callTypes {
+            let talk = c.meanTalk ?? 240, work = c.meanAfterCallWork ?? 0
+            let peak = c.intervals.max() ?? 0
+            let agents = Int((peak * (talk + work) / Double(f.history.intervalMinutes * 60)).rounded(.up)) + 1
+            text += """
+                  - id: \(c.callType)
+                    arrivals: {per_hour: 0}
+                    handle_time: {distribution: exponential, mean: \(number(talk))}
+                    patience: {distribution: exponential, mean: 180}
+                    service_level: {seconds: 20, target: 0.8}
+
+                """
+            groups += "  - {id: \(c.callType)_team, skills: [\(c.callType)], agents: \(agents)}\n"
+        }
+        return text + groups
+    }
+
+    private static func number(_ x: Double) -> String { String(format: "%.6g", x) }
+}

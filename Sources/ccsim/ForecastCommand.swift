@@ -1,0 +1,109 @@
+import ArgumentParser
+import ContactCenter
+import Forecasting
+import Foundation
+import Reports
+import Scenario
+
+/// `ccsim forecast HISTORY.csv --horizon 28d --out DIR`: forecasts from interval history.
+struct ForecastCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "forecast",
+        abstract: "Forecast offered calls per interval from an exported interval history, with a backtest and a scenario.",
+        discussion: """
+            Writes forecast.csv (start,call_type,offered,low,high), backtest.csv, daily.csv, \
+            scenario.yaml (the forecast period, ready for run, staff and roster) and report.html \
+            into DIR; with --by month also forecast-monthly.csv. Offered calls are what the \
+            switch counted, redials included.
+            """)
+
+    @Argument(help: "The history: CSV with start,call_type,offered[,answered,abandoned,aht,acw].")
+    var history: String
+
+    @Option(help: ArgumentHelp("How far ahead: days (28d), weeks (4w) or months (12m), at most a year.", valueName: "N{d|w|m}"))
+    var horizon = "28d"
+
+    @Option(help: "Write the outputs into this directory.")
+    var out: String?
+
+    @Option(help: "The prediction intervals' level (0.5-0.99).")
+    var level = 0.8
+
+    @Option(help: "Holidays and known events: CSV date,name,factor (past and future dates).")
+    var calendar: String?
+
+    @Option(help: "Take every other section of scenario.yaml (groups, roster, IVR, seats...) from this scenario.")
+    var base: String?
+
+    @Option(help: "day (the default), or month: also monthly totals (forecast-monthly.csv).")
+    var by = "day"
+
+    @Flag(help: "Replace the --out directory if it exists.")
+    var force = false
+
+    @Flag(help: "Print the forecast's summary as JSON.")
+    var json = false
+
+    func validate() throws {
+        guard (0.5...0.99).contains(level) else { throw ValidationError("--level must be from 0.5 to 0.99") }
+        guard ["day", "month"].contains(by) else { throw ValidationError("--by takes day or month") }
+        guard Self.horizonParts(horizon) != nil else {
+            throw ValidationError("--horizon \(horizon): expected a number of days, weeks or months, such as 28d, 4w or 12m, up to a year")
+        }
+    }
+
+    /// `28d`, `4w`, `12m`: the count and unit.
+    static func horizonParts(_ text: String) -> (Int, Character)? {
+        guard let unit = text.last, "dwm".contains(unit), let count = Int(text.dropLast()), count >= 1 else { return nil }
+        let days = unit == "d" ? count : unit == "w" ? 7 * count : 31 * count
+        return days <= 366 ? (count, unit) : nil
+    }
+
+    func run() throws {
+        let output = out.map { OutputDirectory(path: $0, replaceExisting: force) }
+        try output?.checkWritable()
+        let history = try read { try History(csv: TextFile.read(self.history), file: self.history) }
+        let events = try calendar.map { path in try read { try EventCalendar(csv: TextFile.read(path), file: path) } }
+            ?? EventCalendar()
+        let days = horizonDays(after: history.firstDay.adding(days: history.dayCount))
+        let forecast = Forecaster.forecast(history, events: events, settings: ForecastSettings(days: days, level: level))
+        let scenario = try ForecastScenario.text(forecast, base: base, source: self.history)
+        if json { printJSON(try ForecastSummary.json(forecast)) } else { print(ForecastSummary.table(forecast), terminator: "") }
+        guard let output else { return }
+        var files: [(name: String, contents: Data)] = [
+            ("forecast.csv", Data(ForecastOutputs.forecastCSV(forecast).utf8)),
+            ("backtest.csv", Data(ForecastOutputs.backtestCSV(forecast).utf8)),
+            ("daily.csv", Data(ForecastOutputs.dailyCSV(forecast).utf8)),
+            ("scenario.yaml", Data(scenario.utf8)),
+            ("report.html", Data(ForecastReport.render(forecast, source: self.history).utf8)),
+        ]
+        if by == "month" { files.append(("forecast-monthly.csv", Data(ForecastOutputs.monthlyCSV(forecast).utf8))) }
+        try output.write(files)
+        if !json { print("\nwrote \(output.path)/" + files.map(\.name).joined(separator: ", ")) }
+    }
+
+    /// The horizon in days from `first`: months are calendar months.
+    private func horizonDays(after first: CalendarDate) -> Int {
+        guard let (count, unit) = Self.horizonParts(horizon) else { return 28 }
+        switch unit {
+        case "d": return count
+        case "w": return 7 * count
+        default:
+            let (year, month, day) = first.components
+            let total = month - 1 + count
+            let end = CalendarDate(year: year + total / 12, month: total % 12 + 1, day: min(day, 28)) ?? first.adding(days: 30 * count)
+            return min(366, end.daysSinceEpoch - first.daysSinceEpoch)
+        }
+    }
+
+    /// A file's contents read, its problems as input errors.
+    private func read<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as HistoryError {
+            throw CommandFailure(error.description, status: .input)
+        } catch let error as ScenarioError {
+            throw CommandFailure(error.description, status: .input)
+        }
+    }
+}
