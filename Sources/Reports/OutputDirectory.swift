@@ -117,6 +117,13 @@ public struct OutputFile {
         OutputFile(path: path, replaceExisting: replaceExisting, signature: ",arrivals,arrivals_ci_low,arrivals_ci_high,")
     }
 
+    /// A synthetic history (`ccsim history`). Its columns are those of a real history,
+    /// so the signature is its call type ids, `type01`, …, which a real one is unlikely
+    /// to use.
+    public static func historyCSV(path: String, replaceExisting: Bool) -> OutputFile {
+        OutputFile(path: path, replaceExisting: replaceExisting, signature: ",type01,")
+    }
+
     public func write(_ contents: Data) throws {
         try checkWritable()
         let target = URL(fileURLWithPath: path).standardizedFileURL
