@@ -23,6 +23,20 @@ done
 # The city hotline's staffing with day types and opening hours: nobody asked for while closed.
 "$ccsim" staff Scenarios/city-hotline.yaml --replications 5 --out Results/city-hotline-staff --force \
   | tee Results/city-hotline-staff.txt
+# The planner's cycle on a generated history (two years, three call types): history →
+# forecast (a week, with the centre of Scenarios/forecast/base.yaml) → staff → roster.
+history_dir=$(mktemp -d)
+"$ccsim" history --days 730 --call-types 3 --start 2025-01-01 --seed 7 --out "$history_dir/history.csv"
+"$ccsim" forecast "$history_dir/history.csv" --horizon 7d --calendar Scenarios/forecast/holidays.csv \
+  --base Scenarios/forecast/base.yaml --out Results/forecast --force | tee Results/forecast.txt
+rm -rf "$history_dir"
+if command -v chromium >/dev/null; then
+  chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1100,2400 \
+    --screenshot=Results/forecast-report.png "file://$PWD/Results/forecast/report.html" 2>/dev/null
+fi
+"$ccsim" staff Results/forecast/scenario.yaml --out Results/forecast-staff --force | tee Results/forecast-staff.txt
+"$ccsim" roster Results/forecast/scenario.yaml --shifts Scenarios/forecast/shifts.yaml --out Results/forecast-roster --force \
+  | tee Results/forecast-roster.txt
 # The seat-expansion request on today's 71 seats: the same scenario with `seats: 71`.
 variant=$(mktemp --suffix=.yaml)
 sed 's/^seats: 140$/seats: 71/; s/^name: .*/name: Seat expansion on today'"'"'s 71 seats/' \

@@ -67,7 +67,8 @@ struct ForecastCommand: ParsableCommand {
             ?? EventCalendar()
         let days = horizonDays(after: history.firstDay.adding(days: history.dayCount))
         let forecast = Forecaster.forecast(history, events: events, settings: ForecastSettings(days: days, level: level))
-        let scenario = try ForecastScenario.text(forecast, base: base, source: self.history)
+        let source = URL(fileURLWithPath: self.history).lastPathComponent
+        let scenario = try ForecastScenario.text(forecast, base: base, source: source)
         if json { printJSON(try ForecastSummary.json(forecast)) } else { print(ForecastSummary.table(forecast), terminator: "") }
         guard let output else { return }
         var files: [(name: String, contents: Data)] = [
@@ -75,7 +76,7 @@ struct ForecastCommand: ParsableCommand {
             ("backtest.csv", Data(ForecastOutputs.backtestCSV(forecast).utf8)),
             ("daily.csv", Data(ForecastOutputs.dailyCSV(forecast).utf8)),
             ("scenario.yaml", Data(scenario.utf8)),
-            ("report.html", Data(ForecastReport.render(forecast, source: self.history).utf8)),
+            ("report.html", Data(ForecastReport.render(forecast, source: source).utf8)),
         ]
         if by == "month" { files.append(("forecast-monthly.csv", Data(ForecastOutputs.monthlyCSV(forecast).utf8))) }
         try output.write(files)
