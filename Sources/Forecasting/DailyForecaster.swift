@@ -55,7 +55,17 @@ struct DailyForecaster {
         }
     }
 
-    /// The daily totals as the history has them (events included), for the backtest.
+    /// The daily totals as the history has them, events included, estimated from the
+    /// known intervals where some are missing (`nil`: less than half the day known).
+    func estimatedTotals(profiles: Profiles) -> [Double?] {
+        (0..<history.dayCount).map { d in
+            let values = history.offered[callType][(d * history.perDay)..<((d + 1) * history.perDay)]
+            return profiles.total(of: values, dayType: Profiles.dayType(date(d), events: events))
+        }
+    }
+
+    /// The daily totals as the history has them (events included), complete days only,
+    /// for the backtest.
     func actualTotals(profiles: Profiles, days: Range<Int>) -> [Double?] {
         days.map { d in
             let values = history.offered[callType][(d * history.perDay)..<((d + 1) * history.perDay)]

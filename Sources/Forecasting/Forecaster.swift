@@ -87,7 +87,7 @@ public enum Forecaster {
             dailyHigh: daily.map(bands.dailyHigh), intervals: intervals, intervalLow: intervals.map(bands.intervalLow),
             intervalHigh: intervals.map(bands.intervalHigh), backtest: backtest.scores, wapeByHorizon: backtest.wapeByHorizon,
             busynessCV: bands.busynessCV, dailyCoverage: bands.dailyCoverage, intervalCoverage: bands.intervalCoverage,
-            historyDaily: forecaster.actualTotals(profiles: profiles, days: 0..<h.dayCount), profiles: profiles.shares,
+            historyDaily: forecaster.estimatedTotals(profiles: profiles), profiles: profiles.shares,
             meanTalk: h.meanTalk[k], meanAfterCallWork: h.meanAfterCallWork[k])
     }
 }
