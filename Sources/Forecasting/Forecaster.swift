@@ -112,7 +112,9 @@ struct Bands {
         let sigma = variance.squareRoot()
         self.sigma = sigma
         let poisson = dailyPairs.filter { $0.1 > 0 }.map { 1 / $0.1 }
-        busynessCV = max(0, variance - (poisson.isEmpty ? 0 : poisson.reduce(0, +) / Double(poisson.count))).squareRoot()
+        // Unknown without a backtest (0 then); the bands then assume a 10% spread.
+        busynessCV = ratios.isEmpty ? 0
+            : max(0, variance - (poisson.isEmpty ? 0 : poisson.reduce(0, +) / Double(poisson.count))).squareRoot()
         if logs.count >= 10 {
             lowRatio = exp(Self.quantile(logs, (1 - level) / 2))
             highRatio = exp(Self.quantile(logs, 1 - (1 - level) / 2))

@@ -69,9 +69,12 @@ public struct History: Sendable {
     /// divide a day, with every start on its grid.
     private static func intervalLength(_ rows: [HistoryRow], file: String) throws -> Int {
         let starts = Set(rows.map(\.start.minutes)).sorted()
+        guard starts.count >= 2 else {
+            throw HistoryError(file: file, line: nil, "every row starts at the same time: at least two intervals are needed to infer the interval length")
+        }
         var gaps: [Int: Int] = [:]
         for (a, b) in zip(starts, starts.dropFirst()) { gaps[b - a, default: 0] += 1 }
-        guard let interval = gaps.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) })?.key ?? (starts.count == 1 ? 1440 : nil),
+        guard let interval = gaps.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) })?.key,
               interval >= 1, 1440 % interval == 0 else {
             throw HistoryError(file: file, line: nil, "cannot infer an interval length that divides a day from the starts")
         }

@@ -55,8 +55,8 @@ struct ForecastCommand: ParsableCommand {
     /// `28d`, `4w`, `12m`: the count and unit.
     static func horizonParts(_ text: String) -> (Int, Character)? {
         guard let unit = text.last, "dwm".contains(unit), let count = Int(text.dropLast()), count >= 1 else { return nil }
-        let days = unit == "d" ? count : unit == "w" ? 7 * count : 31 * count
-        return days <= 366 ? (count, unit) : nil
+        let fits = unit == "d" ? count <= 366 : unit == "w" ? count <= 52 : count <= 12
+        return fits ? (count, unit) : nil
     }
 
     func run() throws {
