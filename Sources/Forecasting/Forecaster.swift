@@ -121,10 +121,10 @@ struct Bands {
         } else {
             (lowRatio, highRatio) = (exp(-z * max(sigma, 0.05)), exp(z * max(sigma, 0.05)))
         }
-        var factor = 4.0
-        for c in stride(from: 0.5, through: 4, by: 0.05) {
+        var factor = intervalPairs.isEmpty ? 1 : 4.0  // no backtest: Poisson counts with the assumed spread
+        for c in stride(from: 0.5, through: 4, by: 0.05) where !intervalPairs.isEmpty {
             let covered = intervalPairs.filter { a, f in abs(a - f) <= z * c * (f + f * f * variance).squareRoot() + 0.5 }.count
-            if intervalPairs.isEmpty || Double(covered) >= level * Double(intervalPairs.count) { factor = c; break }
+            if Double(covered) >= level * Double(intervalPairs.count) { factor = c; break }
         }
         widen = factor
         let (lo, hi) = (lowRatio, highRatio)

@@ -11,7 +11,7 @@ import Scenario
 ///
 /// Exit statuses (``ExitStatus``): 0 success; 1 a study that cannot be run; 2 a target
 /// not reached; 64 a command line that does not parse (with the usage); 65 a scenario,
-/// shift-template or `--set` error; 70 an internal error; 73 an output that cannot be
+/// shift-template, `--set`, history, calendar or part error; 70 an internal error; 73 an output that cannot be
 /// written; 130 and 143 interrupted by SIGINT or SIGTERM.
 @main
 struct CCSim: ParsableCommand {
@@ -21,7 +21,7 @@ struct CCSim: ParsableCommand {
         discussion: """
             Exit status: 0 success; 1 a study that cannot be run; 2 a target not reached (capacity: no amount \
             meets the targets; roster: the templates cannot cover the requirements); 64 usage error; 65 scenario, \
-            shift-template or --set error; 70 internal error; 73 an output cannot be written or replaced; \
+            shift-template, --set, history, calendar or part error; 70 internal error; 73 an output cannot be written or replaced; \
             130/143 interrupted (SIGINT/SIGTERM).
             """,
         version: "0.1.0",
