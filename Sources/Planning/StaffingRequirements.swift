@@ -16,6 +16,17 @@ public struct StaffingRequirement: Sendable {
     /// The share (0…1) of scheduled agents not on the phones: by default the scenario
     /// roster's absence and other off-phone work, 1 − (1 − absence)(1 − other).
     public var shrinkage: Double
+    /// Whether the plan meets every planning target in every interval (by the mean);
+    /// when no plan the search saw does, the last one, with the targets it misses.
+    public var feasible = true
+    /// A lower bound on the plan's agent-intervals in the Erlang model (every load pooled
+    /// in one group, the least demanding target); `nil` when not computed.
+    public var lowerBound: Int?
+    /// Simulations the search ran.
+    public var simulations = 1
+
+    /// The plan's agent-intervals (agents on the phones summed over groups and intervals).
+    public var agentIntervals: Int { agents.reduce(0) { $0 + $1.reduce(0, +) } }
 
     /// Agents to schedule per group and interval so that, after shrinkage, `agents`
     /// are on the phones.
@@ -44,16 +55,9 @@ public enum Shrinkage {
 /// calls that reach agents (arrivals while open, less self-service), the mean talk plus
 /// after-call work of the interval's laws times the handle-time factor of the group
 /// that takes the type (its proficiency and chat slowdown), and the fewest agents (chat
-/// slots over the chats an agent takes at once) meeting every target the type sets — service level,
-/// abandonment, ASA, answer rate (``planningTargets(of:)``).
-/// When every call type has a group of its own with no other skill, that is the answer.
-/// With several skills, each type's requirement goes to its group with the fewest
-/// skills, and a greedy search with common random numbers adjusts the groups by
-/// simulation: while an interval misses a target (by its mean), one agent
-/// is added there to the most specialised group with the failing skill; when all targets
-/// hold, each group in turn (most skills first) gives up one agent in every interval,
-/// kept where that interval and the next still meet their targets. It stops when neither
-/// step changes anything, or after `maxRounds` simulations.
+/// slots over the chats an agent takes at once) meeting every target the type sets
+/// (``planningTargets(of:)``). ``requirements(for:seed:replications:maxRounds:threads:)``
+/// sizes groups on their pooled load and searches by simulation (``StaffingSearch``).
 public enum RequirementPlanner {
     /// The Erlang requirement of each call type, `[type][interval]`, on the phones.
     public static func erlangByCallType(_ model: CenterModel) throws -> [[Int]] {
@@ -84,7 +88,7 @@ public enum RequirementPlanner {
     }
 
     /// The analytic form of a target (answer rate r as abandonment at most 1 − r).
-    private static func staffingTarget(_ target: KPITarget, slSeconds: Double) -> StaffingTarget? {
+    static func staffingTarget(_ target: KPITarget, slSeconds: Double) -> StaffingTarget? {
         switch target.kpi {
         case .serviceLevel: return .serviceLevel(atLeast: target.value, withinSeconds: slSeconds)
         case .abandonFraction: return .abandonFraction(atMost: target.value)
@@ -100,62 +104,11 @@ public enum RequirementPlanner {
             .min { model.agentGroups[$0].skills.count < model.agentGroups[$1].skills.count }
     }
 
-    /// The requirements of `model`, verified by simulation with `replications` replications of `seed`.
+    /// The requirements of `model`, verified by simulation with `replications`
+    /// replications of `seed`: the convergent search of ``StaffingSearch``.
     public static func requirements(for model: CenterModel, seed: UInt64, replications: Int,
                                     maxRounds: Int = 150, threads: Int? = nil) throws -> StaffingRequirement {
-        let n = model.timing.intervalCount
-        let byType = try erlangByCallType(model)
-        var agents = Array(repeating: Array(repeating: 0, count: n), count: model.agentGroups.count)
-        for (k, requirement) in byType.enumerated() {
-            guard let g = specialistGroup(of: k, in: model) else { continue }
-            for i in 0..<n { agents[g][i] += requirement[i] }
-        }
-        var log = ["Erlang start: " + groupTotals(agents, model)]
-        func simulate(_ staffing: [[Int]]) throws -> RunSummary {
-            let staffed = staffedModel(model, staffing)
-            return try ReplicationRunner.summary(model: staffed, seed: seed, replications: replications, threads: threads)
-        }
-        var summary = try simulate(agents)
-        let separate = model.agentGroups.allSatisfy { $0.skills.count == 1 }
-            && model.callTypes.indices.allSatisfy { k in model.agentGroups.filter { $0.skills.contains(k) }.count == 1 }
-        if separate {
-            return StaffingRequirement(agents: agents, method: "Erlang A per call type (one skill per group)",
-                                       verification: summary, log: log, shrinkage: Shrinkage.of(model))
-        }
-        var rounds = 1
-        var reducedGroups: Set<Int> = []
-        while rounds < maxRounds {
-            let failing = failures(summary, model)
-            if !failing.isEmpty {
-                for (i, k) in failing {
-                    if let g = specialistGroup(of: k, in: model) { agents[g][i] += 1 }
-                }
-                log.append("round \(rounds): \(failing.count) interval targets missed, one agent added to each: " + groupTotals(agents, model))
-                reducedGroups = []
-            } else {
-                let order = model.agentGroups.indices.sorted { model.agentGroups[$0].skills.count > model.agentGroups[$1].skills.count }
-                guard let g = order.first(where: { !reducedGroups.contains($0) }) else { break }
-                reducedGroups.insert(g)
-                var trial = agents
-                for i in 0..<n where trial[g][i] > 0 { trial[g][i] -= 1 }
-                let trialSummary = try simulate(trial)
-                rounds += 1
-                let missed = Set(failures(trialSummary, model).map(\.interval))
-                var kept = 0
-                for i in 0..<n where trial[g][i] < agents[g][i] && !missed.contains(i) && !missed.contains(i + 1) {
-                    agents[g][i] -= 1
-                    kept += 1
-                }
-                log.append("round \(rounds): \(model.agentGroups[g].id) gives up one agent in \(kept) intervals: " + groupTotals(agents, model))
-                if kept > 0 { reducedGroups = [] }
-            }
-            summary = try simulate(agents)
-            rounds += 1
-        }
-        if !failures(summary, model).isEmpty { log.append("stopped after \(rounds) simulations with targets still missed") }
-        return StaffingRequirement(
-            agents: agents, method: "Erlang A start, greedy search by simulation with common random numbers",
-            verification: summary, log: log, shrinkage: Shrinkage.of(model))
+        try StaffingSearch(model: model, seed: seed, replications: replications, threads: threads).run(maxSimulations: maxRounds)
     }
 
     /// The model with every group staffed per interval by `staffing` (no roster).

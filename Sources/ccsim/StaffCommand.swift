@@ -65,5 +65,10 @@ struct StaffCommand: ParsableCommand {
             ])
             if !json { print("\nwrote \(output.path)/requirements.csv, intervals.csv, summary.json") }
         }
+        guard requirement.feasible else {
+            throw CommandFailure("no plan the search tried meets every target in every interval; the last one (above) misses "
+                + "some after \(requirement.simulations) simulations: raise --replications or check the targets",
+                                 status: .targetNotReached)
+        }
     }
 }
