@@ -28,6 +28,10 @@ public struct History: Sendable {
     /// The most rows and call types read (a bound on memory).
     public static let maximumRows = 20_000_000
     public static let maximumCallTypes = 1_000
+    /// The longest span, first to last row, and the most values (days × intervals × call
+    /// types) held: a bound on memory, whatever the dates in the file.
+    public static let maximumDays = 3_660
+    public static let maximumSlots = 100_000_000
 
     /// Reads the CSV text of `file` (its name, for errors).
     /// - Throws: ``HistoryError`` with the line and what is wrong.
@@ -44,6 +48,11 @@ public struct History: Sendable {
         let start = rows.map(\.start).min() ?? first.start, end = rows.map(\.start).max() ?? first.start
         firstDay = start.date
         dayCount = end.date.daysSinceEpoch - start.date.daysSinceEpoch + 1
+        let slots = dayCount * (1440 / interval) * callTypes.count
+        guard dayCount <= Self.maximumDays, slots <= Self.maximumSlots else {
+            throw HistoryError(file: file, line: nil, "spans \(dayCount) days of \(interval)-minute intervals for \(callTypes.count) "
+                + "call types (\(slots) values); at most \(Self.maximumDays) days and \(Self.maximumSlots) values")
+        }
         let index = Dictionary(uniqueKeysWithValues: callTypes.enumerated().map { ($1, $0) })
         var offered = Array(repeating: [Double?](repeating: nil, count: dayCount * (1440 / interval)), count: callTypes.count)
         var talk = Array(repeating: (sum: 0.0, weight: 0.0), count: callTypes.count), acw = talk
