@@ -46,7 +46,7 @@ let package = Package(
         ]),
         /// Arbitrary input through the loader, `--set` and small simulations (the fuzzer's
         /// check, and its replay of the regression files under Tests/FuzzRegressions).
-        .target(name: "ScenarioFuzzing", dependencies: ["Scenario", "ContactCenter"]),
+        .target(name: "ScenarioFuzzing", dependencies: ["Scenario", "ContactCenter", "Forecasting"]),
         .target(name: "CFuzzerDriver"),
         .executableTarget(name: "ccsim-fuzz", dependencies: ["ScenarioFuzzing", "CFuzzerDriver"]),
         .target(name: "ValidationCases", path: "Tests/ValidationCases", resources: [.copy("cases_shared.json")]),

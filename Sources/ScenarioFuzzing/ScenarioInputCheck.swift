@@ -1,9 +1,12 @@
 import ContactCenter
+import Forecasting
 import Foundation
 import Scenario
 
 /// What the fuzzer feeds ccsim: arbitrary bytes read as an input a user could give — a
-/// scenario file, optionally after a first line `--set KEY=VALUE`. Every input must end
+/// scenario file, optionally after a first line `--set KEY=VALUE`; or, when it starts
+/// like one, an interval history (`start,…`: read, and forecast if small) or an event
+/// calendar (`date,…`). Every input must end
 /// in a scenario or a clean error, never a crash, a hang or unbounded memory; a small
 /// scenario that loads is also simulated (one replication), so the simulator is
 /// exercised by whatever the loader accepts.
@@ -17,6 +20,8 @@ public enum ScenarioInputCheck {
     @discardableResult
     public static func check(_ data: Data) -> String {
         var yaml = String(decoding: data, as: UTF8.self)
+        if yaml.hasPrefix("start,") { return checkHistory(yaml) }
+        if yaml.hasPrefix("date,") { return (try? EventCalendar(csv: yaml, file: "fuzz.csv")).map { "\($0.events.count) events" } ?? "refused" }
         var overrides: [ScenarioOverride] = []
         if yaml.hasPrefix("--set ") {
             let firstLine = yaml.prefix { $0 != "\n" }
@@ -41,5 +46,21 @@ public enum ScenarioInputCheck {
         } catch {
             return "loaded, not simulated: \(error)"
         }
+    }
+
+    /// The largest history forecast: days × intervals × call types.
+    static let forecastValues = 20_000
+
+    /// Reads a history and, if it is small, forecasts a week of it.
+    private static func checkHistory(_ text: String) -> String {
+        let history: History
+        do {
+            history = try History(csv: text, file: "fuzz.csv")
+        } catch {
+            return "refused: \(error)"
+        }
+        guard history.dayCount * history.perDay * history.callTypes.count <= forecastValues else { return "read" }
+        let forecast = Forecaster.forecast(history, settings: ForecastSettings(days: 7))
+        return "forecast \(forecast.callTypes.count) call types"
     }
 }
