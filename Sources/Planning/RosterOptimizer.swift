@@ -10,7 +10,9 @@ import Foundation
 /// position of its window (every `breakStep`, 30 minutes by default); in every interval and group, the agents on
 /// the phones (shift time less briefings and breaks, by the fraction of the interval
 /// they cover) at least the requirement grossed up for absence and other off-phone work;
-/// in every interval, agents on the phones within the licensed seats; each template
+/// at every instant, the agents on the phones (on a seat: briefings and breaks leave it)
+/// within the licensed seats — checked at every moment the count can rise, not as an
+/// interval's average; each template
 /// within its minimum and maximum count; least total cost. The LP relaxation gives a
 /// lower bound, reported with the gap.
 ///
@@ -87,18 +89,20 @@ public struct RosterOptimizer {
         }
         let timing = model.timing
         let shrinkage = Shrinkage.of(model)
-        var seatTerms = Array(repeating: [(Int, Double)](), count: timing.intervalCount)
         for g in model.agentGroups.indices {
             for i in 0..<timing.intervalCount {
-                let terms = coverageTerms(assignments.filter { $0.group == g }, interval: i)
-                seatTerms[i] += terms
                 let need = Shrinkage.scheduled(required[g][i], shrinkage: shrinkage)
-                if need > 0 { program.addRow("cover_\(g)_\(i)", terms, atLeast: Double(need)) }
+                if need > 0 {
+                    program.addRow("cover_\(g)_\(i)", coverageTerms(assignments.filter { $0.group == g }, interval: i),
+                                   atLeast: Double(need))
+                }
             }
         }
         let seats = model.agentSeats
         if seats < Int.max {
-            for i in 0..<timing.intervalCount { program.addRow("seats_\(i)", seatTerms[i], atMost: Double(seats)) }
+            for instant in riseInstants(assignments) {
+                program.addRow("seats_\(Int(instant))", seatTerms(assignments, at: instant), atMost: Double(seats))
+            }
         }
         for (t, template) in templates.enumerated() {
             let terms = assignments.filter { $0.template == t }.map { ($0.column, 1.0) }
@@ -122,6 +126,47 @@ public struct RosterOptimizer {
                     for (position, column) in positions {
                         let away = overlap(start + position, start + position + template.breaks[b].length, from, to)
                         if away > 0 { terms.append((column, -away / length)) }
+                    }
+                }
+            }
+        }
+        return terms
+    }
+
+    /// The moments in `[0, horizon)` at which the agents on the phones can rise: a shift's
+    /// time on the phones begins, or a break ends. The most at once is reached at one of
+    /// them, so limiting those limits every instant.
+    func riseInstants(_ assignments: [Assignment]) -> [Double] {
+        var instants = Set<Double>([0])
+        for a in assignments {
+            let template = templates[a.template]
+            for d in model.timing.rosterDays {
+                let start = a.start + Double(d) * Timing.secondsPerDay
+                instants.insert(start + template.briefingBefore)
+                for (b, positions) in a.breakColumns.enumerated() {
+                    for (position, _) in positions { instants.insert(start + position + template.breaks[b].length) }
+                }
+            }
+        }
+        return instants.filter { $0 >= 0 && $0 < model.timing.horizon }.sorted()
+    }
+
+    /// The terms giving the agents on the phones at `instant`: each shift on the phones
+    /// then, less each break under way then.
+    func seatTerms(_ assignments: [Assignment], at instant: Double) -> [(Int, Double)] {
+        var terms: [(Int, Double)] = []
+        for a in assignments {
+            let template = templates[a.template]
+            for d in model.timing.rosterDays {
+                let start = a.start + Double(d) * Timing.secondsPerDay
+                guard instant >= start + template.briefingBefore, instant < start + template.length - template.briefingAfter else {
+                    continue
+                }
+                terms.append((a.column, 1))
+                for (b, positions) in a.breakColumns.enumerated() {
+                    for (position, column) in positions
+                    where instant >= start + position && instant < start + position + template.breaks[b].length {
+                        terms.append((column, -1))
                     }
                 }
             }
