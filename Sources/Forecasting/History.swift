@@ -32,6 +32,10 @@ public struct History: Sendable {
     /// types) held: a bound on memory, whatever the dates in the file.
     public static let maximumDays = 3_660
     public static let maximumSlots = 100_000_000
+    /// The most calls of one call type in one interval, and the longest talk or
+    /// after-call work (seconds), that a history may give: beyond any centre.
+    public static let mostCalls = 10_000_000.0
+    public static let longestTime = ModelLimits.longestDuration
 
     /// Reads the CSV text of `file` (its name, for errors).
     /// - Throws: ``HistoryError`` with the line and what is wrong.

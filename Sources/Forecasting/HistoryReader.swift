@@ -49,6 +49,10 @@ struct HistoryReader {
                 throw HistoryError(file: file, line: lineNumber, "\(name) is not a number: \"\(text)\"")
             }
             guard value >= 0 else { throw HistoryError(file: file, line: lineNumber, "\(name) is negative: \(text)") }
+            let most = name == "aht" || name == "acw" ? History.longestTime : History.mostCalls
+            guard value <= most else {
+                throw HistoryError(file: file, line: lineNumber, "\(name) \(text) is beyond \(Int(most)) (\(name == "aht" || name == "acw" ? "seconds" : "calls in one interval"))")
+            }
             return value
         }
         guard let startText = cell("start"), let start = LocalDateTime(iso: startText) else {

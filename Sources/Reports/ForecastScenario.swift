@@ -17,15 +17,16 @@ public enum ForecastScenario {
     /// - Throws: ``ScenarioError`` if the result does not load (a call type of the history
     ///   missing from the base, staffing lists of the base's old intervals, …).
     public static func text(_ f: Forecast, base: String?, source: String) throws -> String {
-        let overrides = try self.overrides(f, replacingHandleTimes: true)
+        let overrides = try self.overrides(f)
         if let base { return try ScenarioLoader.rewrite(path: base, overrides: overrides) }
-        var scenario = try ScenarioLoader.parse(yaml: standaloneBase(f, source: source), fileName: "scenario.yaml")
-        scenario.sourceText = try standaloneBase(f, source: source)
+        let text = standaloneBase(f, source: source)
+        var scenario = try ScenarioLoader.parse(yaml: text, fileName: "scenario.yaml")
+        scenario.sourceText = text
         return try ScenarioLoader.rewrite(scenario, overrides: overrides)
     }
 
     /// The changes that make a scenario simulate the forecast.
-    static func overrides(_ f: Forecast, replacingHandleTimes: Bool) throws -> [ScenarioOverride] {
+    static func overrides(_ f: Forecast) throws -> [ScenarioOverride] {
         let types = (0..<f.days).map(f.dayType(ofDay:))
         let used = Set(types).sorted()
         let holidays = (0..<f.days).filter { types[$0] == 7 }.map { "\(f.firstDay.adding(days: $0))" }
@@ -44,10 +45,10 @@ public enum ForecastScenario {
                 throw ScenarioError(file: "forecast", message: "call type `\(c.callType)` cannot be a scenario id (letters, digits, _ and - only)")
             }
             list.append(("call_types.\(c.callType).arrivals", arrivals(c, types: types, used: used)))
-            if replacingHandleTimes, let talk = c.meanTalk {
+            if let talk = c.meanTalk {
                 list.append(("call_types.\(c.callType).handle_time", "{distribution: exponential, mean: \(number(talk))}"))
             }
-            if replacingHandleTimes, let work = c.meanAfterCallWork {
+            if let work = c.meanAfterCallWork {
                 list.append(("call_types.\(c.callType).after_call_work", "{distribution: constant, value: \(number(work))}"))
             }
         }
@@ -90,7 +91,8 @@ public enum ForecastScenario {
         for c in f.callTypes {
             let talk = c.meanTalk ?? 240, work = c.meanAfterCallWork ?? 0
             let peak = c.intervals.max() ?? 0
-            let agents = Int((peak * (talk + work) / Double(f.history.intervalMinutes * 60)).rounded(.up)) + 1
+            let load = min(peak * (talk + work) / Double(f.history.intervalMinutes * 60), Double(ModelLimits.agentsPerGroup - 1))
+            let agents = Int(load.rounded(.up)) + 1
             text += """
                   - id: \(c.callType)
                     arrivals: {per_hour: 0}

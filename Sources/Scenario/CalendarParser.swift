@@ -1,4 +1,5 @@
 import ContactCenter
+import Foundation
 
 /// Reads the calendar of a scenario — `start_date`, `day_types` and the centre's `open`
 /// hours — and the values other sections may give per day type.
@@ -66,6 +67,9 @@ struct CalendarParser {
             let hours = OpeningHours(windows: try reader.sequence().map(window))
             do { try hours.validate() } catch let error as ModelError { throw reader.error(error.message) }
             return hours
+        }
+        if case .scalar(let scalar) = reader.node, scalar.string.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw reader.error("expected opening hours like \"08:00-20:00\", `closed` or `always`, got nothing")
         }
         switch try reader.text().lowercased() {
         case "closed": return .closed

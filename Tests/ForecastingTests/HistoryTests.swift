@@ -39,6 +39,8 @@ final class HistoryTests: XCTestCase {
             (Self.sample.replacingOccurrences(of: "2026-03-03T09:00", with: "2026-02-30T09:00"), "h.csv:5: start \"2026-02-30T09:00\" is not a date-time"),
             ("start,call_type\n2026-03-02T08:00,sales", "h.csv:1: the header has no `offered` column"),
             ("", "h.csv:1: no header"),
+            (Self.sample.replacingOccurrences(of: "sales,12", with: "sales,1e308"), "h.csv:2: offered 1e308 is beyond 10000000 (calls in one interval)"),
+            (Self.sample.replacingOccurrences(of: ",200,30,", with: ",1e300,30,"), "h.csv:2: aht 1e300 is beyond 31622400 (seconds)"),
             ("start,call_type,offered\n0001-01-01T00:00,a,1\n0001-01-01T00:01,a,1\n9999-12-31T23:59,a,1",
              "h.csv: spans 3652059 days of 1-minute intervals"),
             ("start,call_type,offered\n", "h.csv:1: no rows after the header"),

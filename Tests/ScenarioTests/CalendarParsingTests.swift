@@ -76,6 +76,11 @@ final class CalendarParsingTests: XCTestCase {
                     at: "1:13", keyPath: "start_date", contains: ["expected a date YYYY-MM-DD"])
         assertError(Self.weekendYAML.replacingOccurrences(of: "\"08:00-20:00\"", with: "\"20:00-08:00\""),
                     at: "4:7", keyPath: "open", contains: ["closing after opening"])
+        assertError(Self.weekendYAML.replacingOccurrences(of: "open: \"08:00-20:00\"", with: "open: ''"),
+                    at: "4:7", keyPath: "open", contains: ["expected opening hours", "got nothing"])
+        assertError(Self.weekendYAML.replacingOccurrences(of: "agents: 10", with: "agents: 400000\n    chat_concurrency: 3")
+                        .replacingOccurrences(of: "  - id: sales\n", with: "  - id: sales\n    channel: chat\n"),
+                    at: "23:23", keyPath: "agent_groups[0].chat_concurrency", contains: ["1200000 chat slots; at most 1000000"])
         assertError(Self.weekendYAML.replacingOccurrences(of: ", sunday: 0}", with: "}"),
                     at: "12:14", keyPath: "call_types[0].arrivals.daily", contains: ["no value for day type `sunday`", "2026-03-08 (sun)"])
         assertError(Self.weekendYAML.replacingOccurrences(of: "weekdays: [sun]", with: "weekdays: [sunday, funday]"),

@@ -266,6 +266,11 @@ extension CenterModel {
             throw ModelError("must be from 0 to \(Int(ModelLimits.handleTimeFactor))", at: here.appending("chat_slowdown"))
         }
         guard group.chatConcurrency > 1 else { return }
+        let mostAgents = max(group.staffing.max() ?? 0, group.shifts.reduce(0) { $0 + min($1, ModelLimits.agentsPerGroup) })
+        guard mostAgents <= ModelLimits.agentsPerGroup / group.chatConcurrency else {
+            throw ModelError("\(mostAgents) agents taking \(group.chatConcurrency) chats each are \(mostAgents * group.chatConcurrency) "
+                + "chat slots; at most \(ModelLimits.agentsPerGroup) per group", at: here.appending("chat_concurrency"))
+        }
         let served = group.skills + callTypes.indices.filter { k in callTypes[k].overflow.contains { $0.groups.contains(g) } }
         if let k = served.first(where: { callTypes[$0].channel != .chat }) {
             throw ModelError("a group taking \(group.chatConcurrency) chats at once answers only chats, but call type "
