@@ -30,27 +30,33 @@ enum PooledErlang {
     /// Per group and interval, the agents (chat agents: slots over their chats) that meet
     /// the targets of the types it is the specialist of, on their pooled load.
     static func byGroup(_ model: CenterModel) throws -> [[Int]] {
-        let n = model.timing.intervalCount
-        let types = model.callTypes.indices
-        let specialist = types.map { RequirementPlanner.specialistGroup(of: $0, in: model) }
-        let open = types.map(model.openShare(ofCallType:))
+        let specialist = model.callTypes.indices.map { RequirementPlanner.specialistGroup(of: $0, in: model) }
+        let open = model.callTypes.indices.map(model.openShare(ofCallType:))
         return try model.agentGroups.indices.map { g in
-            let mine = types.filter { specialist[$0] == g }
-            guard !mine.isEmpty else { return Array(repeating: 0, count: n) }
-            let group = model.agentGroups[g]
-            return try (0..<n).map { i in
-                var load = Load()
-                for k in mine {
-                    let type = model.callTypes[k]
-                    load.add(perHour: type.arrivalRates[i] * open[k][i] * Timing.secondsPerHour * (1 - (type.selfService?.fraction ?? 0)),
-                             aht: type.meanHandleTime(inInterval: i) * group.handleTimeFactor(of: k),
-                             patience: type.patience(inInterval: i)?.mean)
-                }
-                guard load.perHour > 0 else { return 0 }
-                let needed = try mine.flatMap { k in targets(of: model.callTypes[k]) }
-                    .map { try Erlang.minimumAgents(model: load.model, perHour: load.perHour, aht: load.aht, target: $0) }.max() ?? 0
-                return Int((Double(needed) / Double(group.chatConcurrency)).rounded(.up))
+            try requirement(of: model.callTypes.indices.filter { specialist[$0] == g }, group: model.agentGroups[g],
+                            model: model, open: open)
+        }
+    }
+
+    /// Per interval, the agents of `group` (`nil`: plain agents, factor 1, one contact at a
+    /// time) that meet the targets of call types `types` queued together; `open` holds
+    /// each call type's open share per interval.
+    static func requirement(of types: [Int], group: AgentGroup?, model: CenterModel, open: [[Double]]) throws -> [Int] {
+        let n = model.timing.intervalCount
+        guard !types.isEmpty else { return Array(repeating: 0, count: n) }
+        let goals = types.flatMap { Self.targets(of: model.callTypes[$0]) }
+        return try (0..<n).map { i in
+            var load = Load()
+            for k in types {
+                let type = model.callTypes[k]
+                load.add(perHour: type.arrivalRates[i] * open[k][i] * Timing.secondsPerHour * (1 - (type.selfService?.fraction ?? 0)),
+                         aht: type.meanHandleTime(inInterval: i) * (group?.handleTimeFactor(of: k) ?? 1),
+                         patience: type.patience(inInterval: i)?.mean)
             }
+            guard load.perHour > 0 else { return 0 }
+            let needed = try goals.map { try Erlang.minimumAgents(model: load.model, perHour: load.perHour, aht: load.aht, target: $0) }
+                .max() ?? 0
+            return Int((Double(needed) / Double(group?.chatConcurrency ?? 1)).rounded(.up))
         }
     }
 

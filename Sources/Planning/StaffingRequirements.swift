@@ -61,22 +61,10 @@ public enum Shrinkage {
 public enum RequirementPlanner {
     /// The Erlang requirement of each call type, `[type][interval]`, on the phones.
     public static func erlangByCallType(_ model: CenterModel) throws -> [[Int]] {
-        try model.callTypes.indices.map { k in
-            let type = model.callTypes[k]
-            let group = specialistGroup(of: k, in: model).map { model.agentGroups[$0] }
-            let proficiency = group?.handleTimeFactor(of: k) ?? 1
-            let slots = Double(group?.chatConcurrency ?? 1)
-            let toAgents = 1 - (type.selfService?.fraction ?? 0)
-            let open = model.openShare(ofCallType: k)
-            let targets = planningTargets(of: type).compactMap { staffingTarget($0, slSeconds: type.serviceLevel.seconds) }
-            return try type.arrivalRates.indices.map { i in
-                let perHour = type.arrivalRates[i] * open[i] * Timing.secondsPerHour * toAgents
-                guard perHour > 0 else { return 0 }
-                let aht = type.meanHandleTime(inInterval: i) * proficiency
-                let erlang: StaffingModel = type.patience(inInterval: i).map { .erlangA(patience: $0.mean) } ?? .erlangC
-                let needed = try targets.map { try Erlang.minimumAgents(model: erlang, perHour: perHour, aht: aht, target: $0) }.max() ?? 0
-                return Int((Double(needed) / slots).rounded(.up))
-            }
+        let open = model.callTypes.indices.map(model.openShare(ofCallType:))
+        return try model.callTypes.indices.map { k in
+            try PooledErlang.requirement(of: [k], group: specialistGroup(of: k, in: model).map { model.agentGroups[$0] },
+                                         model: model, open: open)
         }
     }
 

@@ -33,7 +33,8 @@ public struct ByteWriter {
 /// larger than the bytes left could hold.
 public struct ByteReader {
     private let bytes: [UInt8]
-    private var offset = 0
+    /// How many bytes have been read.
+    public private(set) var offset = 0
 
     public init(_ data: Data) { bytes = Array(data) }
 
@@ -63,13 +64,6 @@ public struct ByteReader {
             throw ByteReaderError("holds a count (\(count)) larger than its bytes allow")
         }
         return count
-    }
-
-    /// The next `count` bytes.
-    public mutating func readBytes(_ count: Int) throws -> Data {
-        guard count >= 0, bytes.count - offset >= count else { throw ByteReaderError("ends before its bytes do") }
-        defer { offset += count }
-        return Data(bytes[offset..<(offset + count)])
     }
 
     public mutating func readDoubles() throws -> [Double] {

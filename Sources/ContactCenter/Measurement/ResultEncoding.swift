@@ -31,10 +31,16 @@ extension ReplicationResult {
         return w.data
     }
 
-    /// Reads results written by ``binary()``.
+    /// Reads results written by ``binary()``, and nothing else.
     /// - Throws: ``ByteReaderError`` if the bytes are not such results.
     public init(binary data: Data) throws {
         var r = ByteReader(data)
+        try self.init(reading: &r)
+        guard r.isAtEnd else { throw ByteReaderError("holds more bytes than a replication's results") }
+    }
+
+    /// Reads results written by ``binary()`` where `r` stands, leaving it after them.
+    init(reading r: inout ByteReader) throws {
         replication = try r.readInt()
         intervalCount = try r.readInt()
         callTypeCount = try r.readInt()
@@ -69,7 +75,6 @@ extension ReplicationResult {
             f.completionTime = try r.readDouble()
             return f
         }
-        guard r.isAtEnd else { throw ByteReaderError("holds more bytes than a replication's results") }
     }
 }
 
@@ -117,7 +122,13 @@ public enum ResultsFile {
     /// - Throws: ``ByteReaderError`` if the bytes hold anything else.
     public static func decode(_ data: Data, count: Int) throws -> [ReplicationResult] {
         var r = ByteReader(data)
-        let results = try (0..<count).map { _ in try ReplicationResult(binary: r.readBytes(r.readCount(elementSize: 1))) }
+        let results = try (0..<count).map { _ -> ReplicationResult in
+            let length = try r.readCount(elementSize: 1)
+            let end = r.offset + length
+            let result = try ReplicationResult(reading: &r)
+            guard r.offset == end else { throw ByteReaderError("a replication's results are not as long as their record says") }
+            return result
+        }
         guard r.isAtEnd else { throw ByteReaderError("holds more than \(count) replications' results") }
         return results
     }
