@@ -11,7 +11,7 @@ public struct OutputDirectory {
     /// else (written before folders were marked) is ccsim's too.
     public static let ownNames: Set<String> = [
         marker, "summary.json", "intervals.csv", "agent_groups.csv", "requirements.csv", "staffing.csv", "roster.yaml",
-        "report.html", "part.json", "results.bin",
+        "report.html", "part.json", "results.bin", "schedule.csv", "coverage.csv", "calendars",
     ]
 
     public let path: String
@@ -54,7 +54,9 @@ public struct OutputDirectory {
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
             let marker = Data("Written by ccsim. `--force` replaces this folder as a whole.\n".utf8)
             for file in files + [(Self.marker, marker)] {
-                try file.contents.write(to: staging.appendingPathComponent(file.name), options: .atomic)
+                let url = staging.appendingPathComponent(file.name)
+                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try file.contents.write(to: url, options: .atomic)
             }
             if fm.fileExists(atPath: target.path) {
                 let old = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")

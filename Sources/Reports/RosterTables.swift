@@ -98,7 +98,8 @@ public enum RosterTables {
                     : "at: \(number(pause.earliestStart))}")
             }.joined(separator: ", ")
             return "{id: \"\(shift.id)\", start: \"\(timing.timeOfDay(shift.start))\", length: \(number(shift.length)), "
-                + "briefing: {before: \(number(shift.briefingBefore)), after: \(number(shift.briefingAfter))}, breaks: [\(breaks)]}"
+                + "briefing: {before: \(number(shift.briefingBefore)), after: \(number(shift.briefingAfter))}, breaks: [\(breaks)]"
+                + (shift.days.map { ", days: [" + $0.map { String($0 + 1) }.joined(separator: ", ") + "]" } ?? "") + "}"
         }
         return "{absence: \(number(roster.absence)), other_off_phone: \(number(roster.otherOffPhone)), shifts: [\(shifts.joined(separator: ", "))]}"
     }

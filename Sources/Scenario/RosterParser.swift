@@ -4,7 +4,7 @@ import ContactCenter
 /// share with it: briefings, breaks and meals.
 enum RosterParser {
     static let rosterKeys = ["absence", "other_off_phone", "shifts"]
-    static let shiftKeys = ["id", "start", "length", "briefing", "breaks", "meal"]
+    static let shiftKeys = ["id", "start", "length", "briefing", "breaks", "meal", "days", "dates"]
     private static let breakKeys = ["length", "at", "window"]
 
     /// `roster: {absence: 0.08, other_off_phone: 0.05, shifts: […]}`.
@@ -16,14 +16,40 @@ enum RosterParser {
     }
 
     /// A shift: `{id, start: "07:00", length: 8h, briefing: {before: 10m, after: 5m},
-    /// breaks: [{length: 15m, window: [1h30m, 2h30m]}], meal: {length: 30m, at: 4h}}`.
+    /// breaks: [{length: 15m, window: [1h30m, 2h30m]}], meal: {length: 30m, at: 4h}}`,
+    /// worked every day, or only on `days: [1, 2, 5]` (numbered from 1) or on
+    /// `dates: [2027-03-01, …]` (the dates it starts on; needs `start_date`).
     static func shift(_ element: NodeReader, timing: Timing) throws -> Shift {
         let entry = try element.mapping(keys: shiftKeys)
         let (before, after) = try briefing(entry)
-        return Shift(id: try entry.required("id").text(),
-                     start: timing.time(ofClock: try entry.required("start").duration(.nonNegative)),
+        let start = timing.time(ofClock: try entry.required("start").duration(.nonNegative))
+        return Shift(id: try entry.required("id").text(), start: start,
                      length: try entry.required("length").duration(.positive),
-                     briefingBefore: before, briefingAfter: after, breaks: try breaks(entry))
+                     briefingBefore: before, briefingAfter: after, breaks: try breaks(entry),
+                     days: try days(entry, start: start, timing: timing))
+    }
+
+    /// The simulated days (from 0) of a shift's `days` or `dates`; `nil` when it names none.
+    private static func days(_ entry: MappingReader, start: Double, timing: Timing) throws -> [Int]? {
+        let listed: [(Int, NodeReader)]
+        switch (entry.optional("days"), entry.optional("dates")) {
+        case (nil, nil):
+            return nil
+        case (_?, _?):
+            throw entry.error("give either `days` or `dates`, not both")
+        case (let days?, nil):
+            listed = try days.nonEmptySequence(of: "day").map { (try $0.integer(.positive) - 1, $0) }
+        case (nil, let dates?):
+            guard let first = timing.startDate else { throw dates.error("`dates` needs the scenario's `start_date`") }
+            let offset = timing.clockDay(at: start)
+            listed = try dates.nonEmptySequence(of: "date").map {
+                (try CalendarParser.startDate($0).daysSinceEpoch - first.daysSinceEpoch - offset, $0)
+            }
+        }
+        for (day, reader) in listed where !(0..<timing.dayCount).contains(day) {
+            throw reader.error("falls outside the simulated period (\(timing.dayCount) days)")
+        }
+        return Set(listed.map(\.0)).sorted()
     }
 
     /// `briefing: {before: 10m, after: 5m}` of a shift: the times before and after its

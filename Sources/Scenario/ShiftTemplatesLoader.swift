@@ -16,17 +16,32 @@ import Yams
 ///     min: 0               # optional
 ///     max: 60              # optional
 ///     groups: [generalists, seniors]
+///     day_types: [weekday]   # optional, for a roster over weeks: the day types it is worked on
+/// contracts: [...]           # optional: a roster over weeks (see ContractsParser)
 /// ```
 public enum ShiftTemplatesLoader {
-    static let keys = ["id", "starts", "length", "briefing", "breaks", "meal", "cost", "min", "max", "groups"]
+    static let keys = ["id", "starts", "length", "briefing", "breaks", "meal", "cost", "min", "max", "groups", "day_types"]
 
     /// The templates in the file at `path`, with groups resolved against `model`.
     public static func load(path: String, model: CenterModel) throws -> [ShiftTemplate] {
+        try loadPlan(path: path, model: model).templates
+    }
+
+    /// The templates and, for a roster over weeks, the contracts (``ContractsParser``)
+    /// in the file at `path`.
+    public static func loadPlan(path: String, model: CenterModel) throws -> (templates: [ShiftTemplate], contracts: [Contract]) {
         guard let node = try YAMLInput.document(YAMLInput.text(path: path), fileName: path) else {
             throw ScenarioError(file: path, message: "the file is empty; it needs `templates`")
         }
-        let root = try NodeReader(node: node, path: .root, file: path).mapping(keys: ["templates"])
+        let root = try NodeReader(node: node, path: .root, file: path).mapping(keys: ["templates", "contracts"])
+        let templates = try templates(root, model: model)
+        let contracts = try root.optional("contracts").map { try ContractsParser(model: model, templates: templates).contracts($0) } ?? []
+        return (templates, contracts)
+    }
+
+    private static func templates(_ root: MappingReader, model: CenterModel) throws -> [ShiftTemplate] {
         let groupIds = model.agentGroups.map(\.id)
+        let dayTypeIds = model.dayTypes.map(\.id)
         return try root.required("templates").nonEmptySequence(of: "template").map { element in
             let entry = try element.mapping(keys: keys)
             let pauses = try RosterParser.breaks(entry)
@@ -40,6 +55,9 @@ public enum ShiftTemplatesLoader {
                 maximum: try entry.optional("max")?.integer(.nonNegative),
                 groups: try entry.required("groups").nonEmptySequence(of: "agent group").map {
                     try $0.index(among: groupIds, what: "agent group")
+                },
+                dayTypes: try entry.optional("day_types")?.nonEmptySequence(of: "day type").map {
+                    try $0.index(among: dayTypeIds, what: "day type")
                 })
             do {
                 // The breaks must fit wherever they fall in their windows.

@@ -15,8 +15,20 @@ struct RosterCommand: ParsableCommand {
     @Argument(help: "The scenario file (YAML).")
     var file: String
 
-    @Option(help: "The shift templates (YAML): starts, length, briefings, break windows, cost, limits, groups.")
+    @Option(help: "The shift templates (YAML): starts, length, briefings, break windows, cost, limits, groups; with `contracts`, a roster over the scenario's weeks with days off and working-time rules.")
     var shifts: String
+
+    @Option(help: "Named agents to roster (CSV: id,groups,contract[,unavailable,preferred_shift]); needs contracts in --shifts.")
+    var agents: String?
+
+    @Flag(help: "With contracts: size on exact Erlang per call type and interval, without the simulation search.")
+    var erlangRequirements = false
+
+    @Option(help: "With contracts: the solver's time limit per integer program, in seconds.")
+    var timeLimit = 120.0
+
+    @Option(help: "With contracts: the relative gap to the LP bound at which the solver stops.")
+    var gap = 0.01
 
     @OptionGroup var scenarioOptions: ScenarioOptions
 
@@ -47,9 +59,16 @@ struct RosterCommand: ParsableCommand {
         let model = scenario.model
         let output = out.map { OutputDirectory(path: $0, replaceExisting: force) }
         try output?.checkWritable()
-        let templates: [ShiftTemplate]
-        do { templates = try ShiftTemplatesLoader.load(path: shifts, model: model) } catch { throw CommandFailure("\(error)", status: .input) }
+        let templates: [ShiftTemplate], contracts: [Contract]
+        do { (templates, contracts) = try ShiftTemplatesLoader.loadPlan(path: shifts, model: model) } catch {
+            throw CommandFailure("\(error)", status: .input)
+        }
         let count = runs.replications(for: scenario)
+        guard contracts.isEmpty else {
+            return try MonthRosterRun(command: self, scenario: scenario, templates: templates, contracts: contracts, output: output,
+                                      replications: count, started: start).run()
+        }
+        if let agents { throw CommandFailure("--agents \(agents): named agents need `contracts` in \(shifts)", status: .input) }
         let study: RosterStudy
         do {
             study = try RosterStudy(model: model, templates: templates, seed: runs.seed(for: scenario), replications: count,

@@ -32,15 +32,26 @@ public struct Shift: Sendable, Equatable {
     public var briefingAfter: Double
     /// Breaks and the meal, in the order they are taken.
     public var breaks: [Break]
+    /// The simulated days (0 for the day of time 0) the shift is worked, in ascending
+    /// order; `nil` for every day (and the days just before and after the horizon, whose
+    /// shifts reach into it). A month's roster works each shift on its own days.
+    public var days: [Int]?
 
     public init(id: String, start: Double, length: Double, briefingBefore: Double = 0,
-                briefingAfter: Double = 0, breaks: [Break] = []) {
+                briefingAfter: Double = 0, breaks: [Break] = [], days: [Int]? = nil) {
         self.id = id
         self.start = start
         self.length = length
         self.briefingBefore = briefingBefore
         self.briefingAfter = briefingAfter
         self.breaks = breaks
+        self.days = days
+    }
+
+    /// Whether the shift is worked on simulated day `day`.
+    public func isWorked(onDay day: Int) -> Bool {
+        guard let days else { return true }
+        return days.contains(day)
     }
 
     /// When agent `j` of `count` on this shift starts break `b`, relative to the shift
@@ -120,6 +131,9 @@ extension Shift {
         guard free <= length - briefingAfter else {
             throw ModelError("the last break must end before the closing briefing")
         }
+        if let days, days.isEmpty || zip(days, days.dropFirst()).contains(where: { $0 >= $1 }) {
+            throw ModelError("its days must be listed once each, in order")
+        }
     }
 }
 
@@ -142,9 +156,12 @@ public struct ShiftTemplate: Sendable, Equatable {
     public var maximum: Int?
     /// Indices of the agent groups that may work it.
     public var groups: [Int]
+    /// Indices of the day types it may be worked on (a month's roster); `nil`: every day.
+    public var dayTypes: [Int]?
 
     public init(id: String, starts: [Double], length: Double, briefingBefore: Double = 0, briefingAfter: Double = 0,
-                breaks: [Break] = [], cost: Double, minimum: Int = 0, maximum: Int? = nil, groups: [Int]) {
+                breaks: [Break] = [], cost: Double, minimum: Int = 0, maximum: Int? = nil, groups: [Int],
+                dayTypes: [Int]? = nil) {
         self.id = id
         self.starts = starts
         self.length = length
@@ -155,6 +172,7 @@ public struct ShiftTemplate: Sendable, Equatable {
         self.minimum = minimum
         self.maximum = maximum
         self.groups = groups
+        self.dayTypes = dayTypes
     }
 
     /// The shift starting at `start` with breaks starting at `breakStarts` (relative).

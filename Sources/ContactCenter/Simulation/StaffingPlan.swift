@@ -57,7 +57,7 @@ struct StaffingPlan {
         let day = Timing.secondsPerDay
         var deltas: [(time: Double, delta: Int)] = []
         for d in timing.rosterDays {
-            for (s, shift) in roster.shifts.enumerated() where s < group.shifts.count {
+            for (s, shift) in roster.shifts.enumerated() where s < group.shifts.count && shift.isWorked(onDay: d) {
                 let rostered = group.shifts[s]
                 var absent = 0
                 if roster.absence > 0 && rostered > 0 {

@@ -1,0 +1,116 @@
+import ContactCenter
+import Experiments
+import Foundation
+
+/// A roster over weeks or a month for agents on contracts: tours with days off and
+/// working-time rules (``TourProgram``), split into agents' tours (``TourAssignment``),
+/// every tour checked against its rules (``TourRules``), then checked by simulation and
+/// repaired like ``RosterOptimizer`` (no trimming: taking one shift off a tour would
+/// break its days per week).
+public struct MonthRosterPlanner: Sendable {
+    public let model: CenterModel
+    public let templates: [ShiftTemplate]
+    public let contracts: [Contract]
+    /// Named agents to roster, or `nil` for open positions.
+    public let agents: [NamedAgent]?
+    /// Break positions are tried every `breakStep` seconds within their windows.
+    public var breakStep = 1800.0
+    /// The solver's time limit per program (seconds) and the gap it stops at.
+    public var timeLimit = 120.0
+    public var gap = 0.01
+
+    public init(model: CenterModel, templates: [ShiftTemplate], contracts: [Contract], agents: [NamedAgent]?) {
+        self.model = model
+        self.templates = templates
+        self.contracts = contracts
+        self.agents = agents
+    }
+
+    /// A month's roster without simulation: the agents' tours, the roster the simulation
+    /// runs, and what the program and the rule check found.
+    public struct Plan: Sendable {
+        public var tours: [AgentTour]
+        /// The roster as shifts worked on their days, with the agents per group.
+        public var roster: RosterOptimizer.Plan
+        /// Broken rules (empty when every tour keeps its contract).
+        public var violations: [String]
+        /// Named agents left without a tour.
+        public var unusedAgents: [String]
+        public var weeks: RosterWeeks
+        /// The program's size and the solver's time.
+        public var columns: Int
+        public var rows: Int
+        public var solveSeconds: Double
+    }
+
+    /// The least-cost tours covering `required` (`[group][interval]`, on the phones).
+    /// - Throws: ``PlanningError`` when no tours can cover it, saying where.
+    public func plan(required: [[Int]]) throws -> Plan {
+        let program = try TourProgram(model: model, templates: templates, contracts: contracts, agents: agents,
+                                      breakStep: breakStep, required: required)
+        let started = Date()
+        let solution: IntegerProgram.Solution
+        do {
+            solution = try program.solve(timeLimit: timeLimit, gap: gap)
+        } catch let error as PlanningError where error.isInfeasible {
+            throw PlanningError(TourDiagnosis(planner: self, required: required).explain(), isInfeasible: true)
+        }
+        let seconds = Date().timeIntervalSince(started)
+        let assignment = TourAssignment(program: program, values: solution.values)
+        let tours = assignment.tours.sorted { ($0.contract, $0.group, $0.agent) < ($1.contract, $1.group, $1.agent) }
+        let rules = TourRules(model: model, templates: templates, contracts: contracts, agents: agents, weeks: program.weeks)
+        let roster = TourRoster(model: model, templates: templates).plan(tours, solution: solution)
+        return Plan(tours: tours, roster: roster, violations: rules.violations(tours),
+                    unusedAgents: assignment.unused.map { agents![$0].id }, weeks: program.weeks,
+                    columns: program.program.columns.count, rows: program.program.rows.count, solveSeconds: seconds)
+    }
+
+    /// The name of a worked shift in clock times: `full@09:30-18:00/11:00/13:30/16:00`
+    /// (template@start-end, then each break's start).
+    public func shiftName(_ worked: WorkedShift) -> String {
+        TourRoster(model: model, templates: templates).shiftId(worked)
+    }
+
+    /// A month's roster checked by simulation.
+    public struct Result: Sendable {
+        public var plan: Plan
+        /// The requirement it was solved for, `[group][interval]` (after repairs).
+        public var required: [[Int]]
+        public var verification: RunSummary
+        public var log: [String]
+
+        /// The result in the form of the one-day roster's, for the reports they share.
+        public var rosterResult: RosterOptimizer.Result {
+            RosterOptimizer.Result(plan: plan.roster, programCost: plan.roster.cost, trimmedShifts: 0, required: required,
+                                   verification: verification, log: log)
+        }
+    }
+
+    /// Solves for `requirement`, simulates and raises the requirement wherever an
+    /// interval fails a target under `rule`, until every target holds or `maxRepairs`
+    /// rounds have run.
+    public func optimise(requirement: [[Int]], seed: UInt64, replications: Int, maxRepairs: Int = 10,
+                         rule: TargetRule = .notMissed, threads: Int? = nil) throws -> Result {
+        var required = requirement
+        var log: [String] = []
+        var round = 0
+        while true {
+            let plan = try self.plan(required: required)
+            let rostered = RosterOptimizer(model: model, templates: templates).rosteredModel(plan.roster.roster, plan.roster.groupShifts)
+            let summary = try ReplicationRunner.summary(model: rostered, seed: seed, replications: replications, threads: threads)
+            let missed = RequirementPlanner.failures(summary, model, rule: rule)
+            log.append(String(format: "round %d: cost %.2f, LP bound %.2f, gap %.2f %% (%d columns, %d rows, %.1f s%@), ",
+                              round, plan.roster.cost, plan.roster.lowerBound, plan.roster.gap * 100, plan.columns, plan.rows,
+                              plan.solveSeconds, plan.roster.stoppedAtTimeLimit ? ", solver time limit" : "")
+                + "\(plan.tours.count) tours, \(plan.violations.count) rules broken; \(missed.count) interval targets \(rule.phrase)")
+            if missed.isEmpty || round >= maxRepairs {
+                if !missed.isEmpty { log.append("stopped after \(maxRepairs) repairs with targets still missed") }
+                return Result(plan: plan, required: required, verification: summary, log: log)
+            }
+            for (i, k) in missed {
+                if let g = RequirementPlanner.specialistGroup(of: k, in: model) { required[g][i] += 1 }
+            }
+            round += 1
+        }
+    }
+}
