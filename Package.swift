@@ -6,7 +6,8 @@ import PackageDescription
 /// Layers (each a target; arrows point to what a layer may import):
 /// ccsim (CLI) → Reports → Planning → Experiments → ContactCenter → Engine;
 /// Reports and the CLI also read scenarios (Scenario → ContactCenter); Statistics (the only
-/// importer of GSL), Analytics (Erlang formulas) and CGLPK (Planning's solver) lie below.
+/// importer of GSL), Analytics (Erlang formulas) and CGLPK and CCBC (Planning's two MIP
+/// solvers, GLPK and COIN-OR CBC) lie below.
 /// See docs/architecture.md.
 /// Debug builds check the simulation's invariants after every event.
 let invariantChecks: [SwiftSetting] = [.define("CCSIM_INVARIANT_CHECKS", .when(configuration: .debug))]
@@ -28,13 +29,15 @@ let package = Package(
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
         /// GLPK behind an error hook that returns instead of aborting (setjmp, in C).
         .target(name: "CGLPKGuard", dependencies: ["CGLPK"]),
+        /// COIN-OR CBC through its C interface, Planning's second MIP solver.
+        .systemLibrary(name: "CCBC", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
         .target(name: "Statistics", dependencies: ["CGSL"]),
         .target(name: "Engine", swiftSettings: invariantChecks),
         .target(name: "Analytics"),
         .target(name: "ContactCenter", dependencies: ["Engine", "Statistics"], swiftSettings: invariantChecks),
         .target(name: "Scenario", dependencies: ["ContactCenter", "Statistics", "Yams"]),
         .target(name: "Experiments", dependencies: ["ContactCenter", "Statistics"]),
-        .target(name: "Planning", dependencies: ["CGLPK", "CGLPKGuard", "Analytics", "ContactCenter", "Experiments", "Statistics"]),
+        .target(name: "Planning", dependencies: ["CGLPK", "CGLPKGuard", "CCBC", "Analytics", "ContactCenter", "Experiments", "Statistics"]),
         /// Forecasts from interval history: seasonal naive, Holt-Winters on daily totals,
         /// intraday profiles, backtests and prediction intervals; a history generator.
         .target(name: "Forecasting", dependencies: ["ContactCenter", "Statistics"]),

@@ -1,8 +1,8 @@
 import CGLPK
 import CGLPKGuard
 
-/// A mixed-integer linear program, minimised with GLPK: columns with bounds, costs and
-/// integrality; rows as sparse linear combinations with bounds.
+/// A mixed-integer linear program, minimised with GLPK or COIN-OR CBC (``MIPSolver``):
+/// columns with bounds, costs and integrality; rows as sparse linear combinations with bounds.
 public struct IntegerProgram: Sendable {
     public struct Column: Sendable {
         public var name: String
@@ -39,11 +39,12 @@ public struct IntegerProgram: Sendable {
         rows.append(Row(name: name, terms: terms, lower: lower, upper: upper))
     }
 
-    /// What GLPK found: the integer optimum, the LP relaxation's bound and the gap.
+    /// What the solver found: the integer optimum, a lower bound and the gap.
     public struct Solution: Sendable {
         public var values: [Double]
         public var objective: Double
-        /// The optimum of the LP relaxation: no integer solution costs less.
+        /// No integer solution costs less: with GLPK the optimum of the LP relaxation; with
+        /// CBC the larger of that and CBC's own best possible bound.
         public var lowerBound: Double
         /// (objective − bound) / |objective|.
         public var gap: Double { objective == 0 ? 0 : (objective - lowerBound) / abs(objective) }
@@ -52,14 +53,19 @@ public struct IntegerProgram: Sendable {
         public var stoppedAtTimeLimit: Bool
     }
 
-    /// Solves the LP relaxation, then the integer program (branch and cut with GLPK's
-    /// Gomory, MIR and cover cuts, silent) to within `gap` of the optimum or for at most
-    /// `seconds`, keeping the best integer solution found.
+    /// Solves the LP relaxation, then the integer program (with GLPK: branch and cut with
+    /// GLPK's Gomory, MIR and cover cuts; with CBC: its default preprocessing, cuts and
+    /// heuristics, one solve at a time in the process; both silent) to within `gap` of the
+    /// optimum or for at most `seconds`, keeping the best integer solution found.
     /// The program is checked first (finite numbers, consistent bounds, columns that
     /// exist), and GLPK runs behind an error hook, so nothing handed to it can abort the
     /// process.
-    /// - Throws: ``PlanningError`` when the program is malformed or infeasible, or GLPK fails.
-    public func solve(timeLimit seconds: Double = 60, gap: Double = 0.02) throws -> Solution {
+    /// - Parameter solver: the solver to use, GLPK unless told. CBC also reports a program
+    ///   whose relaxation is feasible but that it proves has no integer solution as
+    ///   infeasible, where GLPK reports that it found no integer solution.
+    /// - Throws: ``PlanningError`` when the program is malformed or infeasible, or the solver fails.
+    public func solve(timeLimit seconds: Double = 60, gap: Double = 0.02, solver: MIPSolver = .glpk) throws -> Solution {
+        if solver == .cbc { return try solveWithCBC(timeLimit: seconds, gap: gap) }
         try check()
         glp_term_out(GLP_OFF)
         guard let problem = glp_create_prob() else { throw PlanningError("GLPK could not create a problem") }
