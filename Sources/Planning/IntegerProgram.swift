@@ -33,6 +33,12 @@ public struct IntegerProgram: Sendable {
         return columns.count - 1
     }
 
+    /// Fixes column `column` at `value` (both bounds).
+    public mutating func fix(_ column: Int, at value: Double) {
+        columns[column].lower = value
+        columns[column].upper = value
+    }
+
     /// Adds the row `lower ≤ Σ coefficient·column ≤ upper`.
     public mutating func addRow(_ name: String, _ terms: [(Int, Double)], atLeast lower: Double? = nil,
                                 atMost upper: Double? = nil) {
@@ -122,7 +128,8 @@ public struct IntegerProgram: Sendable {
     }
 
     /// A row's terms with the coefficients of a column named twice added up (GLPK refuses
-    /// a column twice in a row), in the order of their first appearance.
+    /// a column twice in a row), in the order of their columns: whatever order a caller
+    /// lists them in (a dictionary's, say), the solver sees the same program.
     static func merged(_ terms: [(Int, Double)]) -> [(Int, Double)] {
         var position: [Int: Int] = [:]
         var merged: [(Int, Double)] = []
@@ -134,7 +141,7 @@ public struct IntegerProgram: Sendable {
                 merged.append((column, coefficient))
             }
         }
-        return merged
+        return merged.sorted { $0.0 < $1.0 }
     }
 
     private func load(into problem: OpaquePointer) {

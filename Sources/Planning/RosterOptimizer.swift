@@ -195,7 +195,8 @@ public struct RosterOptimizer {
             for j in 0..<agents {
                 let breakStarts = positions.map { $0[min(j, $0.count - 1)] }
                 let template = templates[a.template]
-                let id = "\(template.id)@\(model.timing.timeOfDay(a.start))" + breakStarts.map { "/" + Timing.hoursAndMinutes($0) }.joined()
+                let id = "\(template.id)@\(model.timing.timeOfDay(a.start))-\(model.timing.timeOfDay(a.start + template.length))"
+                    + breakStarts.map { "/" + model.timing.timeOfDay(a.start + $0) }.joined()
                 if index[id] == nil {
                     index[id] = shifts.count
                     shifts.append(template.shift(id: id, start: a.start, breakStarts: breakStarts))

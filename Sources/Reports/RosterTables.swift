@@ -7,7 +7,7 @@ import Planning
 public enum RosterTables {
     /// Shifts by start: pattern (start and breaks) and agents per group.
     public static func shifts(_ r: RosterOptimizer.Result, model: CenterModel) -> String {
-        var rows = [["shift (start/breaks)"] + model.agentGroups.map(\.id)]
+        var rows = [["shift (start-end/breaks)"] + model.agentGroups.map(\.id)]
         for (s, shift) in r.plan.roster.shifts.enumerated() {
             rows.append([shift.id] + model.agentGroups.indices.map { String(r.plan.groupShifts[$0][s]) })
         }
@@ -33,7 +33,7 @@ public enum RosterTables {
     /// The roster as a section of its report: cost, and agents per shift and group.
     public static func section(_ r: RosterOptimizer.Result, model: CenterModel) -> HTMLReport.Section {
         let note = String(format: "Cost %.2f for %d shifts (the last integer program: %.2f, LP lower bound %.2f, gap %.2f %%; "
-                          + "trimming took %d shifts off). Shift: template@start/break starts after the shift start.",
+                          + "trimming took %d shifts off). Shift: template@start-end/each break's start, in clock times.",
                           r.plan.cost, r.plan.groupShifts.joined().reduce(0, +), r.programCost, r.plan.lowerBound,
                           r.plan.gap * 100, r.trimmedShifts)
         let rows = r.plan.roster.shifts.enumerated().map { s, shift in

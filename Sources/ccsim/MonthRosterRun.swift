@@ -28,6 +28,8 @@ struct MonthRosterRun {
         var planner = MonthRosterPlanner(model: model, templates: templates, contracts: contracts, agents: people)
         planner.timeLimit = command.timeLimit
         planner.gap = command.gap
+        planner.solver = command.solver
+        planner.decomposition = command.decompose
         let study: MonthRosterStudy
         do {
             study = try MonthRosterStudy(planner: planner, seed: command.runs.seed(for: scenario), replications: replications,

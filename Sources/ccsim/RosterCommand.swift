@@ -30,6 +30,12 @@ struct RosterCommand: ParsableCommand {
     @Option(help: "With contracts: the relative gap to the LP bound at which the solver stops.")
     var gap = 0.01
 
+    @Option(help: "With contracts: the integer-programming solver, cbc (COIN-OR, the default: the faster on a month) or glpk.")
+    var solver: MIPSolver = .cbc
+
+    @Option(help: "With contracts: solve the tours program whole (never), by parts — days off, then shifts (always) — or whole up to 6000 columns (auto).")
+    var decompose: MonthRosterPlanner.Decomposition = .auto
+
     @OptionGroup var scenarioOptions: ScenarioOptions
 
     /// `--replications` per simulation, `--seed`, `--threads`.
@@ -98,3 +104,5 @@ struct RosterCommand: ParsableCommand {
 }
 
 extension TargetRule: ExpressibleByArgument {}
+extension MIPSolver: ExpressibleByArgument {}
+extension MonthRosterPlanner.Decomposition: ExpressibleByArgument {}

@@ -13,11 +13,30 @@ public struct MonthRosterPlanner: Sendable {
     public let contracts: [Contract]
     /// Named agents to roster, or `nil` for open positions.
     public let agents: [NamedAgent]?
-    /// Break positions are tried every `breakStep` seconds within their windows.
-    public var breakStep = 1800.0
+    /// Break positions are tried every `breakStep` seconds within their windows: on
+    /// the hour over weeks (half-hours would double the break columns of a month).
+    public var breakStep = 3600.0
     /// The solver's time limit per program (seconds) and the gap it stops at.
     public var timeLimit = 120.0
     public var gap = 0.01
+    /// The integer-programming solver (CBC: on a month it finds solutions GLPK does not).
+    public var solver = MIPSolver.cbc
+    /// Whether to solve the program whole or by parts (``TourDecomposition``).
+    public var decomposition = Decomposition.auto
+
+    /// How the tours program is solved.
+    public enum Decomposition: String, CaseIterable, Sendable {
+        /// Whole up to ``MonthRosterPlanner/wholeColumns`` columns, by parts beyond.
+        case auto
+        /// Days off first, then shifts with the days off fixed.
+        case always
+        /// Always whole.
+        case never
+    }
+
+    /// The most columns of a program `auto` solves whole: a week of one or two groups;
+    /// a month of several groups is solved by parts.
+    public static let wholeColumns = 6000
 
     public init(model: CenterModel, templates: [ShiftTemplate], contracts: [Contract], agents: [NamedAgent]?) {
         self.model = model
@@ -37,6 +56,8 @@ public struct MonthRosterPlanner: Sendable {
         /// Named agents left without a tour.
         public var unusedAgents: [String]
         public var weeks: RosterWeeks
+        /// How the program was solved: whole, or by parts and in how many rounds.
+        public var method: String
         /// The program's size and the solver's time.
         public var columns: Int
         public var rows: Int
@@ -49,9 +70,14 @@ public struct MonthRosterPlanner: Sendable {
         let program = try TourProgram(model: model, templates: templates, contracts: contracts, agents: agents,
                                       breakStep: breakStep, required: required)
         let started = Date()
-        let solution: IntegerProgram.Solution
+        let solution: IntegerProgram.Solution, method: String
+        let byParts = decomposition == .always || (decomposition == .auto && program.program.columns.count > Self.wholeColumns)
         do {
-            solution = try program.solve(timeLimit: timeLimit, gap: gap)
+            if byParts {
+                (solution, method) = try TourDecomposition(planner: self, required: required).solve(program)
+            } else {
+                (solution, method) = (try program.solve(timeLimit: timeLimit, gap: gap, solver: solver), "whole")
+            }
         } catch let error as PlanningError where error.isInfeasible {
             throw PlanningError(TourDiagnosis(planner: self, required: required).explain(), isInfeasible: true)
         }
@@ -61,7 +87,7 @@ public struct MonthRosterPlanner: Sendable {
         let rules = TourRules(model: model, templates: templates, contracts: contracts, agents: agents, weeks: program.weeks)
         let roster = TourRoster(model: model, templates: templates).plan(tours, solution: solution)
         return Plan(tours: tours, roster: roster, violations: rules.violations(tours),
-                    unusedAgents: assignment.unused.map { agents![$0].id }, weeks: program.weeks,
+                    unusedAgents: assignment.unused.map { agents![$0].id }, weeks: program.weeks, method: method,
                     columns: program.program.columns.count, rows: program.program.rows.count, solveSeconds: seconds)
     }
 
@@ -99,8 +125,8 @@ public struct MonthRosterPlanner: Sendable {
             let rostered = RosterOptimizer(model: model, templates: templates).rosteredModel(plan.roster.roster, plan.roster.groupShifts)
             let summary = try ReplicationRunner.summary(model: rostered, seed: seed, replications: replications, threads: threads)
             let missed = RequirementPlanner.failures(summary, model, rule: rule)
-            log.append(String(format: "round %d: cost %.2f, LP bound %.2f, gap %.2f %% (%d columns, %d rows, %.1f s%@), ",
-                              round, plan.roster.cost, plan.roster.lowerBound, plan.roster.gap * 100, plan.columns, plan.rows,
+            log.append(String(format: "round %d: cost %.2f, LP bound %.2f, gap %.2f %% (%@, %@: %d columns, %d rows, %.1f s%@), ",
+                              round, plan.method, solver.rawValue, plan.roster.cost, plan.roster.lowerBound, plan.roster.gap * 100, plan.columns, plan.rows,
                               plan.solveSeconds, plan.roster.stoppedAtTimeLimit ? ", solver time limit" : "")
                 + "\(plan.tours.count) tours, \(plan.violations.count) rules broken; \(missed.count) interval targets \(rule.phrase)")
             if missed.isEmpty || round >= maxRepairs {

@@ -35,39 +35,58 @@ public struct MonthRosterStudy: Sendable {
 
     /// The cost of a roster made by hand from `required`, day by day and without rules:
     /// for each group, interval by interval, as many shifts as still needed start at the
-    /// latest start of the day not after the interval (the cheapest template per hour
-    /// among the group's contracts, breaks at the start of their windows).
+    /// latest start not after the interval among the templates of the group's contracts
+    /// that reach past it (the cheaper per hour on ties), breaks at the start of their windows.
     static func roundingByHand(_ required: [[Int]], planner: MonthRosterPlanner) -> Double {
         let model = planner.model, timing = model.timing
         let shrinkage = Shrinkage.of(model)
         var cost = 0.0
         for g in model.agentGroups.indices {
-            let usable = Set(planner.contracts.filter { $0.groups.contains(g) }.flatMap(\.templates))
-            guard let t = usable.min(by: { planner.templates[$0].cost / planner.templates[$0].length < planner.templates[$1].cost / planner.templates[$1].length })
-            else { continue }
-            let template = planner.templates[t]
-            let shift = template.shift(id: "", start: 0, breakStarts: template.breaks.map(\.earliestStart))
+            let usable = Set(planner.contracts.filter { $0.groups.contains(g) }.flatMap(\.templates)).sorted()
             var covered = Array(repeating: 0.0, count: timing.intervalCount)
             for i in 0..<timing.intervalCount {
                 let need = Double(Shrinkage.scheduled(required[g][i], shrinkage: shrinkage))
-                let from = timing.start(ofInterval: i)
-                guard covered[i] < need - 1e-9 else { continue }
-                let day = timing.clockDay(at: from)
-                let starts = (day - 1...day).flatMap { d in template.starts.map { Double(d - timing.clockDay(at: $0)) * Timing.secondsPerDay + $0 } }
-                guard let start = starts.filter({ $0 <= from && $0 + template.length > timing.end(ofInterval: i) }).max() else { continue }
-                var share = Array(repeating: 0.0, count: timing.intervalCount)
-                for period in shift.onPhonePeriods(agent: 0, of: 1) {
-                    for j in max(0, timing.interval(at: max(0, start + period.start)))..<timing.intervalCount where timing.start(ofInterval: j) < start + period.end {
-                        let overlap = min(start + period.end, timing.end(ofInterval: j)) - max(start + period.start, timing.start(ofInterval: j))
-                        share[j] += max(0, overlap) / (timing.end(ofInterval: j) - timing.start(ofInterval: j))
-                    }
-                }
+                guard covered[i] < need - 1e-9, let (t, start) = latestStart(covering: i, templates: usable, planner: planner) else { continue }
+                let share = coverage(of: planner.templates[t], from: start, timing: timing)
                 guard share[i] > 0 else { continue }
                 let extra = ((need - covered[i]) / share[i]).rounded(.up)
-                for j in covered.indices { covered[j] += extra * share[j] }
-                cost += extra * template.cost
+                for (j, s) in share.enumerated() where s > 0 { covered[j] += extra * s }
+                cost += extra * planner.templates[t].cost
             }
         }
         return cost
+    }
+
+    /// The (template, start from time 0) starting last at or before interval `i` and
+    /// lasting past it, on its day or the day before; the cheaper per hour on ties.
+    private static func latestStart(covering i: Int, templates: [Int], planner: MonthRosterPlanner) -> (Int, Double)? {
+        let timing = planner.model.timing
+        let from = timing.start(ofInterval: i), day = timing.clockDay(at: from)
+        let candidates = templates.flatMap { t in
+            (day - 1...day).flatMap { d in
+                planner.templates[t].starts.map { (t, Double(d - timing.clockDay(at: $0)) * Timing.secondsPerDay + $0) }
+            }
+        }.filter { $0.1 <= from && $0.1 + planner.templates[$0.0].length >= timing.end(ofInterval: i) }
+        return candidates.max { a, b in
+            let (ta, tb) = (planner.templates[a.0], planner.templates[b.0])
+            return (a.1, -ta.cost / ta.length) < (b.1, -tb.cost / tb.length)
+        }
+    }
+
+    /// The share of each interval an agent of `template` starting at `start` (breaks at
+    /// the start of their windows) spends on the phones.
+    private static func coverage(of template: ShiftTemplate, from start: Double, timing: Timing) -> [Double] {
+        var share = Array(repeating: 0.0, count: timing.intervalCount)
+        let shift = template.shift(id: "", start: 0, breakStarts: template.breaks.map(\.earliestStart))
+        for period in shift.onPhonePeriods(agent: 0, of: 1) {
+            let (a, b) = (start + period.start, start + period.end)
+            var j = timing.interval(at: max(0, a))
+            while j < timing.intervalCount, timing.start(ofInterval: j) < b {
+                share[j] += max(0, min(b, timing.end(ofInterval: j)) - max(a, timing.start(ofInterval: j)))
+                    / (timing.end(ofInterval: j) - timing.start(ofInterval: j))
+                j += 1
+            }
+        }
+        return share
     }
 }

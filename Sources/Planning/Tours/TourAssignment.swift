@@ -7,10 +7,9 @@ import ContactCenter
 /// the agents leaving by an arc (days worked in a row, weekends worked in a row) take
 /// the patterns entering by it — the agent with the most weekends worked so far gets
 /// the pattern with its weekend off, a named agent the pattern that works the fewest
-/// of their unavailable days. Day by day, each agent working takes a shift: the
-/// latest-starting shift goes to the agent whose rest allows the latest earliest start,
-/// an agent off the next day first on ties, then the agent with the fewest late shifts
-/// so far, then the one who prefers it. Breaks follow the program's positions.
+/// of their unavailable days. Day by day, each agent working takes a shift, the
+/// earliest-starting first, to an agent whose rest allows it, preferring one who works
+/// the next day (``assignShifts(day:)``). Breaks follow the program's positions.
 struct TourAssignment {
     let program: TourProgram
     let values: [Double]
@@ -69,13 +68,14 @@ struct TourAssignment {
             for j in tours.indices where tours[j].person == nil { tours[j].agent = "open/\(tours[j].agent)" }
         }
         give(keys, to: &tours, week: 0)
+        replaceConflicted(&tours, free: &free, contract: c, group: g)
         return tours
     }
 
     private func nextWeek(_ tours: inout [AgentTour], contract c: Int, group g: Int, week w: Int) {
         let keys = patterns(contract: c, group: g, week: w)
         let arcs = program.arcColumns.filter { $0.key.contract == c && $0.key.group == g && $0.key.week == w - 1 }
-            .map { ($0.key, count($0.value)) }.filter { $0.1 > 0 }.sorted { ($0.0.trailing, $0.0.leading) < ($1.0.trailing, $1.0.leading) }
+            .map { ($0.key, count($0.value)) }.filter { $0.1 > 0 }.sorted { ($0.0.streak, $0.0.trailing, $0.0.leading) < ($1.0.streak, $1.0.trailing, $1.0.leading) }
         var bucket: [[Int]: [Int]] = [:]  // [leading, streak] → tour indices
         var waiting = Dictionary(grouping: tours.indices) { [tours[$0].weekPatterns[w - 1].trailingRun, tours[$0].streak] }
         for (arc, n) in arcs {
@@ -103,12 +103,54 @@ struct TourAssignment {
             (-unavailable(tours[$0], week: w), -tours[$0].weekendsWorked(program.weeks), $0)
                 < (-unavailable(tours[$1], week: w), -tours[$1].weekendsWorked(program.weeks), $1)
         }
+        var chosen: [Int: TourProgram.PatternKey] = [:]
         for j in order where !remaining.isEmpty {
             let best = remaining.indices.min { conflicts(tours[j], remaining[$0], week: w) < conflicts(tours[j], remaining[$1], week: w) }!
-            let key = remaining.remove(at: best)
+            chosen[j] = remaining.remove(at: best)
+        }
+        swapAwayConflicts(&chosen, tours, week: w)
+        for (j, key) in chosen {
             tours[j].weekPatterns.append(key.pattern)
             tours[j].streak = program.streak(after: key.pattern, week: w, entering: key.streak, contract: key.contract) ?? 0
             tours[j].weekOptions.append(key.option)
+        }
+    }
+
+    /// Gives a first-week tour that works a named agent's unavailable day to a free
+    /// agent who can work it all.
+    private func replaceConflicted(_ tours: inout [AgentTour], free: inout Set<Int>, contract c: Int, group g: Int) {
+        guard let agents = program.agents else { return }
+        let days = program.weeks.weeks[0].days
+        for j in tours.indices {
+            guard let person = tours[j].person, let pattern = tours[j].weekPatterns.first else { continue }
+            func clashes(_ p: Int) -> Bool { days.indices.contains { pattern.works($0) && agents[p].unavailableDays.contains(days[$0]) } }
+            guard clashes(person), let other = free.sorted().first(where: {
+                agents[$0].contract == c && agents[$0].groups.contains(g) && !clashes($0)
+            }) else { continue }
+            free.remove(other)
+            free.insert(person)
+            tours[j].person = other
+            tours[j].agent = agents[other].id
+        }
+    }
+
+    /// Swaps patterns between two tours while that lowers their unavailable days worked.
+    private func swapAwayConflicts(_ chosen: inout [Int: TourProgram.PatternKey], _ tours: [AgentTour], week w: Int) {
+        let members = chosen.keys.sorted()
+        var improved = true
+        while improved {
+            improved = false
+            for i in members where conflicts(tours[i], chosen[i]!, week: w) > 0 {
+                for j in members where j != i {
+                    let now = conflicts(tours[i], chosen[i]!, week: w) + conflicts(tours[j], chosen[j]!, week: w)
+                    let swapped = conflicts(tours[i], chosen[j]!, week: w) + conflicts(tours[j], chosen[i]!, week: w)
+                    if swapped < now {
+                        (chosen[i], chosen[j]) = (chosen[j], chosen[i])
+                        improved = true
+                        break
+                    }
+                }
+            }
         }
     }
 

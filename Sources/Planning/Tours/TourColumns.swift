@@ -37,12 +37,36 @@ extension TourProgram {
                 for s in entering where streak(after: pattern, week: w, entering: s, contract: c) != nil {
                     for option in weekOptions(contract: c, group: g, week: w, pattern: pattern) {
                         let key = PatternKey(contract: c, group: g, week: w, pattern: pattern, streak: s, option: option)
-                        patternColumns[key] = column("n_\(c)_\(g)_\(w)_\(pattern.mask)_\(s)", cost: 0)
+                        patternColumns[key] = column("n_\(c)_\(g)_\(w)_\(pattern.mask)_\(s)", cost: patternCost(c, pattern))
                     }
                 }
             }
         }
     }
+
+    /// In the days-off program, a pattern costs its days at the contract's cheapest
+    /// shift; in the whole program the shifts carry the cost.
+    private func patternCost(_ c: Int, _ pattern: WeekPattern) -> Double {
+        guard daysOffDemand != nil else { return 0 }
+        return Double(pattern.daysWorked) * (contracts[c].templates.map { templates[$0].cost }.min() ?? 0)
+    }
+
+    /// The days-off program's link: the paid time of the agents working each day, at
+    /// each contract's shortest shift, at least the group's demand.
+    mutating func addDaysWorked(_ demand: [[Double]]) {
+        for g in model.agentGroups.indices {
+            for day in days where demand[g][day] > 0 {
+                let (w, position) = weeks.week(ofDay: day)
+                let terms = contracts.indices.filter { contracts[$0].groups.contains(g) }.flatMap { c in
+                    patternTerms(contract: c, group: g, week: w, working: position).map { ($0.0, shortestShift(c)) }
+                }
+                program.addRow("worked_\(g)_\(day)", terms, atLeast: demand[g][day])
+            }
+        }
+    }
+
+    /// The length of contract `c`'s shortest template (seconds).
+    func shortestShift(_ c: Int) -> Double { contracts[c].templates.map { templates[$0].length }.min() ?? 0 }
 
     /// `[nil]` for a contract free to change shifts day by day; with `same_start`, the
     /// options open to group `g` on every day the pattern works.
@@ -83,7 +107,8 @@ extension TourProgram {
                 }
             }
         }
-        for (key, positions) in breakColumns {
+        for (key, positions) in breakColumns.sorted(by: { ($0.key.day, $0.key.group, $0.key.option.template, $0.key.option.start)
+            < ($1.key.day, $1.key.group, $1.key.option.template, $1.key.option.start) }) {
             let shifts = shiftColumns.filter { $0.key.group == key.group && $0.key.day == key.day && $0.key.option == key.option }
             for (b, columns) in positions.enumerated() {
                 program.addRow("breaks_\(key.group)_\(key.day)_\(key.option.template)_\(Int(key.option.start))_\(b)",
@@ -125,7 +150,7 @@ extension TourProgram {
                     let (w, position) = weeks.week(ofDay: day)
                     let shifts = shiftColumns.filter { $0.key.contract == c && $0.key.group == g && $0.key.day == day }
                     if contracts[c].sameStart {
-                        for option in Set(shifts.keys.map(\.option)) {
+                        for option in Set(shifts.keys.map(\.option)).sorted(by: { ($0.template, $0.start) < ($1.template, $1.start) }) {
                             let worked = patternTerms(contract: c, group: g, week: w, working: position, option: option)
                             let terms = shifts.filter { $0.key.option == option }.map { ($0.value, 1.0) } + worked.map { ($0.0, -1.0) }
                             program.addRow("day_\(c)_\(g)_\(day)_\(option.template)_\(Int(option.start))", terms, atLeast: 0, atMost: 0)

@@ -74,6 +74,9 @@ public struct TourProgram {
     var patternColumns: [PatternKey: Int] = [:]
     var arcColumns: [ArcKey: Int] = [:]
     let relaxation: Relaxation
+    /// For the days-off program of the decomposition: the paid hours (in seconds) each
+    /// group must have working each day, `[group][day]`; `nil` for the whole program.
+    let daysOffDemand: [[Double]]?
     /// (group, interval) pairs with a requirement that no shift column can cover.
     var uncovered: [(group: Int, interval: Int)] = []
     /// With soft coverage: the column of agents short per (group, interval).
@@ -81,7 +84,7 @@ public struct TourProgram {
 
     /// The program for `required` agents on the phones (`[group][interval]`).
     init(model: CenterModel, templates: [ShiftTemplate], contracts: [Contract], agents: [NamedAgent]?,
-         breakStep: Double, required: [[Int]], relaxation: Relaxation = []) throws {
+         breakStep: Double, required: [[Int]], relaxation: Relaxation = [], daysOffDemand: [[Double]]? = nil) throws {
         self.model = model
         self.templates = templates
         self.contracts = contracts
@@ -89,7 +92,14 @@ public struct TourProgram {
         self.weeks = RosterWeeks(timing: model.timing)
         self.breakStep = breakStep
         self.relaxation = relaxation
+        self.daysOffDemand = daysOffDemand
         try addPatterns()
+        if let daysOffDemand {
+            addDaysWorked(daysOffDemand)
+            addWeekLinks()
+            addHeadcounts()
+            return
+        }
         addShifts()
         addDayLinks()
         addWeekLinks()
@@ -137,7 +147,7 @@ public struct TourProgram {
     }
 
     /// The solved program.
-    public func solve(timeLimit: Double, gap: Double) throws -> IntegerProgram.Solution {
-        try program.solve(timeLimit: timeLimit, gap: gap)
+    public func solve(timeLimit: Double, gap: Double, solver: MIPSolver = .glpk) throws -> IntegerProgram.Solution {
+        try program.solve(timeLimit: timeLimit, gap: gap, solver: solver)
     }
 }

@@ -164,9 +164,10 @@ extension TourProgram {
             let terms = set.flatMap { patternTerms(contract: c, group: $0, week: 0, working: nil) }
             program.addRow("people_\(c)_\(set)", terms, atMost: Double(eligible.count))
             for day in days {
-                let working = shiftColumns.filter { $0.key.contract == c && $0.key.day == day && set.contains($0.key.group) }
+                let (w, position) = weeks.week(ofDay: day)
+                let working = set.flatMap { patternTerms(contract: c, group: $0, week: w, working: position) }
                 let available = eligible.filter { !$0.unavailableDays.contains(day) }.count
-                if !working.isEmpty { program.addRow("available_\(c)_\(set)_\(day)", working.map { ($0.value, 1.0) }, atMost: Double(available)) }
+                if !working.isEmpty { program.addRow("available_\(c)_\(set)_\(day)", working, atMost: Double(available)) }
             }
         }
     }
