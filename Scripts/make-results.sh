@@ -90,6 +90,16 @@ for rule in mean confident; do
   "$ccsim" roster Scenarios/mobile-multiskill.yaml --shifts Scenarios/shifts/mobile-shifts.yaml --target-rule "$rule" \
     --max-repairs 20 | tee "Results/roster/mobile-multiskill-$rule.txt"
 done
+# A week's tours for named agents, and a month of the multi-skill centre on contracts
+# (docs/month-roster.md): Erlang requirements, one repair round.
+mkdir -p Results/month
+"$ccsim" roster Scenarios/month/single-skill-week.yaml --shifts Scenarios/month/single-skill-shifts.yaml \
+  --agents Scenarios/month/single-skill-agents.csv --erlang-requirements --out Results/month/single-skill-week --force \
+  | tee Results/month/single-skill-week.txt
+"$ccsim" roster Scenarios/month/mobile-month.yaml --shifts Scenarios/month/mobile-month-shifts.yaml --erlang-requirements \
+  --max-repairs 1 --out Results/month/mobile-month --force | tee Results/month/mobile-month.txt
+screenshot Results/month/single-skill-week/report.html Results/month/single-skill-week-report.png
+"$ccsim" run Results/month/mobile-month/roster.yaml | tee Results/month/mobile-month-rerun.txt
 # The exact Erlang A values the erlang-a-day scenario reduces to.
 "$ccsim" erlang a --per-hour 3600 --aht 180 --agents 190 --patience 120 --sl-seconds 20 \
   | tee Results/erlang-a-day-exact.txt
