@@ -20,12 +20,16 @@ struct TourDiagnosis {
         if let soft = try? program([.linear, .softCoverage]), let solution = try? soft.solve(timeLimit: planner.timeLimit, gap: 1) {
             text += ": " + shortfall(soft, solution.values)
         }
+        if feasible([.linear]) {
+            return text + "; the linear relaxation covers it, but no whole-number tours do: add agents (named agents or contract limits), "
+                + "loosen the rules, or allow more time (--time-limit)"
+        }
         let families: [(TourProgram.Relaxation, String)] = [
             (.seats, "the \(model.agentSeats) seats"), (.headcounts, "the contracts' agent limits (min/max)"),
             (.namedAgents, "the named agents available"), (.rest, "the least rest between shifts"),
             (.templateLimits, "the templates' min/max per day"),
         ]
-        let culprits = families.filter { feasible([.linear, $0.0]) }.map(\.1)
+        let culprits = families.filter { $0.0 != .seats || model.agentSeats < Int.max }.filter { feasible([.linear, $0.0]) }.map(\.1)
         if !culprits.isEmpty {
             text += "; relaxing alone any of these would cover it: " + culprits.joined(separator: ", ")
         } else {
