@@ -40,7 +40,7 @@ public enum ReplicationRunner {
                     let done = box.store(result, at: k)
                     progress?(done)
                 } catch {
-                    box.fail(error)
+                    box.fail(error, at: k)
                 }
             }
         }
@@ -131,7 +131,9 @@ private final class ResultBox: Sendable {
         var slots: [ReplicationResult?]
         var nextIndex = 0
         var completed = 0
+        /// The failure of the lowest replication that failed, and its index.
         var error: (any Error)?
+        var errorIndex = Int.max
     }
 
     private let state: Mutex<State>
@@ -155,8 +157,13 @@ private final class ResultBox: Sendable {
         }
     }
 
-    func fail(_ failure: any Error) {
-        state.withLock { s in if s.error == nil { s.error = failure } }
+    /// Records replication `index`'s failure. Every replication below it was claimed
+    /// before it and runs to its end, so keeping the lowest failure reports the same
+    /// error whatever the number of threads.
+    func fail(_ failure: any Error, at index: Int) {
+        state.withLock { s in
+            if index < s.errorIndex { (s.error, s.errorIndex) = (failure, index) }
+        }
     }
 
     func results() throws -> [ReplicationResult] {

@@ -17,7 +17,12 @@ struct HistoryReader {
             throw HistoryError(file: file, line: 1, "no header: expected start,call_type,offered[,answered,abandoned,aht,acw]")
         }
         for (i, name) in header.split(separator: ",", omittingEmptySubsequences: false).enumerated() {
-            columns[name.trimmingCharacters(in: .whitespaces).lowercased()] = i
+            let key = name.trimmingCharacters(in: .whitespaces).lowercased()
+            if let earlier = columns[key], (Self.required + Self.optional).contains(key) {
+                throw HistoryError(file: file, line: 1, "columns \(earlier + 1) and \(i + 1) are both `\(key)`; "
+                    + "keep one (rename or remove the other)")
+            }
+            columns[key] = i
         }
         for name in Self.required where columns[name] == nil {
             throw HistoryError(file: file, line: 1, "the header has no `\(name)` column (needs start, call_type, offered)")

@@ -108,21 +108,29 @@ public struct IntegerProgram: Sendable {
                         stoppedAtTimeLimit: status == GLP_ETMLIM)
     }
 
-    /// Fails unless every number is finite, every column's bounds are consistent, and
-    /// every row's terms name existing columns with its bounds consistent.
+    /// The largest magnitude of a cost, bound or coefficient handed to a solver: well
+    /// inside the range where the simplex's tolerances (about 1e-9 relative) still tell
+    /// a feasible program from an infeasible one (CBC aborts near 1e30 and errs near 1e24).
+    public static let largestMagnitude = 1e9
+
+    /// Fails unless every number is finite and at most ``largestMagnitude``, every
+    /// column's bounds are consistent, and every row's terms name existing columns with
+    /// its bounds consistent.
     func check() throws {
+        let bounded = { (x: Double) in x.isFinite && abs(x) <= Self.largestMagnitude }
         for column in columns {
-            guard column.cost.isFinite, column.lower.isFinite, column.upper.map({ $0.isFinite && $0 >= column.lower }) ?? true else {
-                throw PlanningError("column \(column.name): cost and bounds must be finite numbers, lower ≤ upper")
+            guard bounded(column.cost), bounded(column.lower), column.upper.map({ bounded($0) && $0 >= column.lower }) ?? true else {
+                throw PlanningError("column \(column.name): cost and bounds must be finite numbers of at most "
+                    + "\(Self.largestMagnitude), lower ≤ upper")
             }
         }
         for row in rows {
             let ordered = row.lower.flatMap { lower in row.upper.map { lower <= $0 } } ?? true
-            guard row.lower.map(\.isFinite) ?? true, row.upper.map(\.isFinite) ?? true, ordered else {
-                throw PlanningError("row \(row.name): bounds must be finite numbers, lower ≤ upper")
+            guard row.lower.map(bounded) ?? true, row.upper.map(bounded) ?? true, ordered else {
+                throw PlanningError("row \(row.name): bounds must be finite numbers of at most \(Self.largestMagnitude), lower ≤ upper")
             }
-            guard row.terms.allSatisfy({ columns.indices.contains($0.0) && $0.1.isFinite }) else {
-                throw PlanningError("row \(row.name): a term names no column or has no finite coefficient")
+            guard row.terms.allSatisfy({ columns.indices.contains($0.0) && bounded($0.1) }) else {
+                throw PlanningError("row \(row.name): a term names no column or has a coefficient beyond \(Self.largestMagnitude)")
             }
         }
     }

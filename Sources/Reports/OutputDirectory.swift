@@ -25,6 +25,8 @@ public struct OutputDirectory {
     /// Fails early (before any simulation) unless the folder can be written: absent, or
     /// replaceable (asked for, and ccsim's own), inside a folder this user may write.
     public func checkWritable() throws {
+        try OutputLocation.checkNamed(path)
+        try OutputLocation.checkNotAroundWorkingFolder(path)
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: path, isDirectory: &isDirectory) {
@@ -97,6 +99,7 @@ public struct OutputFile {
     /// Fails early (before any simulation) unless the file can be written: absent, or
     /// replaceable (asked for, and ccsim's own), in a folder this user may write.
     public func checkWritable() throws {
+        try OutputLocation.checkNamed(path)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
             guard !isDirectory.boolValue else { throw OutputError("\(path) is a folder, not a file: choose another name") }
@@ -140,6 +143,25 @@ public struct OutputFile {
 
 /// Checks shared by output folders and files.
 enum OutputLocation {
+    /// Fails for an empty or blank path: `URL(fileURLWithPath: "")` is the current folder,
+    /// which an output must never silently become.
+    static func checkNamed(_ path: String) throws {
+        guard !path.allSatisfy(\.isWhitespace) else {
+            throw OutputError("an empty or blank output path names no folder (is a variable unset?)")
+        }
+    }
+
+    /// Fails when replacing the folder at `path` would move the current folder, or a
+    /// folder above it, away from under the user.
+    static func checkNotAroundWorkingFolder(_ path: String) throws {
+        let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL
+            .resolvingSymlinksInPath().path
+        guard here != target && !here.hasPrefix(target.hasSuffix("/") ? target : target + "/") else {
+            throw OutputError("\(path) is the current folder or holds it; write the outputs into a folder of their own")
+        }
+    }
+
     /// Fails unless the nearest existing folder above `path` is a folder this user may
     /// write into (the folders in between are created when the output is written).
     static func checkParentWritable(of path: String) throws {

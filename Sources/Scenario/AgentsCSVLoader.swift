@@ -22,7 +22,7 @@ public enum AgentsCSVLoader {
     public static let maximumAgents = 100_000
 
     public static func load(path: String, model: CenterModel, templates: [ShiftTemplate], contracts: [Contract]) throws -> [NamedAgent] {
-        let lines = try YAMLInput.text(path: path).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        let lines = try YAMLInput.text(path: path, kind: "a CSV file").split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         guard let header = lines.first, !header.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw ScenarioError(file: path, line: 1, message: "needs a header line: id,groups,contract[,unavailable,preferred_shift]")
         }

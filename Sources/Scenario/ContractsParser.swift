@@ -26,7 +26,12 @@ struct ContractsParser {
 
     func contracts(_ reader: NodeReader) throws -> [Contract] {
         var ids: Set<String> = []
-        return try reader.nonEmptySequence(of: "contract").map { element in
+        let elements = try reader.nonEmptySequence(of: "contract")
+        guard elements.count <= RosterLimits.contracts else {
+            throw reader.error("\(elements.count) contracts, \(elements.count - RosterLimits.contracts) more than the "
+                + "\(RosterLimits.contracts) a roster is planned with: merge contracts with the same rules")
+        }
+        return try elements.map { element in
             let contract = try self.contract(element)
             guard ids.insert(contract.id).inserted else { throw element.error("duplicate contract id `\(contract.id)`") }
             return contract
@@ -46,6 +51,11 @@ struct ContractsParser {
         for (t, reader) in zip(chosen, templateReaders) where templates[t].length > Timing.secondsPerDay {
             throw reader.error("a template of a roster over weeks lasts at most 24 h")
         }
+        let fewest = try entry.optional("min").map(ShiftTemplatesLoader.agentCount) ?? 0
+        let most = try entry.optional("max").map(ShiftTemplatesLoader.agentCount)
+        if let most, fewest > most {
+            throw try entry.required("min").error("is more than `max` (\(most)): a contract's min is at most its max")
+        }
         let days = try daysPerWeek(try entry.required("days_per_week"))
         let longest = try entry.optional("max_consecutive_days").map(consecutiveDays) ?? 7
         if days.upperBound == 7, longest < model.timing.clockDayCount {
@@ -58,8 +68,7 @@ struct ContractsParser {
             weeklyHours: try entry.optional("weekly_hours").map(weeklyHours),
             weekendOffEvery: try entry.optional("weekend_off_every").map { try bounded($0, 1...8) },
             sameStart: try entry.optional("same_start")?.boolean() ?? false,
-            minimumAgents: try entry.optional("min")?.integer(.nonNegative) ?? 0,
-            maximumAgents: try entry.optional("max").map { try bounded($0, 0...ModelLimits.agentsPerGroup) })
+            minimumAgents: fewest, maximumAgents: most)
     }
 
     /// `5` or `[4, 5]`: days worked per whole week, 0 to 7.

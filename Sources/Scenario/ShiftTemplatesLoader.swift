@@ -35,6 +35,8 @@ public enum ShiftTemplatesLoader {
         }
         let root = try NodeReader(node: node, path: .root, file: path).mapping(keys: ["templates", "contracts"])
         let templates = try templates(root, model: model)
+        let templatesReader = try root.required("templates")
+        try RosterLimits.checkStarts(templates, in: templatesReader)
         let contracts = try root.optional("contracts").map { try ContractsParser(model: model, templates: templates).contracts($0) } ?? []
         return (templates, contracts)
     }
@@ -50,15 +52,18 @@ public enum ShiftTemplatesLoader {
                 id: try entry.required("id").text(),
                 starts: try starts(entry.required("starts")).map(model.timing.time(ofClock:)),
                 length: try entry.required("length").duration(.positive), briefingBefore: before, briefingAfter: after,
-                breaks: pauses, cost: try entry.required("cost").number(.nonNegative),
-                minimum: try entry.optional("min")?.integer(.nonNegative) ?? 0,
-                maximum: try entry.optional("max")?.integer(.nonNegative),
+                breaks: pauses, cost: try cost(entry.required("cost")),
+                minimum: try entry.optional("min").map(agentCount) ?? 0,
+                maximum: try entry.optional("max").map(agentCount),
                 groups: try entry.required("groups").nonEmptySequence(of: "agent group").map {
                     try $0.index(among: groupIds, what: "agent group")
                 },
                 dayTypes: try entry.optional("day_types")?.nonEmptySequence(of: "day type").map {
                     try $0.index(among: dayTypeIds, what: "day type")
                 })
+            if let most = template.maximum, template.minimum > most {
+                throw try entry.required("min").error("is more than `max` (\(most)): a template's min is at most its max")
+            }
             do {
                 // The breaks must fit wherever they fall in their windows.
                 try template.shift(id: template.id, start: 0, breakStarts: pauses.map(\.earliestStart)).validate()
@@ -70,17 +75,46 @@ public enum ShiftTemplatesLoader {
         }
     }
 
+    /// A shift's cost: a number from 0 to ``RosterLimits/cost``.
+    private static func cost(_ reader: NodeReader) throws -> Double {
+        let cost = try reader.number(.nonNegative)
+        guard cost <= RosterLimits.cost else {
+            throw reader.error("\(cost) is beyond \(Int(RosterLimits.cost)), the largest cost a roster is solved with: "
+                + "give costs in a larger unit (per shift, or per hour)")
+        }
+        return cost
+    }
+
+    /// A number of agents: a whole number from 0 to ``RosterLimits/agents``.
+    static func agentCount(_ reader: NodeReader) throws -> Int {
+        let count = try reader.integer(.nonNegative)
+        guard count <= RosterLimits.agents else {
+            throw reader.error("\(count) agents is beyond the \(RosterLimits.agents) a roster is planned for")
+        }
+        return count
+    }
+
     /// `["07:00", "09:30"]` or `{from: "07:00", to: "13:00", every: 30m}`: clock times.
     private static func starts(_ reader: NodeReader) throws -> [Double] {
         if case .sequence = reader.node {
-            return try reader.nonEmptySequence(of: "start time").map { try $0.duration(.nonNegative) }
+            let list = try reader.nonEmptySequence(of: "start time")
+            guard list.count <= RosterLimits.startsPerTemplate else {
+                throw reader.error("lists \(list.count) start times; a template may have at most \(RosterLimits.startsPerTemplate)")
+            }
+            return try list.map { try $0.duration(.nonNegative) }
         }
         let range = try reader.mapping(keys: ["from", "to", "every"])
         let from = try range.required("from").duration(.nonNegative)
         let toReader = try range.required("to")
         let to = try toReader.duration(.nonNegative)
         guard to >= from else { throw toReader.error("comes before `from`") }
-        let every = try range.required("every").duration(.positive)
+        let everyReader = try range.required("every")
+        let every = try everyReader.duration(.positive)
+        let count = Int(((to - from) / every).rounded(.down)) + 1
+        guard count <= RosterLimits.startsPerTemplate else {
+            throw everyReader.error("gives \(count) start times, \(count - RosterLimits.startsPerTemplate) more than the "
+                + "\(RosterLimits.startsPerTemplate) a template may have: starts further apart (every: 15m or more)")
+        }
         return Array(stride(from: from, through: to + 1e-9, by: every))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Statistics
 import Yams
 
 /// Reading a YAML input safely: a file (or `-`, standard input) of bounded size, UTF-8,
@@ -12,38 +13,16 @@ enum YAMLInput {
     static let maximumValues = 2_000_000
 
     /// The text of the file at `path`, or of standard input for `-`.
-    static func text(path: String) throws -> String {
+    /// - Parameter kind: what the file should be, for the message about a folder.
+    static func text(path: String, kind: String = "a YAML file") throws -> String {
         let data: Data
-        if path == "-" {
-            data = try read(FileHandle.standardInput, name: path)
-        } else {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw ScenarioError(file: path, message: "no such file")
-            }
-            guard !isDirectory.boolValue else { throw ScenarioError(file: path, message: "is a folder, not a YAML file") }
-            guard let handle = FileHandle(forReadingAtPath: path) else {
-                throw ScenarioError(file: path, message: "cannot be read (permission denied?)")
-            }
-            defer { try? handle.close() }
-            data = try read(handle, name: path)
+        do {
+            data = try InputFile.read(path, maximumBytes: maximumBytes, kind: kind)
+        } catch {
+            throw ScenarioError(file: path, message: error.description)
         }
         guard let text = String(data: data, encoding: .utf8) else { throw ScenarioError(file: path, message: "is not UTF-8 text") }
         return text
-    }
-
-    /// At most ``maximumBytes`` from `handle` (a file, a device, a pipe).
-    private static func read(_ handle: FileHandle, name: String) throws -> Data {
-        let data: Data
-        do {
-            data = try handle.read(upToCount: maximumBytes + 1) ?? Data()
-        } catch {
-            throw ScenarioError(file: name, message: "cannot be read (\(error.localizedDescription))")
-        }
-        guard data.count <= maximumBytes else {
-            throw ScenarioError(file: name, message: "is larger than \(maximumBytes >> 20) MB; a scenario file is smaller")
-        }
-        return data
     }
 
     /// The root node of the single YAML document in `yaml` (`nil` when there is none).

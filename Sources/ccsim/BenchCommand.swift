@@ -9,7 +9,7 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Measure simulation speed (calls/s, events/s) on benchmark scenarios.")
 
-    @Argument(help: "Scenario files (default: Scenarios/bench/w1.yaml and w2.yaml).")
+    @Argument(help: "Scenario files (default: Scenarios/bench/w1.yaml and w2.yaml).", transform: PathArgument.checked)
     var files: [String] = ["Scenarios/bench/w1.yaml", "Scenarios/bench/w2.yaml"]
 
     @Option(help: "Replications per run (default: the scenario's).")

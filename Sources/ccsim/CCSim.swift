@@ -69,7 +69,7 @@ enum ExitStatus: Int32 {
     init(for error: Error) {
         switch error {
         case let failure as CommandFailure: self = failure.status
-        case is ScenarioError, is ModelError, is MergeError: self = .input
+        case is ScenarioError, is ModelError, is MergeError, is BacklogError: self = .input
         case is OutputError: self = .output
         case let planning as PlanningError: self = planning.isInfeasible ? .targetNotReached : .cannotRun
         case AnalyticsError.targetUnreachable: self = .targetNotReached

@@ -11,7 +11,7 @@ struct CapacityCommand: ParsableCommand {
         commandName: "capacity",
         abstract: "Find the smallest number of seats, IVR ports, trunk lines or agents that meets the targets with 95% confidence.")
 
-    @Argument(help: "The scenario file (YAML).")
+    @Argument(help: "The scenario file (YAML).", transform: PathArgument.checked)
     var file: String
 
     @Option(help: "seats, ivr_ports, trunks or agents:GROUP (agents of a group staffed per interval, the same in every interval).")

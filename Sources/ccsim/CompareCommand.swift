@@ -16,7 +16,7 @@ struct CompareCommand: ParsableCommand {
             Both sides run with the same seed and replications, so replication k sees the same calls.
             """)
 
-    @Argument(help: "The scenario file (A), and optionally a second one (B).")
+    @Argument(help: "The scenario file (A), and optionally a second one (B).", transform: PathArgument.checked)
     var files: [String]
 
     @Option(help: "Two variants of the one file to compare, A,B (`base` is the file as written).")
@@ -31,7 +31,7 @@ struct CompareCommand: ParsableCommand {
     @Flag(help: "Print the comparison as JSON (every KPI) instead of the table.")
     var json = false
 
-    @Option(help: "Write a self-contained HTML report of the comparison to this file.")
+    @Option(help: "Write a self-contained HTML report of the comparison to this file.", transform: PathArgument.checked)
     var report: String?
 
     @Flag(help: "Replace the --report file if it exists.")

@@ -17,22 +17,22 @@ struct ForecastCommand: ParsableCommand {
             switch counted, redials included.
             """)
 
-    @Argument(help: "The history: CSV with start,call_type,offered[,answered,abandoned,aht,acw].")
+    @Argument(help: "The history: CSV with start,call_type,offered[,answered,abandoned,aht,acw].", transform: PathArgument.checked)
     var history: String
 
     @Option(help: ArgumentHelp("How far ahead: days (28d), weeks (4w) or months (12m), at most a year.", valueName: "N{d|w|m}"))
     var horizon = "28d"
 
-    @Option(help: "Write the outputs into this directory.")
+    @Option(help: "Write the outputs into this directory.", transform: PathArgument.checked)
     var out: String?
 
     @Option(help: "The prediction intervals' level (0.5-0.99).")
     var level = 0.8
 
-    @Option(help: "Holidays and known events: CSV date,name,factor (past and future dates).")
+    @Option(help: "Holidays and known events: CSV date,name,factor (past and future dates).", transform: PathArgument.checked)
     var calendar: String?
 
-    @Option(help: "Take every other section of scenario.yaml (groups, roster, IVR, seats...) from this scenario.")
+    @Option(help: "Take every other section of scenario.yaml (groups, roster, IVR, seats...) from this scenario.", transform: PathArgument.checked)
     var base: String?
 
     @Option(help: "day (the default), or month: also monthly totals (forecast-monthly.csv).")

@@ -38,7 +38,7 @@ struct HistoryCommand: ParsableCommand {
     @Option(help: "Share of rows missing, in runs of a few intervals (0–0.5).")
     var missing = 0.01
 
-    @Option(help: "Output CSV file; - or none: standard output.")
+    @Option(help: "Output CSV file; - or none: standard output.", transform: PathArgument.checked)
     var out: String?
 
     @Flag(help: "Replace --out if it is a history ccsim wrote.")

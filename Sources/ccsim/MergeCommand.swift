@@ -17,13 +17,13 @@ struct MergeCommand: ParsableCommand {
             sweep, byte for byte.
             """)
 
-    @Argument(help: "The parts: folders written by `ccsim run --shard` or `ccsim sweep --shard` (or their part.json files).")
+    @Argument(help: "The parts: folders written by `ccsim run --shard` or `ccsim sweep --shard` (or their part.json files).", transform: PathArgument.checked)
     var parts: [String]
 
-    @Option(help: "Write summary.json, intervals.csv and agent_groups.csv into this directory (for sweep parts: the sweep's CSV file).")
+    @Option(help: "Write summary.json, intervals.csv and agent_groups.csv into this directory (for sweep parts: the sweep's CSV file).", transform: PathArgument.checked)
     var out: String?
 
-    @Option(help: "Write a self-contained HTML report (charts and tables) to this file.")
+    @Option(help: "Write a self-contained HTML report (charts and tables) to this file.", transform: PathArgument.checked)
     var report: String?
 
     @Flag(help: "Replace the --out directory and --report file if they exist.")
@@ -117,15 +117,11 @@ struct MergeCommand: ParsableCommand {
         }
         let folder = isDirectory.boolValue ? path : (path as NSString).deletingLastPathComponent
         let file = name == "part.json" && !isDirectory.boolValue ? path : (folder as NSString).appendingPathComponent(name)
-        let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? nil
-        guard let size else { throw MergeError("\(path): no \(name) in it") }
-        guard size <= Self.largestPart else {
-            throw MergeError("\(file): \(size) bytes; parts of more than \(Self.largestPart >> 30) GB are refused (use more shards)")
-        }
         do {
-            return try Data(contentsOf: URL(fileURLWithPath: file))
+            return try InputFile.read(file, maximumBytes: Self.largestPart, kind: "a part file")
         } catch {
-            throw MergeError("\(file): cannot be read (\(error.localizedDescription))")
+            throw MergeError(error.description == "no such file" ? "\(path): no \(name) in it" : "\(file): \(error)"
+                + (error.description.hasPrefix("is larger") ? " (use more shards)" : ""))
         }
     }
 

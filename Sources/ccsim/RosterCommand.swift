@@ -12,13 +12,13 @@ struct RosterCommand: ParsableCommand {
         commandName: "roster",
         abstract: "Build a least-cost roster from shift templates (GLPK) that meets the targets, checked and repaired by simulation.")
 
-    @Argument(help: "The scenario file (YAML).")
+    @Argument(help: "The scenario file (YAML).", transform: PathArgument.checked)
     var file: String
 
-    @Option(help: "The shift templates (YAML): starts, length, briefings, break windows, cost, limits, groups; with `contracts`, a roster over the scenario's weeks with days off and working-time rules.")
+    @Option(help: "The shift templates (YAML): starts, length, briefings, break windows, cost, limits, groups; with `contracts`, a roster over the scenario's weeks with days off and working-time rules.", transform: PathArgument.checked)
     var shifts: String
 
-    @Option(help: "Named agents to roster (CSV: id,groups,contract[,unavailable,preferred_shift]); needs contracts in --shifts.")
+    @Option(help: "Named agents to roster (CSV: id,groups,contract[,unavailable,preferred_shift]); needs contracts in --shifts.", transform: PathArgument.checked)
     var agents: String?
 
     @Flag(help: "With contracts: size on exact Erlang per call type and interval, without the simulation search.")
@@ -50,7 +50,7 @@ struct RosterCommand: ParsableCommand {
     @Option(help: "When an interval's target holds: not-missed (its 95% interval reaches the target), mean, or confident (the whole 95% interval meets it).")
     var targetRule: TargetRule = .notMissed
 
-    @Option(help: "Write roster.yaml (the scenario staffed by the roster), staffing.csv, summary.json and report.html into this directory.")
+    @Option(help: "Write roster.yaml (the scenario staffed by the roster), staffing.csv, summary.json and report.html into this directory.", transform: PathArgument.checked)
     var out: String?
 
     @Flag(help: "Replace the --out directory if it exists.")

@@ -10,17 +10,17 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Simulate a scenario and print its KPIs with confidence intervals.")
 
-    @Argument(help: "The scenario file (YAML).")
+    @Argument(help: "The scenario file (YAML).", transform: PathArgument.checked)
     var file: String
 
     @OptionGroup var scenarioOptions: ScenarioOptions
 
     @OptionGroup var runs: ReplicationOptions
 
-    @Option(help: "Write summary.json, intervals.csv and agent_groups.csv into this directory.")
+    @Option(help: "Write summary.json, intervals.csv and agent_groups.csv into this directory.", transform: PathArgument.checked)
     var out: String?
 
-    @Option(help: "Write a self-contained HTML report (charts and tables) to this file.")
+    @Option(help: "Write a self-contained HTML report (charts and tables) to this file.", transform: PathArgument.checked)
     var report: String?
 
     @Flag(help: "Replace the --out directory and --report file if they exist.")

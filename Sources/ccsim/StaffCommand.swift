@@ -11,7 +11,7 @@ struct StaffCommand: ParsableCommand {
         commandName: "staff",
         abstract: "Staffing requirements: the fewest agents on the phones per interval and group that meet the call types' targets.")
 
-    @Argument(help: "The scenario file (YAML).")
+    @Argument(help: "The scenario file (YAML).", transform: PathArgument.checked)
     var file: String
 
     @OptionGroup var scenarioOptions: ScenarioOptions
@@ -22,7 +22,7 @@ struct StaffCommand: ParsableCommand {
     @Option(help: "Share (0-1) of scheduled agents off the phones, for the agents to schedule (default: the roster's absence and other off-phone work).")
     var shrinkage: Double?
 
-    @Option(help: "Write requirements.csv (interval × group: agents) and intervals.csv (the verifying run's KPIs) into this directory.")
+    @Option(help: "Write requirements.csv (interval × group: agents) and intervals.csv (the verifying run's KPIs) into this directory.", transform: PathArgument.checked)
     var out: String?
 
     @Flag(help: "Replace the --out directory if it exists.")

@@ -10,7 +10,7 @@ struct StudyOptions: ParsableArguments {
     @Flag(help: "Print JSON instead of the table.")
     var json = false
 
-    @Option(help: "Write a self-contained HTML report with the curves to this file.")
+    @Option(help: "Write a self-contained HTML report with the curves to this file.", transform: PathArgument.checked)
     var report: String?
 
     @Flag(help: "Replace the --out and --report files if they exist.")

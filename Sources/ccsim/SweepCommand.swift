@@ -11,7 +11,7 @@ struct SweepCommand: ParsableCommand {
         commandName: "sweep",
         abstract: "Run a scenario over a grid of values of one or two keys, with common random numbers.")
 
-    @Argument(help: "The scenario file (YAML).")
+    @Argument(help: "The scenario file (YAML).", transform: PathArgument.checked)
     var file: String
 
     @Option(help: ArgumentHelp("A key and its values, KEY=FROM..TO[:STEP] (step 1 by default): seats=100..160:10; once or twice.",
@@ -21,7 +21,7 @@ struct SweepCommand: ParsableCommand {
     @OptionGroup var scenarioOptions: ScenarioOptions
     @OptionGroup var study: StudyOptions
 
-    @Option(help: "Write the grid as CSV (one row per point) to this file (with --shard: the part's folder).")
+    @Option(help: "Write the grid as CSV (one row per point) to this file (with --shard: the part's folder).", transform: PathArgument.checked)
     var out: String?
 
     @Option(help: ArgumentHelp("Run only the K-th of N shares of the grid's points and write it as a part into the --out folder, for `ccsim merge`.",

@@ -7,7 +7,7 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check a scenario file without running it.")
 
-    @Argument(help: "The scenario file (YAML).")
+    @Argument(help: "The scenario file (YAML).", transform: PathArgument.checked)
     var file: String
 
     @OptionGroup var scenarioOptions: ScenarioOptions

@@ -31,6 +31,11 @@ public enum ModelLimits {
     /// The most calls one replication may expect (first attempts): about ten minutes of
     /// simulation at 3 to 5 million calls a second.
     public static let callsPerReplication = 2_000_000_000.0
+    /// The most calls one replication holds at once — in the centre, waiting to redial or
+    /// for a callback — 2^20: about 350 MB of call records, events and queue entries. A
+    /// replication that reaches it stops with ``BacklogError`` (the backlog grows without
+    /// bound). Finite `trunks` (and `ivr.ports`) keep the calls in the centre below it.
+    public static let liveCalls = 1 << 20
     /// The most memory one replication's collectors and agents may take.
     public static let bytesPerReplication = 2 << 30
     /// The longest duration a scenario may give (a handle time, a delay, a deadline).

@@ -1,4 +1,5 @@
-// Call slots: calls live in a growing buffer of records, reused through a free list.
+// Call slots: calls live in a growing buffer of records, reused through a free list
+// (grown up to ``ModelLimits/liveCalls``, see `Backlog.swift`).
 
 extension CenterSimulation {
     /// A free call slot (its content is left to the caller to set).
@@ -8,10 +9,7 @@ extension CenterSimulation {
             freeCallCount -= 1
             return Int(freeCalls[freeCallCount])
         }
-        if callsInUse == calls.count {
-            calls.grow(arena, to: 2 * calls.count, repeating: .free)
-            freeCalls.grow(arena, to: calls.count, repeating: -1)
-        }
+        if callsInUse == calls.count { growCallSlots() }
         callsInUse += 1
         return callsInUse - 1
     }

@@ -9,7 +9,7 @@ import Statistics
 ///
 /// This file holds the replication's state, its set-up, the run loop and the dispatch
 /// of events; each concern of the call path is an extension in a file of its own
-/// (`Arrivals`, `OpeningHoursCheck`, `TrunkLines`, `IVRPorts`, `Queues`, `Agents`, `Seats`,
+/// (`Arrivals`, `CallSlots` and `Backlog`, `OpeningHoursCheck`, `TrunkLines`, `IVRPorts`, `Queues`, `Agents`, `Seats`,
 /// `StaffingChanges`, `Transfers`, `Redials`, `FollowUpWork`, `Callbacks`), and `Invariants`
 /// checks the resources after every event in debug builds.
 ///
@@ -119,6 +119,10 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
     /// When each group's number of agents changes, and the next change to make.
     let staffingPlan: StaffingPlan
     var nextStaffingChange = 0
+    /// The replication's number, and why it stopped early (``ModelLimits/liveCalls``
+    /// reached), if it did.
+    let replication: Int
+    var backlog: BacklogError?
 
     /// Prepares replication `replication` of `model`, with streams derived from `seed`.
     /// - Throws: ``ModelError`` if the model is inconsistent, `GSLError` if a stream
@@ -126,6 +130,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
     public init(model: CenterModel, seed: UInt64, replication: Int) throws {
         try model.validate()
         self.model = model
+        self.replication = replication
         timing = model.timing
         intervalCount = model.timing.intervalCount
         policy = Policy(model: model)
@@ -198,16 +203,18 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
     /// Runs the replication to the end (every call that arrived before the horizon has
     /// left) and returns its measurements. Debug builds check every resource's
     /// invariants after every event.
-    public mutating func run() -> ReplicationResult {
-        withExtendedLifetime((arena, samplers, streams, callbackDesk.streams)) {
+    /// - Throws: ``BacklogError`` if the calls held at once reach ``ModelLimits/liveCalls``.
+    public mutating func run() throws -> ReplicationResult {
+        try withExtendedLifetime((arena, samplers, streams, callbackDesk.streams)) {
             start()
-            while let event = nextEvent() {
+            while backlog == nil, let event = nextEvent() {
                 clock.advance(to: event.time)
                 handle(event)
                 #if CCSIM_INVARIANT_CHECKS
                 checkInvariants()
                 #endif
             }
+            if let backlog { throw backlog }
             countUnserved()
             return statistics.result(events: clock.eventsHandled)
         }

@@ -2,7 +2,7 @@
 /// (``SkillBasedRouting``: priorities, overflow, longest-idle agent or group order).
 public func simulateReplication(of model: CenterModel, seed: UInt64, replication: Int) throws -> ReplicationResult {
     var simulation = try CenterSimulation<SkillBasedRouting>(model: model, seed: seed, replication: replication)
-    return simulation.run()
+    return try simulation.run()
 }
 
 /// Runs replication `replication` of `model`, routing calls with `routing`.
@@ -17,5 +17,5 @@ public func simulateReplication<Policy: RoutingPolicy>(
         return try simulateReplication(of: model, seed: seed, replication: replication)
     }
     var simulation = try CenterSimulation<Policy>(model: model, seed: seed, replication: replication)
-    return simulation.run()
+    return try simulation.run()
 }
