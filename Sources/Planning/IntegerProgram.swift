@@ -121,16 +121,16 @@ public struct IntegerProgram: Sendable {
         for column in columns {
             guard bounded(column.cost), bounded(column.lower), column.upper.map({ bounded($0) && $0 >= column.lower }) ?? true else {
                 throw PlanningError("column \(column.name): cost and bounds must be finite numbers of at most "
-                    + "\(Self.largestMagnitude), lower ≤ upper")
+                    + "\(Int(Self.largestMagnitude)), lower ≤ upper")
             }
         }
         for row in rows {
             let ordered = row.lower.flatMap { lower in row.upper.map { lower <= $0 } } ?? true
             guard row.lower.map(bounded) ?? true, row.upper.map(bounded) ?? true, ordered else {
-                throw PlanningError("row \(row.name): bounds must be finite numbers of at most \(Self.largestMagnitude), lower ≤ upper")
+                throw PlanningError("row \(row.name): bounds must be finite numbers of at most \(Int(Self.largestMagnitude)), lower ≤ upper")
             }
             guard row.terms.allSatisfy({ columns.indices.contains($0.0) && bounded($0.1) }) else {
-                throw PlanningError("row \(row.name): a term names no column or has a coefficient beyond \(Self.largestMagnitude)")
+                throw PlanningError("row \(row.name): a term names no column or has a coefficient that is not a finite number of at most \(Int(Self.largestMagnitude))")
             }
         }
     }

@@ -30,12 +30,12 @@ struct CCSimProcess {
         return folder.appendingPathComponent("ccsim")
     }
 
-    /// Runs `ccsim arguments…` in the package's root folder.
-    static func run(_ arguments: [String]) throws -> Outcome {
+    /// Runs `ccsim arguments…` in the package's root folder, or in `directory`.
+    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = root
+        process.currentDirectoryURL = directory ?? root
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

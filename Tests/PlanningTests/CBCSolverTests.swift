@@ -150,6 +150,25 @@ final class CBCSolverTests: XCTestCase {
         }
     }
 
+    /// Costs, bounds and coefficients beyond ``IntegerProgram/largestMagnitude`` (where CBC
+    /// aborts or answers wrongly) are refused before either solver sees them.
+    func testHugeNumbersAreRefusedBeforeTheSolver() {
+        for (cost, coefficient, bound) in [(1e30, 1.0, 1.0), (1e24, 1.0, 1.0), (1.0, 1e24, 1.0), (1.0, 1.0, 1e24)] {
+            var program = IntegerProgram()
+            let x = program.addColumn("x", cost: cost)
+            program.addRow("r", [(x, coefficient)], atLeast: bound)
+            for solver in [MIPSolver.cbc, .glpk] {
+                XCTAssertThrowsError(try program.solve(solver: solver)) { error in
+                    XCTAssertTrue("\(error)".contains("at most 1000000000"), "\(error)")
+                }
+            }
+        }
+        var program = IntegerProgram()
+        let x = program.addColumn("x", cost: 1e6)
+        program.addRow("r", [(x, 1)], atLeast: 3)
+        XCTAssertEqual(try program.solve(solver: .cbc).objective, 3e6)
+    }
+
     /// A market-split program (equal halves of five random weight sums over 50 binaries) that
     /// CBC cannot settle in a second: it stops near the time limit, with a solution marked
     /// as stopped there or with an error that is not a proof of infeasibility.
