@@ -2,7 +2,9 @@
 # Fuzzes the scenario loader, --set and small simulations with libFuzzer for SECONDS
 # (default 600): builds the ccsim-fuzz target instrumented (-sanitize=fuzzer) in its own
 # build folder, seeds the corpus from Scenarios/ (each file also once after a --set
-# line) and Tests/FuzzRegressions/, and copies every crash or timeout it finds into
+# line; shift-template files without their leading comments, so that they start with
+# `templates:` and reach the contracts' loader; agents' CSV files) and
+# Tests/FuzzRegressions/ (histories, calendars, shift files, agents, parts), and copies every crash or timeout it finds into
 # Tests/FuzzRegressions/ (the test suite replays those files). Prints how long it ran
 # and what it found.
 # usage: Scripts/fuzz.sh [SECONDS=600]
@@ -16,6 +18,12 @@ corpus=$build/corpus
 crashes=$build/crashes
 rm -rf "$crashes"
 mkdir -p "$corpus" "$crashes"
+for file in Scenarios/*/*-shifts.yaml Scenarios/*/shifts.yaml; do
+  [ -f "$file" ] && grep -v '^#' "$file" > "$corpus/plain-$(basename "$file")"
+done
+for file in Scenarios/*/*.csv; do
+  [ -f "$file" ] && cp "$file" "$corpus/$(basename "$file")"
+done
 for file in Scenarios/*.yaml Scenarios/*/*.yaml Tests/FuzzRegressions/*; do
   [ -f "$file" ] || continue
   cp "$file" "$corpus/$(basename "$file")"

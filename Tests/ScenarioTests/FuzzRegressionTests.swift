@@ -30,4 +30,15 @@ final class FuzzRegressionTests: XCTestCase {
             XCTAssertFalse(outcome.hasPrefix("refused"), "\(file): \(outcome)")
         }
     }
+
+    func testRosterInputsReachTheLoaders() throws {
+        let folder = Self.root.appendingPathComponent("Tests/FuzzRegressions")
+        func outcome(_ name: String) throws -> String { ScenarioInputCheck.check(try Data(contentsOf: folder.appendingPathComponent(name))) }
+        XCTAssertEqual(try outcome("shifts-seed.yaml"), "1 templates, 1 contracts")
+        XCTAssertEqual(try outcome("agents-seed.csv"), "2 agents")
+        for hostile in ["shifts-starts-every-second.yaml", "shifts-cost-1e30.yaml", "shifts-contract-min-1e9.yaml",
+                        "shifts-contract-min-above-max.yaml"] {
+            XCTAssertTrue(try outcome(hostile).hasPrefix("refused: "), "\(hostile): \(try outcome(hostile))")
+        }
+    }
 }
