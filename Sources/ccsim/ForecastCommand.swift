@@ -68,7 +68,7 @@ struct ForecastCommand: ParsableCommand {
         let days = horizonDays(after: history.firstDay.adding(days: history.dayCount))
         let forecast = Forecaster.forecast(history, events: events, settings: ForecastSettings(days: days, level: level))
         let source = URL(fileURLWithPath: self.history).lastPathComponent
-        let scenario = try ForecastScenario.text(forecast, base: base, source: source)
+        let scenario = try forecastScenario(forecast, source: source)
         if json { printJSON(try ForecastSummary.json(forecast)) } else { print(ForecastSummary.table(forecast), terminator: "") }
         guard let output else { return }
         var files: [(name: String, contents: Data)] = [
@@ -94,6 +94,20 @@ struct ForecastCommand: ParsableCommand {
             let total = month - 1 + count
             let end = CalendarDate(year: year + total / 12, month: total % 12 + 1, day: min(day, 28)) ?? first.adding(days: 30 * count)
             return min(366, end.daysSinceEpoch - first.daysSinceEpoch)
+        }
+    }
+
+    /// The forecast as a scenario. Without `--base` the scenario is ccsim's own, so what
+    /// keeps it from loading (volumes beyond the limits, say) comes from the history and
+    /// the calendar: the error names them, and the key of the scenario it broke.
+    private func forecastScenario(_ forecast: Forecast, source: String) throws -> String {
+        do {
+            return try ForecastScenario.text(forecast, base: base, source: source)
+        } catch let error as ScenarioError where base == nil {
+            let inputs = [history] + (calendar.map { [$0] } ?? [])
+            throw CommandFailure("\(inputs.joined(separator: " and ")): the forecast's scenario.yaml does not load — "
+                + (error.keyPath.isEmpty ? "" : "\(error.keyPath): ") + error.message
+                + (calendar == nil ? "" : " (check the calendar's factors)"), status: .input)
         }
     }
 

@@ -97,6 +97,25 @@ final class HostileInputTests: CLITestCase {
         XCTAssertTrue(outcome.stderr.contains("dup.csv:1: columns 3 and 4 are both `offered`"), outcome.stderr)
     }
 
+    func testAForecastBeyondTheLimitsNamesTheHistoryAndCalendar() throws {
+        let history = folder.appendingPathComponent("huge.csv"), calendar = folder.appendingPathComponent("events.csv")
+        var rows: [String] = []
+        for day in 1...14 {
+            for half in 0..<48 {
+                let day2 = day < 10 ? "0\(day)" : "\(day)", hour = half / 2 < 10 ? "0\(half / 2)" : "\(half / 2)"
+                rows.append("2026-03-\(day2)T\(hour):\(half % 2 == 0 ? "00" : "30"),general,9000000")
+            }
+        }
+        try (["start,call_type,offered"] + rows).joined(separator: "\n").write(to: history, atomically: true, encoding: .utf8)
+        try "date,name,factor\n2026-03-20,storm,3\n".write(to: calendar, atomically: true, encoding: .utf8)
+        let outcome = try CCSimProcess.run(["forecast", history.path, "--calendar", calendar.path, "--horizon", "366d",
+                                            "--out", folder.appendingPathComponent("f").path])
+        XCTAssertEqual(outcome.status, 65, outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("huge.csv and \(calendar.path): the forecast's scenario.yaml does not load — "
+            + "call_types: about"), outcome.stderr)
+        XCTAssertFalse(outcome.stderr.contains("scenario:"), outcome.stderr)
+    }
+
     func testStaffOnASingleSkillCentreReturnsTheErlangARequirementAsFeasible() throws {
         let outcome = try CCSimProcess.run(["staff", "Scenarios/erlang-a-day.yaml"])
         XCTAssertEqual(outcome.status, 0, outcome.stderr)

@@ -38,7 +38,8 @@ final class FuzzRegressionTests: XCTestCase {
         XCTAssertEqual(try outcome("agents-seed.csv"), "2 agents")
         for hostile in ["shifts-starts-every-second.yaml", "shifts-cost-1e30.yaml", "shifts-contract-min-1e9.yaml",
                         "shifts-contract-min-above-max.yaml"] {
-            XCTAssertTrue(try outcome(hostile).hasPrefix("refused: "), "\(hostile): \(try outcome(hostile))")
+            let result = try outcome(hostile)
+            XCTAssertTrue(result.hasPrefix("refused: "), "\(hostile): \(result)")
         }
     }
 }
