@@ -47,9 +47,9 @@ let package = Package(
             "Scenario", "Experiments", "Reports", "Analytics", "ContactCenter", "Planning", "Forecasting",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        /// Arbitrary input through the loader, `--set` and small simulations (the fuzzer's
-        /// check, and its replay of the regression files under Tests/FuzzRegressions).
-        .target(name: "ScenarioFuzzing", dependencies: ["Scenario", "ContactCenter", "Forecasting"]),
+        /// Arbitrary input through the loader, `--set`, small simulations and a part's merge
+        /// (the fuzzer's check, and its replay of the regression files under Tests/FuzzRegressions).
+        .target(name: "ScenarioFuzzing", dependencies: ["Scenario", "ContactCenter", "Forecasting", "Experiments"]),
         .target(name: "CFuzzerDriver"),
         .executableTarget(name: "ccsim-fuzz", dependencies: ["ScenarioFuzzing", "CFuzzerDriver"]),
         .target(name: "ValidationCases", path: "Tests/ValidationCases", resources: [.copy("cases_shared.json")]),

@@ -28,8 +28,9 @@ def run(args, cwd):
         return "timeout", "", 60.0
 
 
-def case(category, args, expected, setup=None, message=None):
-    """Runs one case in a fresh folder holding a sentinel; returns whether it held."""
+def case(category, args, expected, setup=None, message=None, verify=None):
+    """Runs one case in a fresh folder holding a sentinel; returns whether it held
+    (and, if `verify` is given, whether verify(work) holds after it)."""
     work = tempfile.mkdtemp(prefix="ccsim-hostile-")
     try:
         with open(os.path.join(work, "sentinel.txt"), "w") as f:
@@ -42,6 +43,7 @@ def case(category, args, expected, setup=None, message=None):
         held = status == expected and open(os.path.join(work, "sentinel.txt")).read() == "keep me"
         held = held and (status == 0 or before == after) and "NSCocoaErrorDomain" not in stderr
         held = held and (message is None or re.search(message, stderr) is not None)
+        held = held and (verify is None or verify(work))
         if not held:
             print(f"  FAILED [{category}] {' '.join(args)}: status {status}, expected {expected}: {stderr.strip()[:300]}")
         return held
@@ -68,6 +70,53 @@ def many_contracts(count):
     head, contract = SHIFTS_TEXT.split("contracts:")
     text = head + "contracts:" + "".join(contract.replace("id: five-day", f"id: c{i}") for i in range(count))
     return lambda work: open(os.path.join(work, "s.yaml"), "w").write(text)
+
+
+def shards(edit):
+    """Writes shards 1/2 and 2/2 of a run of 4 replications, then edits part 2's results.bin."""
+    def setup(work):
+        for k in (1, 2):
+            subprocess.run([CCSIM, "run", SCENARIO, "--replications", "4", "--shard", f"{k}/2", "--out", f"{work}/p{k}"],
+                           check=True, capture_output=True)
+        path = os.path.join(work, "p2", "results.bin")
+        data = bytearray(open(path, "rb").read())
+        edit(data)
+        open(path, "wb").write(bytes(data))
+    return setup
+
+
+def flip(bit):
+    def edit(data):
+        data[(bit // 8) % len(data)] ^= 1 << (bit % 8)
+    return edit
+
+
+def put(offset, value):
+    def edit(data):
+        data[offset:offset + 8] = value.to_bytes(8, "little", signed=True)
+    return edit
+
+
+def rests_kept(minutes):
+    """Whether every agent's rest in r/schedule.csv is at least `minutes`."""
+    def verify(work):
+        import csv, datetime
+        shifts = {}
+        for row in csv.DictReader(open(os.path.join(work, "r", "schedule.csv"))):
+            start = datetime.datetime.fromisoformat(f"{row['date']}T{row['start']}")
+            end = datetime.datetime.fromisoformat(f"{row['date']}T{row['end']}")
+            if end <= start:
+                end += datetime.timedelta(days=1)
+            shifts.setdefault(row["agent"], []).append((start, end))
+        return all((b[0] - a[1]).total_seconds() >= minutes * 60 - 1
+                   for days in shifts.values() for a, b in zip(sorted(days), sorted(days)[1:])
+                   if (b[0].date() - a[0].date()).days == 1)
+    return verify
+
+
+def agents(ids):
+    return lambda work: open(os.path.join(work, "a.csv"), "w").write(
+        "id,groups,contract\n" + "".join(f"{i},agents,five-day\n" for i in ids + [f"agent{n}" for n in range(60)]))
 
 
 def main():
@@ -112,10 +161,26 @@ def main():
                   r"s\.yaml:\d+:\d+: contracts\[0\]\.min: is more than `max`"))
     cases.append(("messages", ["forecast", "{work}/h.csv", "--calendar", "/tmp"], 65, make_history, "is a folder, not a CSV file"))
 
+    merge = ["merge", "{work}/p1", "{work}/p2", "--out", "{work}/m"]
+    for bit in range(0, 9000, 233):
+        cases.append(("parts: bit flips, counts, indices", merge, 65, shards(flip(bit)), "p2"))
+    for offset, value in [(16, -1), (72, -1), (8, 1 << 62), (8, -(1 << 63)), (0, 1 << 62), (0, -1)]:
+        cases.append(("parts: bit flips, counts, indices", merge, 65, shards(put(offset, value)), "p2"))
+    for minutes in [14 * 60, 15 * 60 + 30, 16 * 60]:
+        cases.append(("min_rest", roster, 0, shifts([("days_off_together: 2", f"days_off_together: 2\n    min_rest: {minutes}m")]),
+                      None, rests_kept(minutes)))
+    cases.append(("min_rest", roster, 2, shifts([("days_off_together: 2", "days_off_together: 2\n    min_rest: 961m")]), "rest"))
+    named = roster + ["--agents", "{work}/a.csv"]
+    for ids in [["a/b", "a_b"], ["a:b", "a\\b"], ["😀", "🙂"], ["Ana", "ana"], ["open/five-day/agents/001"], ["x" * 201]]:
+        def setup(work, ids=ids):
+            shifts([])(work)
+            agents(ids)(work)
+        cases.append(("calendar names", named, 65, setup, r"a\.csv:\d+:\d+: id: "))
+
     table = {}
-    for category, args, expected, setup, message in cases:
+    for category, args, expected, setup, message, *verify in cases:
         tried, held = table.get(category, (0, 0))
-        table[category] = (tried + 1, held + case(category, args, expected, setup, message))
+        table[category] = (tried + 1, held + case(category, args, expected, setup, message, *verify))
     print("| category | cases tried | held |\n|---|---|---|")
     for category, (tried, held) in table.items():
         print(f"| {category} | {tried} | {held} |")

@@ -17,18 +17,17 @@ public enum RunMerge {
         }
     }
 
-    /// The parts in shard order, once checked.
+    /// The parts in shard order, once checked: each header on its own
+    /// (``RunPartHeader/check(name:)``), then against the first part's.
     /// - Throws: ``MergeError`` naming the part that does not fit, the shards given twice,
     ///   or the shards missing.
     public static func order(_ parts: [Named], ccsimVersion: String) throws -> [Named] {
         guard let first = parts.first else { throw MergeError("no parts to merge") }
         for part in parts {
             let h = part.header
+            try h.check(name: part.name)
             guard h.format == first.header.format else {
                 throw MergeError("\(part.name) is a \(h.format), \(first.name) a \(first.header.format): they cannot be merged together")
-            }
-            guard h.formatVersion == RunPart.formatVersion else {
-                throw MergeError("\(part.name): part format \(h.formatVersion); this ccsim reads format \(RunPart.formatVersion)")
             }
             guard h.ccsimVersion == ccsimVersion else {
                 throw MergeError("\(part.name): written by ccsim \(h.ccsimVersion); this is ccsim \(ccsimVersion): "
@@ -67,25 +66,31 @@ public enum RunMerge {
         if h.shard.count != f.shard.count { throw differs("number of shards", "\(h.shard.count)", "\(f.shard.count)") }
     }
 
-    /// Adds a part's results to `accumulator`, checking they are its shard's replications.
+    /// Adds a part's results to `accumulator`, checking its header, that they are its
+    /// shard's replications and each one the simulator could have given for the accumulator's model
+    /// (``check(_:of:name:)``).
+    /// - Throws: ``MergeError`` naming the part and the replication.
     public static func add(_ part: RunPart, name: String, to accumulator: inout RunAccumulator) throws {
-        let expected = Array(part.header.shard.share(of: part.header.replications))
-        let held = part.results.map(\.replication)
-        guard held == expected else {
-            throw MergeError("\(name): holds replications \(Self.describe(held)) but shard \(part.header.shard) of "
-                + "\(part.header.replications) is \(Self.describe(expected))")
+        try part.header.check(name: name)
+        let expected = part.header.shard.share(of: part.header.replications)
+        guard part.results.map(\.replication).elementsEqual(expected) else {
+            throw MergeError("\(name): does not hold replications \(expected.lowerBound)–\(expected.upperBound - 1), in order, "
+                + "the replications of shard \(part.header.shard) of \(part.header.replications)")
         }
         for result in part.results {
-            guard result.fits(accumulator.model) else {
-                throw MergeError("\(name): replication \(result.replication) does not fit the part's scenario")
-            }
+            try check(result, of: accumulator.model, name: name)
             accumulator.add(result)
         }
     }
 
-    private static func describe(_ replications: [Int]) -> String {
-        guard let first = replications.first, let last = replications.last else { return "none" }
-        return replications == Array(first...last) ? "\(first)–\(last)" : "\(replications.count) out of order"
+    /// Checks that `result`, read from part `name`, is one the simulator could have given
+    /// for `model` (``ReplicationResult/problem(for:)``).
+    /// - Parameter point: For a sweep part, the result's point.
+    /// - Throws: ``MergeError`` naming the part and the replication.
+    public static func check(_ result: ReplicationResult, of model: CenterModel, name: String, point: Int? = nil) throws {
+        if let problem = result.problem(for: model) {
+            throw MergeError("\(name): replication \(result.replication)\(point.map { " of point \($0)" } ?? "") \(problem)")
+        }
     }
 }
 

@@ -7,7 +7,12 @@ import Foundation
 /// its scenario as simulated; in `results.bin` the points' replications' results, point
 /// after point.
 public struct SweepPart: Codable, Sendable {
+    /// `format` of every sweep part, and the version this ccsim writes and reads (2, as
+    /// ``RunPart/formatVersion``).
     public static let format = "ccsim-sweep-part"
+    public static let formatVersion = 2
+    /// The most points of a grid: two keys of ``SweepRange/maximumPoints`` steps each.
+    public static let largestGrid = (SweepRange.maximumPoints + 1) * (SweepRange.maximumPoints + 1)
 
     /// One grid point: its index in the grid, its `(key, value)` settings, the scenario
     /// with them applied, and the results of its replications.
@@ -47,8 +52,12 @@ public struct SweepPart: Codable, Sendable {
     public var vary: [String]
     public var pointCount: Int
     public var points: [Point]
+    /// What part.json says of results.bin (set when the part is written or read).
+    public private(set) var resultsBin: ResultsSeal?
 
-    enum CodingKeys: String, CodingKey { case header, source, vary, pointCount = "point_count", points }
+    enum CodingKeys: String, CodingKey {
+        case header, source, vary, pointCount = "point_count", points, resultsBin = "results_bin"
+    }
 
     public init(header: RunPartHeader, source: String, vary: [String], pointCount: Int, points: [Point]) {
         self.header = header
@@ -60,17 +69,36 @@ public struct SweepPart: Codable, Sendable {
 
     /// The files of the part's folder: `part.json` and `results.bin`.
     public func files() throws -> [(name: String, contents: Data)] {
-        [("part.json", try PartCoding.encode(self)), ("results.bin", ResultsFile.encode(points.flatMap(\.results)))]
+        let results = ResultsFile.encode(points.flatMap(\.results))
+        var sealed = self
+        sealed.resultsBin = ResultsSeal(of: results)
+        return [("part.json", try PartCoding.encode(sealed)), ("results.bin", results)]
     }
 
-    /// Reads a part from its files.
-    public static func read(json: Data, results: Data) throws -> SweepPart {
+    /// Reads a part from its files, checking the header (``RunPartHeader/check(name:)``),
+    /// that it holds its shard's points of a grid of at most ``largestGrid`` points, and
+    /// that results.bin is their replications, in order, each record matching its checksum
+    /// and the whole the checksum in part.json.
+    /// - Parameter name: The part, as errors name it (its folder or `part.json`).
+    /// - Throws: ``MergeError`` naming the part and, for a damaged record, its point and
+    ///   replication; `DecodingError` if part.json is not a sweep part's.
+    public static func read(json: Data, results: Data, name: String) throws -> SweepPart {
+        try PartCoding.decodeHeader(json).check(name: name)
         var part = try PartCoding.decode(SweepPart.self, json)
-        let perPoint = part.header.replications
-        guard (0...ModelLimits.replications).contains(perPoint), part.points.count <= ModelLimits.replications else {
-            throw MergeError("more replications or points than a sweep has")
+        let (perPoint, shard) = (part.header.replications, part.header.shard)
+        guard (1...largestGrid).contains(part.pointCount), shard.count <= part.pointCount else {
+            throw MergeError("\(name): shard \(shard) of a grid of \(part.pointCount) points; a grid has 1 to \(largestGrid) "
+                + "points, and at least as many as shards")
         }
-        var all = try ResultsFile.decode(results, count: perPoint * part.points.count)[...]
+        guard part.points.map(\.index).elementsEqual(shard.share(of: part.pointCount)) else {
+            throw MergeError("\(name): does not hold the points of shard \(shard) of \(part.pointCount), in order")
+        }
+        guard let seal = part.resultsBin else { throw MergeError("\(name): part.json does not say what results.bin holds") }
+        let indices = part.points.map(\.index)
+        var all = try ResultsSeal.decode(results, sealed: seal, name: name) {
+            try ResultsFile.decode($0, count: perPoint * indices.count, replication: { $0 % perPoint },
+                                   name: { "replication \($0 % perPoint) of point \(indices[$0 / perPoint])" })
+        }[...]
         for i in part.points.indices {
             part.points[i].results = Array(all.prefix(perPoint))
             all = all.dropFirst(perPoint)
@@ -78,19 +106,12 @@ public struct SweepPart: Codable, Sendable {
         return part
     }
 
-    /// Checks that the part holds its shard's points of a grid like `first`'s.
+    /// Checks that the part's grid is `first`'s (its points were checked when it was read).
     /// - Throws: ``MergeError`` naming the part.
     public func check(name: String, against first: SweepPart, firstName: String) throws {
         guard vary == first.vary, pointCount == first.pointCount else {
             throw MergeError("\(name): sweeps \(vary.joined(separator: " ")) (\(pointCount) points), "
                 + "\(firstName) sweeps \(first.vary.joined(separator: " ")) (\(first.pointCount) points)")
-        }
-        let expected = Array(header.shard.share(of: pointCount))
-        guard points.map(\.index) == expected else {
-            throw MergeError("\(name): does not hold the points of shard \(header.shard) of \(pointCount)")
-        }
-        for point in points where point.results.map(\.replication) != Array(0..<header.replications) {
-            throw MergeError("\(name): point \(point.index) does not hold replications 0–\(header.replications - 1)")
         }
     }
 }

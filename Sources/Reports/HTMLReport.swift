@@ -199,7 +199,9 @@ public enum HTMLReport {
         if let seats = s.model.seats {
             references.append(SVGChart.ReferenceLine(value: Double(seats), label: "\(seats) seats"))
         }
-        if let trunks = s.model.trunks, trunks <= 2 * Int(series.flatMap { $0.values.compactMap { $0 } }.max() ?? 0) {
+        // Compared as doubles: a mean of any size (read from a part) is no trap.
+        let busiest = (series.flatMap { $0.values.compactMap { $0 } }.max() ?? 0).rounded(.towardZero)
+        if let trunks = s.model.trunks, Double(trunks) <= 2 * busiest {
             references.append(SVGChart.ReferenceLine(value: Double(trunks), label: "\(trunks) lines"))
         }
         return SVGChart.render(SVGChart.LineChart(

@@ -4,7 +4,8 @@ import Planning
 
 /// The files of a roster over weeks: one row per agent and working day
 /// (`schedule.csv`), planned against required per (date, interval, group)
-/// (`coverage.csv`), and a calendar per agent (`calendars/AGENT.ics`).
+/// (`coverage.csv`), and a calendar per agent (`calendars/AGENT.ics`, the id as a file name:
+/// ``NamedAgent/fileName(for:)``, never two agents' in one file).
 public struct MonthRosterFiles {
     public let plan: MonthRosterPlanner.Plan
     public let required: [[Int]]
@@ -23,15 +24,24 @@ public struct MonthRosterFiles {
     }
 
     /// Every file, by its name in the output folder.
-    public func all() -> [(name: String, contents: Data)] {
-        [("schedule.csv", Data(scheduleCSV().utf8)), ("coverage.csv", Data(coverageCSV().utf8))]
+    /// - Throws: ``OutputError`` if two agents' calendars would be one file (as open
+    ///   positions of contracts `a_b` in group `c` and `a` in group `b_c` would, or of
+    ///   contracts `Full` and `full`), before anything is written.
+    public func all() throws -> [(name: String, contents: Data)] {
+        var seen: [String: String] = [:]
+        for tour in plan.tours {
+            if let other = seen.updateValue(tour.agent, forKey: NamedAgent.fileKey(for: tour.agent)) {
+                throw OutputError("the calendars of `\(other)` and `\(tour.agent)` would be one file, "
+                    + "calendars/\(fileName(tour.agent)).ics: rename a contract, agent group or agent so that they differ "
+                    + "in a letter or digit")
+            }
+        }
+        return [("schedule.csv", Data(scheduleCSV().utf8)), ("coverage.csv", Data(coverageCSV().utf8))]
             + plan.tours.map { ("calendars/\(fileName($0.agent)).ics", Data(calendar($0).utf8)) }
     }
 
-    /// An agent id as a file name: letters, digits, `-`, `_` and `.` kept, others `_`.
-    func fileName(_ agent: String) -> String {
-        String(agent.map { $0.isLetter || $0.isNumber || "-_.".contains($0) ? $0 : "_" })
-    }
+    /// An agent id as a file name (``NamedAgent/fileName(for:)``: `a/b` is `a_b`).
+    func fileName(_ agent: String) -> String { NamedAgent.fileName(for: agent) }
 
     /// The clock time of `t` (from time 0).
     func clock(_ t: Double) -> String { model.timing.timeOfDay(t) }

@@ -36,18 +36,38 @@ public enum AgentsCSVLoader {
         }
         let reader = RowReader(path: path, names: names, model: model, templates: templates, contracts: contracts)
         var agents: [NamedAgent] = []
-        var ids: [String: Int] = [:]
+        var files: [String: (id: String, line: Int)] = [:]
         for (n, line) in lines.enumerated().dropFirst() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
             guard agents.count < maximumAgents else { throw ScenarioError(file: path, line: n + 1, message: "at most \(maximumAgents) agents") }
             let agent = try reader.agent(line, line: n + 1)
-            if let first = ids[agent.id] {
-                throw ScenarioError(file: path, line: n + 1, column: 1, message: "agent `\(agent.id)` is listed twice (first on line \(first))")
+            let idColumn = column(of: names.firstIndex(of: "id")!, in: line)
+            try checkFileName(agent.id, line: n + 1, among: &files) {
+                ScenarioError(file: path, line: n + 1, column: idColumn, keyPath: "id", message: $0)
             }
-            ids[agent.id] = n + 1
             agents.append(agent)
         }
         guard !agents.isEmpty else { throw ScenarioError(file: path, message: "lists no agents") }
         return agents
+    }
+
+    /// Refuses an id listed before, one whose calendar file (``NamedAgent/fileName(for:)``)
+    /// would be an earlier agent's on a case-insensitive file system (`Ana`, `ana`), one
+    /// too long for a file name, and one starting `open/` (the open positions' names).
+    /// `files`: the ids read so far (and their lines) by their calendars' names in lower case.
+    static func checkFileName(_ id: String, line: Int, among files: inout [String: (id: String, line: Int)],
+                              fail: (String) -> ScenarioError) throws {
+        let name = NamedAgent.fileName(for: id)
+        if let first = files.updateValue((id, line), forKey: NamedAgent.fileKey(for: id)) {
+            throw fail(first.id == id ? "agent `\(id)` is listed twice (first on line \(first.line))"
+                : "agent `\(id)` and agent `\(first.id)` (line \(first.line)) would share the calendar calendars/\(name).ics "
+                    + "(characters other than letters, digits, `-`, `_` and `.` become `_`, and case does not count): "
+                    + "give them ids that differ in a letter or digit")
+        }
+        guard name.utf8.count <= NamedAgent.longestFileName else {
+            throw fail("agent id `\(id)` is too long: its calendar's file name would have \(name.utf8.count) bytes (UTF-8), "
+                + "at most \(NamedAgent.longestFileName)")
+        }
+        guard !id.hasPrefix("open/") else { throw fail("agent id `\(id)`: ids starting `open/` name the open positions") }
     }
 
     /// The 1-based column at which cell `i` of `line` starts.

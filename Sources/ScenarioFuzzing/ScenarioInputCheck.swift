@@ -7,7 +7,9 @@ import Scenario
 /// scenario file, optionally after a first line `--set KEY=VALUE`; or, when it starts
 /// like one, an interval history (`start,…`: read, and forecast if small) or an event
 /// calendar (`date,…`); or a shift-template file with contracts (`templates:`) or a
-/// named agents' CSV (`id,…`), read against ``rosterScenario``. Every input must end
+/// named agents' CSV (`id,…`), read against ``rosterScenario``; or, after a first line
+/// `part`, the results of a replication as a shard's part holds them (``checkPart(_:)``).
+/// Every input must end
 /// in a scenario or a clean error, never a crash, a hang or unbounded memory; a small
 /// scenario that loads is also simulated (one replication), so the simulator is
 /// exercised by whatever the loader accepts.
@@ -23,6 +25,7 @@ public enum ScenarioInputCheck {
         var yaml = String(decoding: data, as: UTF8.self)
         if yaml.hasPrefix("start,") { return checkHistory(yaml) }
         if yaml.hasPrefix("templates:") || yaml.hasPrefix("id,") { return checkRosterInput(yaml) }
+        if yaml.hasPrefix("part\n") { return checkPart(data.dropFirst(5)) }
         if yaml.hasPrefix("date,") { return (try? EventCalendar(csv: yaml, file: "fuzz.csv")).map { "\($0.events.count) events" } ?? "refused" }
         var overrides: [ScenarioOverride] = []
         if yaml.hasPrefix("--set ") {
@@ -64,47 +67,5 @@ public enum ScenarioInputCheck {
         guard history.dayCount * history.perDay * history.callTypes.count <= forecastValues else { return "read" }
         let forecast = Forecaster.forecast(history, settings: ForecastSettings(days: 7))
         return "forecast \(forecast.callTypes.count) call types"
-    }
-
-    /// The week the roster inputs are read against: two groups, a template and two contracts.
-    static let rosterScenario = """
-        start_date: 2027-03-01
-        horizon: 7d
-        interval: 1h
-        call_types:
-          - {id: sales, arrivals: {per_hour: 10}, handle_time: {distribution: exponential, mean: 60}}
-        agent_groups:
-          - {id: agents, skills: [sales], agents: 3}
-          - {id: backup, skills: [sales], agents: 1}
-        """
-    static let rosterShifts = """
-        templates:
-          - {id: early, starts: ["08:00"], length: 8h, cost: 8, groups: [agents, backup]}
-        contracts:
-          - {id: full, templates: [early], days_per_week: 5, days_off_together: 2, min_rest: 11h}
-          - {id: part, templates: [early], groups: [agents], days_per_week: [2, 3], max: 4}
-        """
-
-    /// Reads a shift-template file, or an agents' CSV against ``rosterShifts`` (each
-    /// through a temporary file, as the loaders read paths).
-    private static func checkRosterInput(_ text: String) -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ccsim-fuzz-\(getpid())")
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        func file(_ name: String, _ contents: String) -> String {
-            let url = folder.appendingPathComponent(name)
-            try? Data(contents.utf8).write(to: url)
-            return url.path
-        }
-        do {
-            let model = try ScenarioLoader.parse(yaml: rosterScenario, fileName: "week.yaml").model
-            let isShifts = text.hasPrefix("templates:")
-            let plan = try ShiftTemplatesLoader.loadPlan(path: file("shifts.yaml", isShifts ? text : rosterShifts), model: model)
-            guard !isShifts else { return "\(plan.templates.count) templates, \(plan.contracts.count) contracts" }
-            let agents = try AgentsCSVLoader.load(path: file("agents.csv", text), model: model, templates: plan.templates,
-                                                  contracts: plan.contracts)
-            return "\(agents.count) agents"
-        } catch {
-            return "refused: \(error)"
-        }
     }
 }

@@ -60,7 +60,7 @@ struct MergeCommand: ParsableCommand {
         var accumulator = RunAccumulator(model: scenario.model)
         for part in ordered {
             let shard = try readable(part.name) {
-                try RunPart.read(json: read(part.name), results: read(part.name, file: "results.bin"))
+                try RunPart.read(json: read(part.name), results: read(part.name, file: "results.bin"), name: part.name)
             }
             try RunMerge.add(shard, name: part.name, to: &accumulator)
         }
@@ -91,15 +91,13 @@ struct MergeCommand: ParsableCommand {
         var first: (part: SweepPart, name: String)?
         for named in ordered {
             let part = try readable(named.name) {
-                try SweepPart.read(json: read(named.name), results: read(named.name, file: "results.bin"))
+                try SweepPart.read(json: read(named.name), results: read(named.name, file: "results.bin"), name: named.name)
             }
             try part.check(name: named.name, against: first?.part ?? part, firstName: first?.name ?? named.name)
             if first == nil { first = (part, named.name) }
             for point in part.points {
                 let model = try ScenarioLoader.parse(yaml: point.scenario, fileName: named.name).model
-                guard point.results.allSatisfy({ $0.fits(model) }) else {
-                    throw MergeError("\(named.name): the results of point \(point.index) do not fit its scenario")
-                }
+                for result in point.results { try RunMerge.check(result, of: model, name: named.name, point: point.index) }
                 points.append(StudyPoint(settings: point.pairs, summary: RunSummary(model: model, seed: part.header.seed,
                                                                                     results: point.results)))
             }
@@ -125,14 +123,12 @@ struct MergeCommand: ParsableCommand {
         }
     }
 
-    /// `body`'s value, a part that does not decode reported as such.
+    /// `body`'s value, a part.json that does not decode reported as such.
     private func readable<T>(_ path: String, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch is DecodingError {
             throw MergeError("\(path): not a part written by `ccsim run --shard` (it does not read as one)")
-        } catch let error as ByteReaderError {
-            throw MergeError("\(path): its results.bin is damaged or does not belong to its part.json (\(error))")
         }
     }
 

@@ -61,7 +61,7 @@ struct MonthRosterRun {
             ("summary.json", try SummaryJSON.encode(result.verification)),
             ("report.html", Data(HTMLReport.render(result.verification, runSeconds: seconds, staffing: RosterTables.staffingLines(result),
                                                    sections: sections).utf8)),
-        ] + MonthRosterFiles(result: study.result, planner: planner).all())
+        ] + (try MonthRosterFiles(result: study.result, planner: planner).all()))
         if !command.json {
             print("\nwrote \(output.path)/roster.yaml (the scenario with the roster for the whole period: run it with ccsim run), "
                 + "schedule.csv, coverage.csv, calendars/*.ics, staffing.csv, summary.json, report.html")

@@ -129,4 +129,35 @@ final class HostileInputTests: CLITestCase {
         XCTAssertEqual(outcome.status, 2, outcome.stderr)
         XCTAssertTrue(outcome.stdout.contains("no amount up to 5 meets the targets"), outcome.stdout)
     }
+
+    /// Agents whose calendars would be one file are refused with their agents.csv lines,
+    /// before anything is written.
+    func testAgentsWhoseCalendarsCollideAreRefusedWithTheirLines() throws {
+        let agents = folder.appendingPathComponent("agents.csv")
+        let ids = ["a/b", "a:b", "a\\b", "😀"] + (1...60).map { "agent\($0)" }
+        try (["id,groups,contract"] + ids.map { "\($0),agents,five-day" }).joined(separator: "\n")
+            .write(to: agents, atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("month")
+        let outcome = try CCSimProcess.run(["roster", "Scenarios/month/single-skill-week.yaml", "--shifts",
+                                            "Scenarios/month/single-skill-shifts.yaml", "--agents", agents.path,
+                                            "--erlang-requirements", "--out", out.path])
+        XCTAssertEqual(outcome.status, 65, outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("agents.csv:3:1: id: agent `a:b` and agent `a/b` (line 2) would share the calendar "
+            + "calendars/a_b.ics"), outcome.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+    }
+
+    /// Rest between shifts that no tours can keep ends with status 2 and no roster.
+    func testARestNoTourCanKeepEndsWithStatusTwoAndNoRoster() throws {
+        let shifts = folder.appendingPathComponent("shifts.yaml")
+        let text = try String(contentsOfFile: CCSimProcess.root.appendingPathComponent("Scenarios/month/single-skill-shifts.yaml").path,
+                              encoding: .utf8)
+        try (text + "    min_rest: 961m\n").write(to: shifts, atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("month")
+        let outcome = try CCSimProcess.run(["roster", "Scenarios/month/single-skill-week.yaml", "--shifts", shifts.path,
+                                            "--erlang-requirements", "--out", out.path])
+        XCTAssertEqual(outcome.status, 2, outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("rest"), outcome.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+    }
 }

@@ -43,7 +43,7 @@ final class ShardMergeTests: CLITestCase {
         let results = URL(fileURLWithPath: damaged + "/results.bin")
         try Data(try Data(contentsOf: results).dropLast(9)).write(to: results)
         let cases: [([String], String)] = [
-            ([parts[0], damaged], "results.bin is damaged"),
+            ([parts[0], damaged], "results.bin: the record of replication 3 is cut short"),
             ([parts[0]], "shard 2/2 missing"),
             ([parts[0], parts[1], parts[1]], "are both shard 2/2"),
             ([parts[0], foreign], "another scenario, or other --set or --variant"),

@@ -37,9 +37,22 @@ final class FuzzRegressionTests: XCTestCase {
         XCTAssertEqual(try outcome("shifts-seed.yaml"), "1 templates, 1 contracts")
         XCTAssertEqual(try outcome("agents-seed.csv"), "2 agents")
         for hostile in ["shifts-starts-every-second.yaml", "shifts-cost-1e30.yaml", "shifts-contract-min-1e9.yaml",
-                        "shifts-contract-min-above-max.yaml"] {
+                        "shifts-contract-min-above-max.yaml", "agents-colliding-ids.csv"] {
             let result = try outcome(hostile)
             XCTAssertTrue(result.hasPrefix("refused: "), "\(hostile): \(result)")
         }
+    }
+
+    /// A replication's results as a part holds them (`part-seed.bin`: replication 0 of
+    /// the fuzzer's part scenario, as `ccsim run --shard 1/1` wrote it) merge; the same
+    /// with a count made −1 (sealed again, as a ccsim bug would write it) is refused.
+    func testPartInputsReachTheMerge() throws {
+        let seed = try Data(contentsOf: Self.root.appendingPathComponent("Tests/FuzzRegressions/part-seed.bin"))
+        XCTAssertEqual(ScenarioInputCheck.check(seed), "merged 1 replication")
+        var negative = seed
+        // "part\n", then the result's replication, 7 numbers and the number of counters: the first arrivals.
+        negative.replaceSubrange(69..<77, with: withUnsafeBytes(of: Int64(-1).littleEndian) { Data($0) })
+        let outcome = ScenarioInputCheck.check(negative)
+        XCTAssertTrue(outcome.hasPrefix("refused: fuzz-part: replication 0 holds a negative count"), outcome)
     }
 }

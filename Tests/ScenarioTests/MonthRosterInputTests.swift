@@ -96,6 +96,14 @@ final class MonthRosterInputTests: XCTestCase {
             ("id,groups,contract\nana,team,full\nana,team,full\n", ":3:1:", "listed twice (first on line 2)"),
             ("id,group,contract\n", ":1:4:", "unknown column `group`"),
             ("id,groups,contract\nana,backup,part\n", ":2:5:", "none of these groups works under contract `part`"),
+            // Ids whose calendars would be one file: `a/b`, `a:b`, `a\b`, `a b` and `A_B` are all a_b.ics.
+            ("id,groups,contract\na/b,team,full\na_b,team,full\n", ":3:1:",
+             "agent `a_b` and agent `a/b` (line 2) would share the calendar calendars/a_b.ics"),
+            ("id,groups,contract\na:b,team,full\nA\\B,team,full\n", ":3:1:", "would share the calendar calendars/A_B.ics"),
+            ("groups,contract,id\nteam,full,😀\nteam,full,🙂\n", ":3:11:", "agent `🙂` and agent `😀` (line 2) would share"),
+            ("id,groups,contract\nAna,team,full\nana,team,full\n", ":3:1:", "case does not count"),
+            ("id,groups,contract\n\(String(repeating: "x", count: 201)),team,full\n", ":2:1:", "would have 201 bytes (UTF-8), at most 200"),
+            ("id,groups,contract\nopen/full/team/001,team,full\n", ":2:1:", "ids starting `open/` name the open positions"),
         ]
         for (csv, location, message) in cases {
             XCTAssertThrowsError(try AgentsCSVLoader.load(path: try write(csv, "agents.csv"), model: model, templates: templates,
@@ -103,5 +111,16 @@ final class MonthRosterInputTests: XCTestCase {
                 XCTAssertTrue("\(error)".contains(location) && "\(error)".contains(message), "\(error)")
             }
         }
+    }
+
+    /// Calendar file names: readable (letters of any script kept), never hidden, and the
+    /// same for ids that `agents.csv` refuses together.
+    func testAgentIdsAsFileNames() {
+        XCTAssertEqual(NamedAgent.fileName(for: "full-time/generalists/001"), "full-time_generalists_001")
+        XCTAssertEqual(NamedAgent.fileName(for: "王伟"), "王伟")
+        XCTAssertEqual(NamedAgent.fileName(for: "..ana"), "_.ana")
+        XCTAssertEqual(NamedAgent.fileName(for: "😀"), "_")
+        XCTAssertEqual(Set(["a/b", "a_b", "a:b", "a\\b", "A_B"].map(NamedAgent.fileKey(for:))), ["a_b"])
+        XCTAssertNotEqual(NamedAgent.fileKey(for: "ana1"), NamedAgent.fileKey(for: "ana2"))
     }
 }

@@ -357,9 +357,7 @@ struct IntervalStatistics {
             followUps: followUpCounters.array,
             followUpKinds: followUpKinds,
             seatLostTime: (0..<n).map { resourceTime[$0 * Resource.count + Resource.agentsWithoutSeat.rawValue] },
-            reportedDuration: (0..<n).map {
-                max(0, timing.end(ofInterval: $0) - max(timing.start(ofInterval: $0), timing.warmup))
-            },
+            reportedDuration: (0..<n).map(timing.reportedDuration(ofInterval:)),
             groupWrapUpBusyTime: wrapUp.busy, groupWrapUpLoggedInTime: wrapUp.loggedIn,
             events: events,
             generatedCalls: generatedCalls)

@@ -69,3 +69,25 @@ public struct NamedAgent: Sendable, Equatable {
         self.preferredStart = preferredStart
     }
 }
+
+extension NamedAgent {
+    /// The most bytes of an agent's file name (without its extension), within the 255
+    /// bytes file systems allow.
+    public static let longestFileName = 200
+
+    /// An agent id (or an open position's) as a file name, readable: letters (of any
+    /// script) and digits kept, and `-`, `_`, `.`; every other character `_` (`a/b`,
+    /// `a:b` and `a b` are all `a_b`), a leading `.` too (no hidden file, no `..`).
+    /// Distinct ids can share a name (and names differing only in case are one file on
+    /// a case-insensitive file system): ``fileKey(for:)`` tells them apart, and
+    /// `agents.csv` refuses ids whose keys collide.
+    public static func fileName(for id: String) -> String {
+        var name = String(id.map { $0.isLetter || $0.isNumber || "-_.".contains($0) ? $0 : "_" })
+        if name.hasPrefix(".") { name = "_" + name.dropFirst() }
+        return name
+    }
+
+    /// What two ids whose calendars would be one file have in common: the file name
+    /// in lower case.
+    public static func fileKey(for id: String) -> String { fileName(for: id).lowercased() }
+}

@@ -78,6 +78,11 @@ public struct Timing: Sendable, Equatable {
     /// Whether interval `i` has any time after the warm-up (is reported).
     public func isReported(interval i: Int) -> Bool { end(ofInterval: i) > warmup }
 
+    /// The length of interval `i` after the warm-up (seconds; 0 inside the warm-up).
+    public func reportedDuration(ofInterval i: Int) -> Double {
+        max(0, end(ofInterval: i) - max(start(ofInterval: i), warmup))
+    }
+
     /// The number of days, whole or begun, in `[0, horizon)` (at least 1).
     public var dayCount: Int { max(1, Int((horizon / Self.secondsPerDay).rounded(.up))) }
 

@@ -18,6 +18,17 @@ public struct AgentTour: Sendable {
     /// Per calendar day worked, the shift.
     public var shifts: [Int: WorkedShift] = [:]
 
+    /// A tour with its week patterns (one per week) and its shifts by calendar day.
+    public init(agent: String, contract: Int, group: Int, person: Int?, weekPatterns: [WeekPattern],
+                shifts: [Int: WorkedShift] = [:]) {
+        self.agent = agent
+        self.contract = contract
+        self.group = group
+        self.person = person
+        self.weekPatterns = weekPatterns
+        self.shifts = shifts
+    }
+
     /// Weekends (with their Saturday and Sunday in the period) worked at least in part.
     public func weekendsWorked(_ weeks: RosterWeeks) -> Int {
         zip(weeks.weeks, weekPatterns).filter { week, pattern in pattern.weekendOff(week.weekend) == false }.count
@@ -38,4 +49,13 @@ public struct WorkedShift: Sendable {
     public var breakStarts: [Double]
     public var start: Double
     public var end: Double
+
+    /// A shift of `option` worked from `start` to `end` (from time 0), its breaks at
+    /// `breakStarts` after its start.
+    public init(option: TourProgram.Option, breakStarts: [Double], start: Double, end: Double) {
+        self.option = option
+        self.breakStarts = breakStarts
+        self.start = start
+        self.end = end
+    }
 }

@@ -3,8 +3,9 @@ import Experiments
 import Foundation
 
 /// A roster over weeks or a month for agents on contracts: tours with days off and
-/// working-time rules (``TourProgram``), split into agents' tours (``TourAssignment``),
-/// every tour checked against its rules (``TourRules``), then checked by simulation and
+/// working-time rules (``TourProgram``), split into agents' tours (``TourAssignment``,
+/// ``TourRestRepair``), every tour checked against its rules (``TourRules``: a tour
+/// breaking one is an error, never a roster), then checked by simulation and
 /// repaired like ``RosterOptimizer`` (no trimming: taking one shift off a tour would
 /// break its days per week).
 public struct MonthRosterPlanner: Sendable {
@@ -45,14 +46,12 @@ public struct MonthRosterPlanner: Sendable {
         self.agents = agents
     }
 
-    /// A month's roster without simulation: the agents' tours, the roster the simulation
-    /// runs, and what the program and the rule check found.
+    /// A month's roster without simulation: the agents' tours (every one keeping its
+    /// contract's rules), the roster the simulation runs, and how the program was solved.
     public struct Plan: Sendable {
         public var tours: [AgentTour]
         /// The roster as shifts worked on their days, with the agents per group.
         public var roster: RosterOptimizer.Plan
-        /// Broken rules (empty when every tour keeps its contract).
-        public var violations: [String]
         /// Named agents left without a tour.
         public var unusedAgents: [String]
         public var weeks: RosterWeeks
@@ -65,7 +64,9 @@ public struct MonthRosterPlanner: Sendable {
     }
 
     /// The least-cost tours covering `required` (`[group][interval]`, on the phones).
-    /// - Throws: ``PlanningError`` when no tours can cover it, saying where.
+    /// - Throws: ``PlanningError`` (infeasible) when no tours can cover it, saying where,
+    ///   or when the program's solution cannot be split into agents' tours that keep
+    ///   every rule, naming each broken rule with its agent and dates (``TourRules``).
     public func plan(required: [[Int]]) throws -> Plan {
         let program = try TourProgram(model: model, templates: templates, contracts: contracts, agents: agents,
                                       breakStep: breakStep, required: required)
@@ -84,10 +85,9 @@ public struct MonthRosterPlanner: Sendable {
         let seconds = Date().timeIntervalSince(started)
         let assignment = TourAssignment(program: program, values: solution.values)
         let tours = assignment.tours.sorted { ($0.contract, $0.group, $0.agent) < ($1.contract, $1.group, $1.agent) }
-        let rules = TourRules(model: model, templates: templates, contracts: contracts, agents: agents, weeks: program.weeks)
+        try TourRules(model: model, templates: templates, contracts: contracts, agents: agents, weeks: program.weeks).check(tours)
         let roster = TourRoster(model: model, templates: templates).plan(tours, solution: solution)
-        return Plan(tours: tours, roster: roster, violations: rules.violations(tours),
-                    unusedAgents: assignment.unused.map { agents![$0].id }, weeks: program.weeks, method: method,
+        return Plan(tours: tours, roster: roster, unusedAgents: assignment.unused.map { agents![$0].id }, weeks: program.weeks, method: method,
                     columns: program.program.columns.count, rows: program.program.rows.count, solveSeconds: seconds)
     }
 
@@ -126,9 +126,9 @@ public struct MonthRosterPlanner: Sendable {
             let summary = try ReplicationRunner.summary(model: rostered, seed: seed, replications: replications, threads: threads)
             let missed = RequirementPlanner.failures(summary, model, rule: rule)
             log.append(String(format: "round %d: cost %.2f, LP bound %.2f, gap %.2f %% (%@, %@: %d columns, %d rows, %.1f s%@), ",
-                              round, plan.method, solver.rawValue, plan.roster.cost, plan.roster.lowerBound, plan.roster.gap * 100, plan.columns, plan.rows,
+                              round, plan.roster.cost, plan.roster.lowerBound, plan.roster.gap * 100, plan.method, solver.rawValue, plan.columns, plan.rows,
                               plan.solveSeconds, plan.roster.stoppedAtTimeLimit ? ", solver time limit" : "")
-                + "\(plan.tours.count) tours, \(plan.violations.count) rules broken; \(missed.count) interval targets \(rule.phrase)")
+                + "\(plan.tours.count) tours keeping every rule; \(missed.count) interval targets \(rule.phrase)")
             if missed.isEmpty || round >= maxRepairs {
                 if !missed.isEmpty { log.append("stopped after \(maxRepairs) repairs with targets still missed") }
                 return Result(plan: plan, required: required, verification: summary, log: log)

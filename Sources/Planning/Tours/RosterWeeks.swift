@@ -60,6 +60,12 @@ public struct WeekPattern: Sendable, Hashable {
     public var mask: Int
     public var length: Int
 
+    /// The pattern of a week of `length` days working the days whose bits `mask` sets.
+    public init(mask: Int, length: Int) {
+        self.mask = mask
+        self.length = length
+    }
+
     public func works(_ position: Int) -> Bool { mask & (1 << position) != 0 }
     public var daysWorked: Int { mask.nonzeroBitCount }
     /// Days worked in a row from the week's first day.

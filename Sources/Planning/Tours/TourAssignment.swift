@@ -9,7 +9,8 @@ import ContactCenter
 /// the pattern with its weekend off, a named agent the pattern that works the fewest
 /// of their unavailable days. Day by day, each agent working takes a shift, the
 /// earliest-starting first, to an agent whose rest allows it, preferring one who works
-/// the next day (``assignShifts(day:)``). Breaks follow the program's positions.
+/// the next day (``assignShifts(day:)``); where rest is still short, agents exchange
+/// shifts (``TourRestRepair``). Breaks follow the program's positions.
 struct TourAssignment {
     let program: TourProgram
     let values: [Double]
@@ -22,6 +23,7 @@ struct TourAssignment {
         self.values = values
         assignWeeks()
         for day in program.days { assignShifts(day: day) }
+        tours = TourRestRepair(contracts: program.contracts, weeks: program.weeks).repaired(tours)
         assignBreaks()
     }
 

@@ -27,6 +27,11 @@ public struct TourProgram {
     public struct Option: Hashable, Sendable {
         public var template: Int
         public var start: Double
+
+        public init(template: Int, start: Double) {
+            self.template = template
+            self.start = start
+        }
     }
 
     struct PatternKey: Hashable {

@@ -29,17 +29,18 @@ extension TourAssignment {
     /// The earliest-starting shift first, to an agent whose rest allows it: any such
     /// agent may take it without leaving a later shift untaken (an agent allowed a
     /// shift is allowed every later one), so the choice serves the next day
-    /// (``rank(_:_:_:late:)``). An agent whose rest the shift breaks takes it only if none is left.
+    /// (``rank(_:_:_:)``): an agent working tomorrow whenever one may take it, so that
+    /// the agents off tomorrow are left the latest shifts, as the rest rows assume. An
+    /// agent whose rest the shift breaks takes it only if none is left.
     private mutating func assignEarliestFirst(_ working: [Int], day: Int, shifts: inout [TourProgram.Option]) {
         var waiting = working
         let ordered = shifts.sorted { (program.absoluteStart($0, day: day), $0.template) < (program.absoluteStart($1, day: day), $1.template) }
         shifts = []
-        for (n, option) in ordered.enumerated() where !waiting.isEmpty {
+        for option in ordered where !waiting.isEmpty {
             let start = program.absoluteStart(option, day: day)
             let allowed = waiting.filter { earliestStart(of: $0, day: day) <= start + 1e-6 }
-            let late = n >= ordered.count - working.filter { !tours[$0].works(day + 1, program.weeks) }.count
             let chosen = allowed.isEmpty ? waiting.min { earliestStart(of: $0, day: day) < earliestStart(of: $1, day: day) }!
-                : allowed.max { rank($0, option, day, late: late) < rank($1, option, day, late: late) }!
+                : allowed.max { rank($0, option, day) < rank($1, option, day) }!
             waiting.removeAll { $0 == chosen }
             take(option, for: chosen, day: day, from: &shifts)
         }
@@ -51,14 +52,13 @@ extension TourAssignment {
         return previous.end + program.contracts[tours[j].contract].minRest
     }
 
-    /// Who takes `option` first: among the day's latest shifts (as many as agents off
-    /// tomorrow) an agent off tomorrow, among the others an agent working tomorrow (an
-    /// early end); then (for a late shift) the fewest late shifts so far or (for an early
-    /// one) the most, then the agent who prefers it.
-    private func rank(_ j: Int, _ option: TourProgram.Option, _ day: Int, late: Bool) -> (Int, Int, Int, Int) {
+    /// Who takes `option` first: an agent working tomorrow (an early end); then (for a
+    /// late shift) the fewest late shifts so far or (for an early one) the most, then the
+    /// agent who prefers it.
+    private func rank(_ j: Int, _ option: TourProgram.Option, _ day: Int) -> (Int, Int, Int, Int) {
         let worksTomorrow = tours[j].works(day + 1, program.weeks)
         let lateShifts = tours[j].shifts.values.filter { isLate($0.option) }.count
-        return (worksTomorrow != late ? 1 : 0, isLate(option) ? -lateShifts : lateShifts, prefers(j, option) ? 1 : 0, -j)
+        return (worksTomorrow ? 1 : 0, isLate(option) ? -lateShifts : lateShifts, prefers(j, option) ? 1 : 0, -j)
     }
 
     /// A shift starting after the middle of its template's start times.
