@@ -1,10 +1,15 @@
 import Foundation
 
+/// What a backtest's errors are measured on: daily totals or interval volumes (in JSON
+/// and CSV: `day`, `interval`).
+public enum BacktestLevel: String, Sendable, Codable, CaseIterable {
+    case day, interval
+}
+
 /// How a model forecast the recent past: errors at one level (days or intervals).
 public struct BacktestScore: Sendable, Codable, Equatable {
     public var model: DailyModel
-    /// `day` or `interval`.
-    public var level: String
+    public var level: BacktestLevel
     /// Σ|actual − forecast| / Σ actual.
     public var wape: Double?
     /// The mean of |actual − forecast| / actual over the actuals above 0.
@@ -54,18 +59,18 @@ struct Backtest {
             wapeByHorizon[model] = byHorizon.map { $0.sum > 0 ? $0.err / $0.sum : nil }
             dailyPairs[model] = days
             intervalPairs[model] = intervals
-            scores.append(Self.score(model, "day", days, scale: scaleDaily))
-            scores.append(Self.score(model, "interval", intervals, scale: scaleInterval))
+            scores.append(Self.score(model, .day, days, scale: scaleDaily))
+            scores.append(Self.score(model, .interval, intervals, scale: scaleInterval))
         }
     }
 
     /// The model with the lower daily WAPE (Holt-Winters on a tie).
     var best: DailyModel {
-        func wape(_ m: DailyModel) -> Double { scores.first { $0.model == m && $0.level == "day" }?.wape ?? .infinity }
+        func wape(_ m: DailyModel) -> Double { scores.first { $0.model == m && $0.level == .day }?.wape ?? .infinity }
         return wape(.seasonalNaive) < wape(.holtWinters) ? .seasonalNaive : .holtWinters
     }
 
-    private static func score(_ model: DailyModel, _ level: String, _ pairs: [(Double, Double)], scale: Double?) -> BacktestScore {
+    private static func score(_ model: DailyModel, _ level: BacktestLevel, _ pairs: [(Double, Double)], scale: Double?) -> BacktestScore {
         let actual = pairs.reduce(0) { $0 + $1.0 }
         let error = pairs.reduce(0) { $0 + abs($1.0 - $1.1) }
         let positive = pairs.filter { $0.0 > 0 }

@@ -14,8 +14,8 @@ extension HistoryGenerator {
         let perDay = settings.intervalsPerDay
         let clock = (0..<perDay).map { Array("T\(LocalDateTime(minutes: $0 * settings.intervalMinutes).description.suffix(5)),".utf8) }
         let ids = profiles.map { Array(($0.id + ",").utf8) }
-        let counts = profiles.map { Self.stream(seed: settings.seed, $0.id, "counts") }
-        let gapStreams = profiles.map { Self.stream(seed: settings.seed, $0.id, "gaps") }
+        let counts = profiles.map { Self.stream(seed: settings.seed, $0.id, .counts) }
+        let gapStreams = profiles.map { Self.stream(seed: settings.seed, $0.id, .gaps) }
         var gaps = gapStreams.map { MissingRuns(share: settings.missingShare, generator: $0.generator) }
         for day in 0..<settings.days {
             let date = settings.start.adding(days: day)

@@ -42,7 +42,7 @@ extension HistoryGenerator {
 
         init(index: Int, seed: UInt64, hasBillingPeak: Bool, intervalMinutes: Int) {
             id = index < 9 ? "type0\(index + 1)" : "type\(index + 1)"
-            let stream = HistoryGenerator.stream(seed: seed, id, "profile")
+            let stream = HistoryGenerator.stream(seed: seed, id, .profile)
             func uniform(_ low: Double, _ high: Double) -> Double { low + (high - low) * stream.uniformPositive() }
             baseDailyVolume = exp(uniform(log(300), log(6000)))
             weeklyFactors = HistoryGenerator.weeklyFactors.map {

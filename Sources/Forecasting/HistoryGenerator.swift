@@ -195,21 +195,21 @@ public struct HistoryGenerator: Sendable {
 
     /// The call types with billing peaks: half of them (rounded up), chosen by the seed.
     static func billingTypes(count: Int, seed: UInt64) -> Set<Int> {
-        let stream = stream(seed: seed, "history", "billing")
+        let stream = stream(seed: seed, "history", .billing)
         let keys = (0..<count).map { ($0, stream.uniformPositive()) }
         return Set(keys.sorted { $0.1 < $1.1 }.prefix((count + 1) / 2).map(\.0))
     }
 
     /// One gamma factor of mean 1 and CV ``dayFactorCV`` per day.
     static func drawDayFactors(_ settings: Settings) -> [Double] {
-        let stream = stream(seed: settings.seed, "history", "day factors")
+        let stream = stream(seed: settings.seed, "history", .dayFactors)
         let law = Distribution.gamma(mean: 1, cv: dayFactorCV)
         return (0..<settings.days).map { _ in law.sample(stream) }
     }
 
     /// The storms: each day one with probability ``Settings/stormProbability``.
     static func drawStorms(_ settings: Settings, groups: Int) -> [Storm] {
-        let stream = stream(seed: settings.seed, "history", "storms")
+        let stream = stream(seed: settings.seed, "history", .storms)
         return (0..<settings.days).compactMap { day in
             // Four draws every day, storm or not: a day's draws do not depend on the storm probability.
             let (chance, group, size, start) = (stream.uniformPositive(), stream.uniformPositive(),
@@ -223,7 +223,7 @@ public struct HistoryGenerator: Sendable {
     /// The stream of one source of randomness of a history seeded `seed`. Draw through the
     /// stream, or keep it alive while drawing through its generator: the generator's
     /// state is freed with the stream.
-    static func stream(seed: UInt64, _ entity: String, _ source: String) -> RandomStream {
+    static func stream(seed: UInt64, _ entity: String, _ source: StreamSource) -> RandomStream {
         let streamSeed = StreamSeeds.seed(scenarioSeed: seed, replication: 0, source: StreamSeeds.sourceID(entity, source))
         do {
             return try RandomStream(seed: streamSeed)

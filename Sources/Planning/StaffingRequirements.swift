@@ -121,8 +121,4 @@ public enum RequirementPlanner {
             }
         }
     }
-
-    private static func groupTotals(_ agents: [[Int]], _ model: CenterModel) -> String {
-        zip(model.agentGroups, agents).map { "\($0.id) \($1.reduce(0, +)) agent-intervals" }.joined(separator: ", ")
-    }
 }

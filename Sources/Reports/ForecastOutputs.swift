@@ -33,7 +33,7 @@ public enum ForecastOutputs {
         for c in f.callTypes {
             let id = NumberFormat.csvField(c.callType)
             for s in c.backtest {
-                lines.append("\(id),\(s.model.rawValue),\(s.level),,\(cell(s.wape)),\(cell(s.mape)),\(cell(s.mase)),"
+                lines.append("\(id),\(s.model.rawValue),\(s.level.rawValue),,\(cell(s.wape)),\(cell(s.mape)),\(cell(s.mase)),"
                     + "\(s.model == c.model ? "yes" : "no")")
             }
             for model in DailyModel.allCases {

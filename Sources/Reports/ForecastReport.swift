@@ -34,10 +34,10 @@ public enum ForecastReport {
             + "<th>naive daily WAPE %</th><th>interval WAPE %</th><th>daily MASE</th><th>busyness CV</th>"
             + "<th>days in band %</th><th>intervals in band %</th></tr>"
         for c in f.callTypes {
-            func score(_ m: DailyModel, _ level: String) -> BacktestScore? { c.backtest.first { $0.model == m && $0.level == level } }
+            func score(_ m: DailyModel, _ level: BacktestLevel) -> BacktestScore? { c.backtest.first { $0.model == m && $0.level == level } }
             rows += "<tr><td class=\"name\">\(HTMLPage.escape(c.callType))</td><td class=\"name\">\(c.model.rawValue)</td>"
-                + "<td>\(cell(score(c.model, "day")?.wape))</td><td>\(cell(score(.seasonalNaive, "day")?.wape))</td>"
-                + "<td>\(cell(score(c.model, "interval")?.wape))</td><td>\(cell(score(c.model, "day")?.mase, 1, 2))</td>"
+                + "<td>\(cell(score(c.model, .day)?.wape))</td><td>\(cell(score(.seasonalNaive, .day)?.wape))</td>"
+                + "<td>\(cell(score(c.model, .interval)?.wape))</td><td>\(cell(score(c.model, .day)?.mase, 1, 2))</td>"
                 + "<td>\(cell(c.busynessCV, 1, 3))</td><td>\(cell(c.dailyCoverage))</td><td>\(cell(c.intervalCoverage))</td></tr>"
         }
         return rows + "</table>\n"

@@ -8,7 +8,7 @@ import Foundation
 public enum ForecastSummary {
     public static func table(_ f: Forecast) -> String {
         let level = Int((f.level * 100).rounded())
-        var out = "forecast of \(f.callTypes.count) call types from \(f.history.dayCount) days of \(f.history.intervalMinutes)-minute "
+        let out = "forecast of \(f.callTypes.count) call types from \(f.history.dayCount) days of \(f.history.intervalMinutes)-minute "
             + "history: \(f.firstDay) to \(f.firstDay.adding(days: f.days - 1)), \(level) % bands (offered calls, redials included)\n\n"
         var rows = [["call type", "model", "WAPE %", "naive WAPE %", "MASE", "busyness CV", "in band %", "calls"]]
         for c in f.callTypes {
@@ -50,7 +50,7 @@ public enum ForecastSummary {
     }
 
     private static func score(_ c: CallTypeForecast, _ model: DailyModel) -> BacktestScore? {
-        c.backtest.first { $0.model == model && $0.level == "day" }
+        c.backtest.first { $0.model == model && $0.level == .day }
     }
 
     private static func percent(_ x: Double?) -> String { x.map { String(format: "%.1f", $0 * 100) } ?? "–" }

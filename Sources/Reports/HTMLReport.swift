@@ -334,10 +334,7 @@ public enum HTMLReport {
     /// A table cell: the mean and its interval, readable, with exact values in attributes.
     private static func cell(_ ci: ConfidenceInterval?, subject: String, kpi: KPI) -> String {
         guard let ci else { return "<td>–</td>" }
-        let isShare = [.blockedFraction, .abandonFraction, .serviceLevel, .pWait, .occupancy, .answerRate,
-                       .trunkOccupancy, .ivrPortOccupancy, .seatOccupancy, .ivrBlockedFraction, .selfServiceRate,
-                       .followUpRate].contains(kpi)
-        let text = isShare
+        let text = kpi.isShare
             ? String(format: "%.1f ± %.1f %%", ci.mean * 100, ci.halfWidth * 100)
             : String(format: "%.1f ± %.1f", ci.mean, ci.halfWidth)
         return "<td data-subject=\"\(HTMLPage.escape(subject))\" data-kpi=\"\(kpi.rawValue)\" data-mean=\"\(ci.mean)\" "

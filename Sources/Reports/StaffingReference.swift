@@ -26,11 +26,8 @@ public enum StaffingReference {
         }
         let targets = voice.compactMap { t in t.serviceLevel.target.map { ($0, t.serviceLevel.seconds) } }
         guard let goal = targets.map(\.0).max(), let seconds = targets.map(\.1).min() else { return nil }
-        let patiences = voice.compactMap { t -> Double? in
-            guard case .exponential(let mean)? = t.patience else { return nil }
-            return mean
-        }
-        let useErlangA = patiences.count == voice.count
+        // Erlang A where every voice type's patience is exponential in every interval.
+        let useErlangA = voice.allSatisfy { t in t.patience?.laws.allSatisfy(\.isExponential) ?? false }
         var agents: [Int?] = []
         for i in 0..<model.timing.intervalCount {
             let rates = voice.map { rate($0, i) }
@@ -40,7 +37,7 @@ public enum StaffingReference {
             let otherLoad = others.reduce(0) { $0 + rate($1, i) * $1.meanHandleTime(inInterval: i) }
             guard perHour > 0, load > 0 else { agents.append(otherLoad > 0 ? Int(otherLoad.rounded(.up)) : nil); continue }
             let aht = load / (perHour / Timing.secondsPerHour)
-            let patience = zip(patiences, loads).reduce(0) { $0 + $1.0 * $1.1 } / load
+            let patience = useErlangA ? zip(voice, loads).reduce(0) { $0 + $1.0.patience!.mean(inInterval: i) * $1.1 } / load : 0
             let queue: StaffingModel = useErlangA ? .erlangA(patience: patience) : .erlangC
             agents.append((try? Erlang.minimumAgents(model: queue, perHour: perHour, aht: aht,
                                                      slSeconds: seconds, targetServiceLevel: goal))

@@ -67,10 +67,10 @@ public enum SummaryTable {
     private static func otherTargets(_ s: RunSummary) -> String {
         zip(s.model.callTypes, s.callTypes).flatMap { type, kpis in
             type.kpiTargets.filter { $0.kpi != .serviceLevel }.map { target in
-                let isTime = target.kpi == .asa
+                let unit = target.kpi.unit, decimals = unit == .share ? 2 : 1
                 return "target \(type.id) \(target.kpi.rawValue) \(target.relation.rawValue) "
-                    + (isTime ? "\(NumberFormat.decimal(target.value)) s: " : "\(NumberFormat.decimal(target.value * 100)) %: ")
-                    + cell(kpis[target.kpi], isTime ? 1 : 2, isTime ? 1 : 100) + (isTime ? " s " : " % ") + target.verdict(kpis[target.kpi]) + "\n"
+                    + "\(NumberFormat.decimal(target.value * unit.displayScale)) \(unit.symbol): "
+                    + cell(kpis[target.kpi], decimals, unit.displayScale) + " \(unit.symbol) " + target.verdict(kpis[target.kpi]) + "\n"
             }
         }.joined()
     }

@@ -25,9 +25,9 @@ struct CallTypeParser {
         var type = CallType(
             id: try entry.required("id").text(),
             arrivalRates: try ArrivalsParser(calendar: calendar).rates(entry.required("arrivals")),
-            handleTime: talk.0,
-            afterCallWork: afterCallWork?.0,
-            patience: patience?.0,
+            talk: talk,
+            afterCallWork: afterCallWork,
+            patience: patience,
             serviceLevel: try entry.optional("service_level").map(serviceLevel) ?? Self.defaultServiceLevel,
             selfService: try entry.optional("self_service").map(selfService),
             priority: try entry.optional("priority")?.integer(.nonNegative) ?? 0,
@@ -35,9 +35,6 @@ struct CallTypeParser {
             targets: try entry.optional("targets").map(targets) ?? ServiceTargets(),
             channel: try entry.optional("channel").map(channel) ?? .voice)
         type.callback = try entry.optional("callback").map(callback)
-        type.handleTimeByInterval = talk.1
-        type.afterCallWorkByInterval = afterCallWork?.1
-        type.patienceByInterval = patience?.1
         if let open = entry.optional("open") {
             if case .mapping = open.node {
                 for (j, hours) in try calendar.byDayType(open, value: CalendarParser.openingHours).enumerated() {

@@ -17,12 +17,11 @@ struct IntervalLawsParser {
     let calendar: CalendarParser
     var timing: Timing { calendar.timing }
 
-    /// The law of the first interval (the call type's single law), and the laws by
-    /// interval when they change (`nil` when one law holds throughout).
-    func law(_ reader: NodeReader) throws -> (Distribution, IntervalLaws?) {
+    /// The law: one that holds throughout, or laws by interval.
+    func law(_ reader: NodeReader) throws -> IntervalLaws {
         guard case .mapping(let mapping) = reader.node,
               mapping.keys.contains(where: { Self.keys.contains($0.scalar?.string ?? "") }) else {
-            return (try DistributionParser.distribution(from: reader), nil)
+            return IntervalLaws(try DistributionParser.distribution(from: reader))
         }
         let entry = try reader.mapping(keys: Self.keys)
         guard entry.mapping.count == 1 else { throw reader.error("give one of `by_interval`, `by_time` or `by_day_type`") }
@@ -36,7 +35,7 @@ struct IntervalLawsParser {
         } else {
             laws = try byDayType(try entry.required("by_day_type"))
         }
-        return (laws.law(inInterval: 0), laws)
+        return laws
     }
 
     /// A day's laws by time of day: the laws, and the law of an interval (by its start).

@@ -86,17 +86,3 @@ public struct TimeWeighted: Sendable, Equatable {
         _lastUpdate > _start ? _area / (_lastUpdate - _start) : _value
     }
 }
-
-/// A ratio of two sums, such as answered-within-threshold over offered calls.
-public struct Ratio: Sendable, Equatable {
-    public var numerator: Double = 0
-    public var denominator: Double = 0
-
-    public init(numerator: Double = 0, denominator: Double = 0) {
-        self.numerator = numerator
-        self.denominator = denominator
-    }
-
-    /// The ratio, or `nil` when the denominator is zero (nothing was observed).
-    public var value: Double? { denominator > 0 ? numerator / denominator : nil }
-}

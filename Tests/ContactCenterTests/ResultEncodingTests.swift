@@ -81,4 +81,22 @@ extension ResultEncodingTests {
         }
         XCTAssertEqual(refused, changed, "every change noticed (by the record's checksum)")
     }
+
+    /// The one list of counters reaches every stored property of ``CallCounters``: with
+    /// every listed counter set, no property is left at zero, and adding doubles each.
+    func testTheCounterListHoldsEveryCounter() {
+        var counters = CallCounters()
+        for (n, count) in CallCounters.counts.enumerated() { counters[keyPath: count] = n + 1 }
+        for (n, sum) in CallCounters.sums.enumerated() { counters[keyPath: sum] = Double(n) + 0.5 }
+        let properties = Mirror(reflecting: counters).children
+        XCTAssertEqual(properties.count, CallCounters.counts.count + CallCounters.sums.count)
+        for property in properties {
+            let isZero = (property.value as? Int) == 0 || (property.value as? Double) == 0
+            XCTAssertFalse(isZero, "\(property.label ?? "?") is in neither CallCounters.counts nor CallCounters.sums")
+        }
+        var doubled = counters
+        doubled.add(counters)
+        for count in CallCounters.counts { XCTAssertEqual(doubled[keyPath: count], 2 * counters[keyPath: count]) }
+        for sum in CallCounters.sums { XCTAssertEqual(doubled[keyPath: sum], 2 * counters[keyPath: sum]) }
+    }
 }

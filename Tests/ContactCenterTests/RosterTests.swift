@@ -88,7 +88,7 @@ final class RosterTests: XCTestCase {
         let shift = Shift(id: "day", start: 0, length: 3 * 3600, breaks: [Break(length: 1800, earliestStart: 3600)])
         var model = Self.centre(Roster(shifts: [shift]), agents: [1], hours: 3)
         model.callTypes[0].arrivalRates = Array(repeating: 0.05, count: 6)
-        model.callTypes[0].handleTime = .constant(600)
+        model.callTypes[0].talk = IntervalLaws(.constant(600))
         let r = try simulateReplication(of: model, seed: 1, replication: 0)
         XCTAssertGreaterThan(r.groupLoggedInTime[2], 0)
         XCTAssertLessThanOrEqual(r.groupLoggedInTime[2], 600 + 1e-9)

@@ -1,3 +1,4 @@
+import Analytics
 import ContactCenter
 import Reports
 import XCTest
@@ -41,5 +42,21 @@ final class StaffingReferenceTests: XCTestCase {
     func testEverythingSelfServedNeedsNoAgent() throws {
         let reference = try XCTUnwrap(StaffingReference.required(for: hotline(perHour: [600, 900, 1200], selfServed: 1)))
         XCTAssertEqual(reference.agents, [nil, nil, nil])
+    }
+
+    /// Patience that changes with the interval: each interval's line is Erlang A with
+    /// that interval's patience (60 s in the first hour, 600 s after), not the first's.
+    func testEachIntervalTakesItsOwnPatience() throws {
+        var model = hotline(perHour: [600, 600, 600], selfServed: nil)
+        model.callTypes[0].patience = IntervalLaws(laws: [.exponential(mean: 60), .exponential(mean: 600)], lawOfInterval: [0, 1, 1])
+        let reference = try XCTUnwrap(StaffingReference.required(for: model))
+        func erlangA(_ patience: Double) throws -> Int {
+            try Erlang.minimumAgents(model: .erlangA(patience: patience), perHour: 600, aht: 270, slSeconds: 20, targetServiceLevel: 0.8)
+        }
+        XCTAssertEqual(reference.agents, [try erlangA(60), try erlangA(600), try erlangA(600)])
+        XCTAssertNotEqual(try erlangA(60), try erlangA(600))
+        model.callTypes[0].patience = IntervalLaws(laws: [.exponential(mean: 60), .constant(600)], lawOfInterval: [0, 1, 1])
+        XCTAssertTrue(try XCTUnwrap(StaffingReference.required(for: model)).method.hasPrefix("Erlang C"),
+                      "a patience that is not exponential in some interval: Erlang C")
     }
 }

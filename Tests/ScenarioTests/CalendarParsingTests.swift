@@ -54,9 +54,9 @@ final class CalendarParsingTests: XCTestCase {
         XCTAssertEqual(perDay[2], 0)
         let periods = try XCTUnwrap(model.openPeriods(ofCallType: 0))
         XCTAssertEqual(periods.map { [$0.open / 3600, $0.close / 3600] }, [[8, 20], [33, 41]])
-        XCTAssertEqual(model.callTypes[0].handleTime(inInterval: 11).mean, 180)
-        XCTAssertEqual(model.callTypes[0].handleTime(inInterval: 12).mean, 240)
-        XCTAssertEqual(model.callTypes[0].handleTime(inInterval: 24 + 1).mean, 180, "01:00 of the next day")
+        XCTAssertEqual(model.callTypes[0].talkTime(inInterval: 11).mean, 180)
+        XCTAssertEqual(model.callTypes[0].talkTime(inInterval: 12).mean, 240)
+        XCTAssertEqual(model.callTypes[0].talkTime(inInterval: 24 + 1).mean, 180, "01:00 of the next day")
         XCTAssertEqual(model.openShare(ofCallType: 0)[8], 1)
         XCTAssertEqual(model.openShare(ofCallType: 0)[7], 0)
     }

@@ -29,7 +29,7 @@ final class OverrideTests: XCTestCase {
         XCTAssertEqual(model.seats, 300)
         XCTAssertEqual(model.agentGroups[0].staffing, Array(repeating: 150, count: 48))
         XCTAssertEqual(model.callTypes[0].arrivalRates.first!, base.callTypes[0].arrivalRates.first! * 1.2, accuracy: 1e-12)
-        XCTAssertEqual(model.callTypes[0].patience, .exponential(mean: 60))
+        XCTAssertEqual(model.callTypes[0].patience?.constant, .exponential(mean: 60))
     }
 
     func testMissingSectionsAreCreated() throws {

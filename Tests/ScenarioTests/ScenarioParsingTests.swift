@@ -63,27 +63,27 @@ final class ScenarioParsingTests: XCTestCase {
         let yaml = example(replacing: "{distribution: exponential, mean: 180}",
                            with: "{distribution: uniform, low: 1m, high: 0.1h}")
         let scenario = try XCTUnwrap(parse(yaml))
-        XCTAssertEqual(scenario.model.callTypes[0].handleTime, .uniform(low: 60, high: 360))
+        XCTAssertEqual(scenario.model.callTypes[0].talk.constant, .uniform(low: 60, high: 360))
     }
 
     func testEveryDistributionKind() throws {
-        XCTAssertEqual(try callType(patience: "{distribution: exponential, mean: 3m}").patience,
+        XCTAssertEqual(try callType(patience: "{distribution: exponential, mean: 3m}").patience?.constant,
                        .exponential(mean: 180))
-        XCTAssertEqual(try callType(patience: "{distribution: constant, value: 30}").patience,
+        XCTAssertEqual(try callType(patience: "{distribution: constant, value: 30}").patience?.constant,
                        .constant(30))
-        XCTAssertEqual(try callType(patience: "{distribution: lognormal, mean: 200, cv: 0.5}").patience,
+        XCTAssertEqual(try callType(patience: "{distribution: lognormal, mean: 200, cv: 0.5}").patience?.constant,
                        .lognormal(mean: 200, cv: 0.5))
-        XCTAssertEqual(try callType(patience: "{distribution: gamma, mean: 200, cv: 0.5}").patience,
+        XCTAssertEqual(try callType(patience: "{distribution: gamma, mean: 200, cv: 0.5}").patience?.constant,
                        .gamma(mean: 200, cv: 0.5))
-        XCTAssertEqual(try callType(patience: "{distribution: gamma, shape: 4, scale: 50}").patience,
+        XCTAssertEqual(try callType(patience: "{distribution: gamma, shape: 4, scale: 50}").patience?.constant,
                        .gamma(shape: 4, scale: 50))
-        XCTAssertEqual(try callType(patience: "{distribution: erlang, k: 3, mean: 240}").patience,
+        XCTAssertEqual(try callType(patience: "{distribution: erlang, k: 3, mean: 240}").patience?.constant,
                        .erlang(k: 3, mean: 240))
-        XCTAssertEqual(try callType(patience: "{distribution: weibull, scale: 100, shape: 1.5}").patience,
+        XCTAssertEqual(try callType(patience: "{distribution: weibull, scale: 100, shape: 1.5}").patience?.constant,
                        .weibull(scale: 100, shape: 1.5))
-        XCTAssertEqual(try callType(patience: "{distribution: uniform, low: 0, high: 60}").patience,
+        XCTAssertEqual(try callType(patience: "{distribution: uniform, low: 0, high: 60}").patience?.constant,
                        .uniform(low: 0, high: 60))
-        XCTAssertEqual(try callType(patience: "{distribution: empirical, values: [30, 1m, 90s]}").patience,
+        XCTAssertEqual(try callType(patience: "{distribution: empirical, values: [30, 1m, 90s]}").patience?.constant,
                        .empirical([30, 60, 90]))
     }
 

@@ -36,11 +36,6 @@ final class CollectorTests: XCTestCase {
         XCTAssertEqual(busy.average, 0, accuracy: 1e-12)
     }
 
-    func testRatioIsUndefinedWithoutDenominator() {
-        XCTAssertNil(Ratio().value)
-        XCTAssertEqual(Ratio(numerator: 1, denominator: 4).value, 0.25)
-    }
-
     func testQuantileHistogramOnKnownValues() {
         var h = QuantileHistogram()
         for i in 0..<10_000 { h.record(Double(i) / 100) }   // 0.00 … 99.99 s, uniform

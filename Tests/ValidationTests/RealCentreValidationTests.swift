@@ -49,7 +49,7 @@ final class RealCentreValidationTests: XCTestCase {
     /// abandonment and service level match its own Erlang A.
     func testEachIntervalsLawMatchesItsOwnErlangA() throws {
         var centre = model(hours: 24, interval: 12 * 3600, perHour: 600, aht: 180, patience: 120, agents: [32, 42])
-        centre.callTypes[0].handleTimeByInterval = IntervalLaws(laws: [.exponential(mean: 180), .exponential(mean: 240)],
+        centre.callTypes[0].talk = IntervalLaws(laws: [.exponential(mean: 180), .exponential(mean: 240)],
                                                                 lawOfInterval: [0, 1])
         let summary = try ReplicationRunner.summary(model: centre, seed: Self.seed, replications: 30,
                                                     confidenceLevel: Self.level)

@@ -73,40 +73,25 @@ public struct CallCounters: Sendable, Equatable {
     /// or the IVR, not self-served.
     public var offered: Int { arrivals - closed - blocked - ivrBlocked - selfServed }
 
-    /// Adds another set of counters (for totals over intervals or call types).
+    /// Every count and every sum above, once: the one list that adds counters up
+    /// (``add(_:)``: totals over intervals, call types and the parts of a sharded run) and
+    /// writes and reads them in a part's results.bin, in this order (append a new counter
+    /// at the end of its list; a test checks that every stored property is listed).
+    nonisolated(unsafe) public static let counts: [WritableKeyPath<CallCounters, Int>] = [
+        \.arrivals, \.retrials, \.callersServed, \.callersLost, \.blocked, \.closed, \.transferred, \.transfersIn,
+        \.transfersAnswered, \.transfersAbandoned, \.transfersUnserved, \.ivrBlocked, \.ivrEntered, \.selfServed,
+        \.answered, \.abandoned, \.callbacksOffered, \.callbacksTaken, \.callbacksReached, \.callbacksOnTime,
+        \.callbacksUndone, \.unserved, \.answeredWithinThreshold, \.abandonedWithinThreshold, \.waited,
+    ]
+    nonisolated(unsafe) public static let sums: [WritableKeyPath<CallCounters, Double>] = [
+        \.waitOfTransfers, \.callbackWait, \.waitOfAnswered, \.waitOfAbandoned, \.handleTime, \.ivrPortWait, \.responseTime,
+    ]
+
+    /// Adds another set of counters (for totals over intervals or call types), every
+    /// counter of ``counts`` and ``sums``.
     public mutating func add(_ other: CallCounters) {
-        arrivals += other.arrivals
-        blocked += other.blocked
-        closed += other.closed
-        retrials += other.retrials
-        transferred += other.transferred
-        transfersIn += other.transfersIn
-        transfersAnswered += other.transfersAnswered
-        transfersAbandoned += other.transfersAbandoned
-        transfersUnserved += other.transfersUnserved
-        waitOfTransfers += other.waitOfTransfers
-        callersServed += other.callersServed
-        callersLost += other.callersLost
-        ivrBlocked += other.ivrBlocked
-        ivrEntered += other.ivrEntered
-        selfServed += other.selfServed
-        ivrPortWait += other.ivrPortWait
-        responseTime += other.responseTime
-        answered += other.answered
-        abandoned += other.abandoned
-        unserved += other.unserved
-        answeredWithinThreshold += other.answeredWithinThreshold
-        abandonedWithinThreshold += other.abandonedWithinThreshold
-        waited += other.waited
-        waitOfAnswered += other.waitOfAnswered
-        waitOfAbandoned += other.waitOfAbandoned
-        handleTime += other.handleTime
-        callbacksOffered += other.callbacksOffered
-        callbacksTaken += other.callbacksTaken
-        callbacksReached += other.callbacksReached
-        callbacksOnTime += other.callbacksOnTime
-        callbacksUndone += other.callbacksUndone
-        callbackWait += other.callbackWait
+        for count in Self.counts { self[keyPath: count] += other[keyPath: count] }
+        for sum in Self.sums { self[keyPath: sum] += other[keyPath: sum] }
     }
 }
 

@@ -80,18 +80,7 @@ extension ReplicationResult {
 }
 
 extension CallCounters {
-    /// The counts and the sums, in the order the binary form lists them.
-    nonisolated(unsafe) static let counts: [WritableKeyPath<CallCounters, Int>] = [
-        \.arrivals, \.retrials, \.callersServed, \.callersLost, \.blocked, \.closed, \.transferred, \.transfersIn,
-        \.transfersAnswered, \.transfersAbandoned, \.transfersUnserved, \.ivrBlocked, \.ivrEntered, \.selfServed,
-        \.answered, \.abandoned, \.callbacksOffered, \.callbacksTaken, \.callbacksReached, \.callbacksOnTime,
-        \.callbacksUndone, \.unserved, \.answeredWithinThreshold, \.abandonedWithinThreshold, \.waited,
-    ]
-    nonisolated(unsafe) static let sums: [WritableKeyPath<CallCounters, Double>] = [
-        \.waitOfTransfers, \.callbackWait, \.waitOfAnswered, \.waitOfAbandoned, \.handleTime, \.ivrPortWait, \.responseTime,
-    ]
-
-    /// The numbers a counter holds.
+    /// The numbers a counter holds (``counts`` then ``sums``, in the binary form's order).
     static var fieldCount: Int { counts.count + sums.count }
 
     func write(to w: inout ByteWriter) {

@@ -29,7 +29,7 @@ extension CenterModel {
         try openingHours.map { try check($0, at: ["open"]) }
     }
 
-    /// A call type's opening hours and laws by interval.
+    /// A call type's opening hours, and its laws (by interval or not, their parameters).
     func validateCalendar(ofCallType k: Int) throws {
         let type = callTypes[k]
         let here: ModelPath = ["call_types", .index(k)]
@@ -38,14 +38,17 @@ extension CenterModel {
             guard dayTypes.indices.contains(j) else { throw ModelError("names no day type", at: here.appending("open")) }
             try check(hours, at: here.appending("open", .key(dayTypes[j].id)))
         }
-        let laws: [(IntervalLaws?, String)] = [(type.handleTimeByInterval, "handle_time"),
-                                               (type.afterCallWorkByInterval, "after_call_work"),
-                                               (type.patienceByInterval, "patience")]
-        for (law, key) in laws {
+        let laws: [(IntervalLaws?, ModelPath)] = [
+            (type.talk, here.appending("handle_time")), (type.afterCallWork, here.appending("after_call_work")),
+            (type.patience, here.appending("patience")),
+            (type.selfService.map { IntervalLaws($0.duration) }, here.appending("self_service", "time")),
+            (type.redial.map { IntervalLaws($0.delay) }, here.appending("redial", "delay")),
+        ]
+        for (law, path) in laws {
             do {
                 try law?.validate(intervals: timing.intervalCount)
             } catch let error as ModelError {
-                throw ModelError(error.message, at: here.appending(.key(key)))
+                throw ModelError(error.message, at: path)
             }
         }
     }

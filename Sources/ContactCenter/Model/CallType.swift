@@ -6,12 +6,13 @@ public struct CallType: Sendable, Equatable {
     public var id: String
     /// Poisson arrival rate in calls per second, one value per planning interval.
     public var arrivalRates: [Double]
-    /// Talk time.
-    public var handleTime: Distribution
+    /// Talk time (scenario key `handle_time`: talk only; the KPI `aht` and the Erlang
+    /// formulas' handle time are talk plus after-call work, ``meanHandleTime(inInterval:)``).
+    public var talk: IntervalLaws
     /// After-call work (wrap-up) following the talk; `nil` for none.
-    public var afterCallWork: Distribution?
+    public var afterCallWork: IntervalLaws?
     /// Time a caller is willing to wait in queue; `nil` if callers never abandon.
-    public var patience: Distribution?
+    public var patience: IntervalLaws?
     /// The service-level definition and target.
     public var serviceLevel: ServiceLevelTarget
     /// What part of the calls the IVR serves on its own; `nil`: none (all go to agents).
@@ -33,12 +34,6 @@ public struct CallType: Sendable, Equatable {
     /// How the contacts arrive: calls take a trunk line and pass the IVR; other
     /// channels (e-mail, SMS, fax, web forms, chat) go straight to the queue.
     public var channel: Channel
-    /// Talk time, after-call work and patience that change with the interval of
-    /// arrival (by time of day or day type), replacing the single laws above; `nil`: the
-    /// single law all the time.
-    public var handleTimeByInterval: IntervalLaws?
-    public var afterCallWorkByInterval: IntervalLaws?
-    public var patienceByInterval: IntervalLaws?
     /// The call type's own opening hours on every day, replacing the day type's and the
     /// centre's; `nil`: theirs.
     public var openingHours: OpeningHours?
@@ -48,15 +43,17 @@ public struct CallType: Sendable, Equatable {
     /// Callbacks offered to waiting callers (virtual hold); `nil`: none.
     public var callback: Callback?
 
-    public init(id: String, arrivalRates: [Double], handleTime: Distribution,
-                afterCallWork: Distribution? = nil, patience: Distribution? = nil,
+    /// A call type with its talk time, after-call work and patience (each a law by
+    /// interval, or one law throughout).
+    public init(id: String, arrivalRates: [Double], talk: IntervalLaws,
+                afterCallWork: IntervalLaws? = nil, patience: IntervalLaws? = nil,
                 serviceLevel: ServiceLevelTarget, selfService: SelfService? = nil,
                 priority: Int = 0, overflow: [OverflowStep] = [], redial: Redial? = nil,
                 transfers: [Transfer] = [], targets: ServiceTargets = ServiceTargets(),
                 channel: Channel = .voice) {
         self.id = id
         self.arrivalRates = arrivalRates
-        self.handleTime = handleTime
+        self.talk = talk
         self.afterCallWork = afterCallWork
         self.patience = patience
         self.serviceLevel = serviceLevel
@@ -67,6 +64,20 @@ public struct CallType: Sendable, Equatable {
         self.transfers = transfers
         self.targets = targets
         self.channel = channel
+    }
+
+    /// A call type whose talk time (`handleTime`), after-call work and patience are the
+    /// same in every interval.
+    public init(id: String, arrivalRates: [Double], handleTime: Distribution,
+                afterCallWork: Distribution? = nil, patience: Distribution? = nil,
+                serviceLevel: ServiceLevelTarget, selfService: SelfService? = nil,
+                priority: Int = 0, overflow: [OverflowStep] = [], redial: Redial? = nil,
+                transfers: [Transfer] = [], targets: ServiceTargets = ServiceTargets(),
+                channel: Channel = .voice) {
+        self.init(id: id, arrivalRates: arrivalRates, talk: IntervalLaws(handleTime),
+                  afterCallWork: afterCallWork.map(IntervalLaws.init), patience: patience.map(IntervalLaws.init),
+                  serviceLevel: serviceLevel, selfService: selfService, priority: priority, overflow: overflow,
+                  redial: redial, transfers: transfers, targets: targets, channel: channel)
     }
 }
 

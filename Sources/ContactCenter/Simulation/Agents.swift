@@ -62,7 +62,7 @@ extension CenterSimulation {
             calls[call].followUp = -1
         }
         if calls[call].transferTo >= 0 && !calls[call].isTransfer {
-            transfer(call: call)
+            transfer(call: call, at: clock.now)
         } else {
             if holdsLine(calls[call]) { changeBusyLines(by: -1) }
             release(call: call)

@@ -12,7 +12,7 @@ extension CenterSimulation {
         let base = model.callTypes.flatMap(\.arrivalRates)
         guard let cv = model.busynessCV, cv > 0 else { return base }
         let stream = try RandomStream(seed: StreamSeeds.seed(
-            scenarioSeed: seed, replication: replication, source: StreamSeeds.sourceID("centre", "busyness")))
+            scenarioSeed: seed, replication: replication, source: StreamSeeds.sourceID("centre", .busyness)))
         let timing = model.timing
         let factors = (0..<timing.clockDayCount).map { _ in Distribution.gamma(mean: 1, cv: cv).sample(stream) }
         let n = timing.intervalCount
@@ -114,15 +114,11 @@ extension CenterSimulation {
     /// ``drawCall(_:callType:at:)``'s draws for a call type whose laws change with the
     /// interval: each law of the arrival interval (the same streams as a single law).
     private mutating func drawCallWithVaryingLaws(_ call: Int, callType k: Int, at now: Double, interval: Int32) {
-        let i = self.interval(at: now)
-        let varying = varyingLaws[k].unsafelyUnwrapped
-        let talk = varying.talk?.sampler(inInterval: i) ?? laws[k].talk
-        let afterCallWork = varying.afterCallWork?.sampler(inInterval: i) ?? laws[k].afterCallWork
-        let patience = varying.patience?.sampler(inInterval: i) ?? laws[k].patience
+        let laws = self.laws[k].samplers(inInterval: self.interval(at: now), varying: varyingLaws[k])
         calls[call] = CallRecord(
             callType: Int32(k), interval: interval, callerInterval: interval, arrival: now,
-            talk: talk.sample(using: talkGenerators[k]),
-            afterCallWork: afterCallWork?.sample(using: afterCallWorkGenerators[k]) ?? 0,
-            patience: patience?.sample(using: patienceGenerators[k]) ?? .infinity)
+            talk: laws.talk.sample(using: talkGenerators[k]),
+            afterCallWork: laws.afterCallWork?.sample(using: afterCallWorkGenerators[k]) ?? 0,
+            patience: laws.patience?.sample(using: patienceGenerators[k]) ?? .infinity)
     }
 }

@@ -2,7 +2,9 @@ import Statistics
 
 /// The random laws of a call type as the event loop draws them: plain values (samplers
 /// whose empirical values live in the simulation's ``SamplerStorage``), so that a draw
-/// copies no distribution and counts no reference.
+/// copies no distribution and counts no reference. Talk, after-call work and patience
+/// here are interval 0's; where they change with the interval, ``VaryingLaws`` holds
+/// them all and ``samplers(inInterval:varying:)`` picks the interval's.
 struct CallTypeLaws {
     /// Self-service after the IVR menu: the share of calls, and how long they keep the port.
     struct SelfServiceLaw {
@@ -26,9 +28,9 @@ struct CallTypeLaws {
     let redial: RedialLaw?
 
     init(_ type: CallType, storage: SamplerStorage) {
-        talk = storage.sampler(type.handleTime)
-        afterCallWork = type.afterCallWork.map(storage.sampler)
-        patience = type.patience.map(storage.sampler)
+        talk = storage.sampler(type.talkTime(inInterval: 0))
+        afterCallWork = type.afterCallWork(inInterval: 0).map(storage.sampler)
+        patience = type.patience(inInterval: 0).map(storage.sampler)
         selfService = type.selfService.map { SelfServiceLaw(fraction: $0.fraction, duration: storage.sampler($0.duration)) }
         redial = type.redial.map {
             RedialLaw(probability: $0.probability, delay: storage.sampler($0.delay),
@@ -58,12 +60,34 @@ struct VaryingLaws {
     let afterCallWork: IntervalSamplers?
     let patience: IntervalSamplers?
 
-    /// The varying laws of `type`, or `nil` if it has none.
+    /// The varying laws of `type` (`nil` for each that holds throughout), or `nil` if
+    /// none varies.
     init?(_ type: CallType, storage: SamplerStorage) {
-        guard type.handleTimeByInterval != nil || type.afterCallWorkByInterval != nil
-                || type.patienceByInterval != nil else { return nil }
-        talk = type.handleTimeByInterval.map { IntervalSamplers($0, storage: storage) }
-        afterCallWork = type.afterCallWorkByInterval.map { IntervalSamplers($0, storage: storage) }
-        patience = type.patienceByInterval.map { IntervalSamplers($0, storage: storage) }
+        guard type.lawsVary else { return nil }
+        func varying(_ laws: IntervalLaws?) -> IntervalSamplers? {
+            laws.flatMap { $0.constant == nil ? IntervalSamplers($0, storage: storage) : nil }
+        }
+        talk = varying(type.talk)
+        afterCallWork = varying(type.afterCallWork)
+        patience = varying(type.patience)
+    }
+}
+
+/// The samplers of a call type's talk, after-call work and patience in one interval.
+struct IntervalLawSamplers {
+    let talk: Sampler
+    let afterCallWork: Sampler?
+    let patience: Sampler?
+}
+
+extension CallTypeLaws {
+    /// The samplers of interval `i`: `varying`'s where a law changes with the interval,
+    /// else the single law.
+    @inline(__always)
+    func samplers(inInterval i: Int, varying: VaryingLaws?) -> IntervalLawSamplers {
+        guard let varying else { return IntervalLawSamplers(talk: talk, afterCallWork: afterCallWork, patience: patience) }
+        return IntervalLawSamplers(talk: varying.talk?.sampler(inInterval: i) ?? talk,
+                                   afterCallWork: varying.afterCallWork?.sampler(inInterval: i) ?? afterCallWork,
+                                   patience: varying.patience?.sampler(inInterval: i) ?? patience)
     }
 }

@@ -11,16 +11,16 @@ struct CallTypeStreams {
     let transfer: RandomStream
 
     init(callType id: String, seed: UInt64, replication: Int) throws {
-        func stream(_ source: String) throws -> RandomStream {
+        func stream(_ source: StreamSource) throws -> RandomStream {
             try RandomStream(seed: StreamSeeds.seed(scenarioSeed: seed, replication: replication,
                                                     source: StreamSeeds.sourceID(id, source)))
         }
-        arrivals = try stream("arrivals")
-        talk = try stream("talk")
-        afterCallWork = try stream("after_call_work")
-        patience = try stream("patience")
-        ivr = try stream("ivr")
-        redial = try stream("redial")
-        transfer = try stream("transfer")
+        arrivals = try stream(.arrivals)
+        talk = try stream(.talk)
+        afterCallWork = try stream(.afterCallWork)
+        patience = try stream(.patience)
+        ivr = try stream(.ivr)
+        redial = try stream(.redial)
+        transfer = try stream(.transfer)
     }
 }

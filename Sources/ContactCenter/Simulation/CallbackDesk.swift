@@ -19,8 +19,9 @@ struct CallbackDesk {
     /// groups with its skill.
     let typesOfGroup: [[Int]]
     let groupsOfType: [[Int]]
-    /// Per call type, the mean talk plus after-call work (for the predicted wait).
-    let meanHandle: [Double]
+    /// Per call type offering callbacks, per interval, the mean talk plus after-call
+    /// work of the interval's law (for the predicted wait; empty for the others).
+    let meanHandle: [[Double]]
     /// Whether any call type offers callbacks.
     let isPresent: Bool
 
@@ -31,7 +32,7 @@ struct CallbackDesk {
         streams = try model.callTypes.map { type in
             try type.callback.map { _ in
                 try RandomStream(seed: StreamSeeds.seed(scenarioSeed: seed, replication: replication,
-                                                        source: StreamSeeds.sourceID(type.id, "callback")))
+                                                        source: StreamSeeds.sourceID(type.id, .callback)))
             }
         }
         generators = streams.map { $0?.generator }
@@ -41,7 +42,9 @@ struct CallbackDesk {
         groupsOfType = model.callTypes.indices.map { k in
             model.agentGroups.indices.filter { model.agentGroups[$0].skills.contains(k) }
         }
-        meanHandle = model.callTypes.map { $0.handleTime.mean + ($0.afterCallWork?.mean ?? 0) }
+        meanHandle = model.callTypes.map { type in
+            type.callback == nil ? [] : (0..<model.timing.intervalCount).map(type.meanHandleTime(inInterval:))
+        }
         isPresent = !withCallbacks.isEmpty
     }
 }

@@ -23,7 +23,8 @@ extension CenterSimulation {
     mutating func takesCallbackOnArrival(call: Int, callType k: Int) -> Bool {
         guard !calls[call].isTransfer, let threshold = callbackDesk.offers[k]?.offerAbovePredictedWait else { return false }
         let agents = callbackDesk.groupsOfType[k].reduce(0) { $0 + groups[$1].scheduled }
-        let predicted = Double(queues[k].count + 1) * callbackDesk.meanHandle[k] / Double(max(1, agents))
+        let meanHandle = callbackDesk.meanHandle[k][interval(at: clock.now)]
+        let predicted = Double(queues[k].count + 1) * meanHandle / Double(max(1, agents))
         guard predicted > threshold else { return false }
         return offerCallback(call: call, callType: k, inQueue: false)
     }

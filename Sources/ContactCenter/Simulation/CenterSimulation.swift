@@ -169,7 +169,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         followUpOfType = model.callTypes.indices.map { k in model.followUps.firstIndex { $0.callType == k } ?? -1 }
         followUpStreams = try model.followUps.map {
             try RandomStream(seed: StreamSeeds.seed(scenarioSeed: seed, replication: replication,
-                                                    source: StreamSeeds.sourceID($0.id, "follow_up")))
+                                                    source: StreamSeeds.sourceID($0.id, .followUp)))
         }
         followUpGenerators = followUpStreams.map(\.generator)
         followUpDurations = model.followUps.map { storage.sampler($0.duration) }

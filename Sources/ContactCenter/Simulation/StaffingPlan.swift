@@ -25,7 +25,7 @@ struct StaffingPlan {
             if let roster = model.roster, !group.shifts.isEmpty {
                 steps = try Self.steps(of: group, roster: roster, timing: model.timing) { shift, day in
                     try RandomStream(seed: StreamSeeds.seed(scenarioSeed: seed, replication: replication,
-                                                            source: StreamSeeds.sourceID("\(group.id)/\(shift.id)/\(day)", "absence")))
+                                                            source: StreamSeeds.sourceID("\(group.id)/\(shift.id)/\(day)", .absence)))
                 }
             } else {
                 steps = group.staffing.enumerated().map { (model.timing.start(ofInterval: $0), $1) }

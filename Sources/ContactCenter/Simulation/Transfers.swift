@@ -14,18 +14,19 @@ extension CenterSimulation {
     }
 
     /// The caller, still on the line, joins the destination's queue as a transferred
-    /// call, with a talk time, after-call work and patience of the destination type
-    /// (drawn from the original type's transfer stream). A transferred call is not
-    /// transferred again.
-    mutating func transfer(call: Int) {
+    /// call, with a talk time, after-call work and patience of the destination type's
+    /// laws in the interval of the transfer (drawn from the original type's transfer
+    /// stream). A transferred call is not transferred again.
+    mutating func transfer(call: Int, at now: Double) {
         let to = Int(calls[call].transferTo)
         let generator = transferGenerators[Int(calls[call].callType)]
         statistics.recordTransfer(calls[call], to: to)
         calls[call].callType = Int32(to)
         calls[call].isTransfer = true
-        calls[call].talk = laws[to].talk.sample(using: generator)
-        calls[call].afterCallWork = laws[to].afterCallWork?.sample(using: generator) ?? 0
-        calls[call].patience = laws[to].patience?.sample(using: generator) ?? .infinity
+        let laws = self.laws[to].samplers(inInterval: interval(at: now), varying: varyingLaws[to])
+        calls[call].talk = laws.talk.sample(using: generator)
+        calls[call].afterCallWork = laws.afterCallWork?.sample(using: generator) ?? 0
+        calls[call].patience = laws.patience?.sample(using: generator) ?? .infinity
         offerToAgents(call: call)
     }
 }
