@@ -23,6 +23,10 @@ public struct Event: Sendable, Equatable {
         kind | (UInt32(truncatingIfNeeded: index) << kindBits)
     }
 
+    /// The largest index a code of `kindBits` kind bits holds (2²⁸ − 1 for 4 bits).
+    @inlinable
+    public static func largestIndex(kindBits: UInt32 = 4) -> Int { Int(UInt32.max >> kindBits) }
+
     /// The kind packed into ``code``.
     @inlinable
     public func kind(bits: UInt32 = 4) -> UInt32 { code & ((1 << bits) - 1) }

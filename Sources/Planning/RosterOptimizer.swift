@@ -291,37 +291,29 @@ public struct RosterOptimizer {
     /// under `rule`, then trims with at most `maxTrims` simulations.
     public func optimise(requirement: [[Int]], seed: UInt64, replications: Int, maxRepairs: Int = 10,
                          maxTrims: Int = 100, rule: TargetRule = .notMissed, threads: Int? = nil) throws -> Result {
-        var required = requirement
-        var log: [String] = []
-        var round = 0
-        while true {
+        let loop = RepairLoop(model: model, seed: seed, replications: replications, maxRepairs: maxRepairs, rule: rule,
+                              threads: threads)
+        let outcome = try loop.run(requirement: requirement) { required in
             let plan = try self.plan(required: required)
-            let (roster, counts) = (plan.roster, plan.groupShifts)
-            let rostered = rosteredModel(roster, counts)
-            let summary = try ReplicationRunner.summary(model: rostered, seed: seed, replications: replications,
-                                                        threads: threads)
-            let missed = RequirementPlanner.failures(summary, model, rule: rule)
-            log.append("round \(round): cost \(format(plan.cost)), LP bound \(format(plan.lowerBound)), "
-                + "gap \(String(format: "%.2f", plan.gap * 100)) %\(plan.stoppedAtTimeLimit ? " (GLPK time limit)" : ""), \(roster.shifts.count) shift patterns, "
-                + "\(counts.joined().reduce(0, +)) shifts; \(missed.count) interval targets \(rule.phrase)")
-            if missed.isEmpty || round >= maxRepairs {
-                var (trimmed, verification) = (plan, summary)
-                if missed.isEmpty {
-                    log += try trim(&trimmed, &verification, seed: seed, replications: replications,
-                                    maxTrials: maxTrims, rule: rule, threads: threads)
-                    log.append(meanMissReport(verification))
-                } else {
-                    log.append("stopped after \(maxRepairs) repairs with targets still missed; no trimming")
-                }
-                return Result(plan: trimmed, programCost: plan.cost,
-                              trimmedShifts: plan.groupShifts.joined().reduce(0, +) - trimmed.groupShifts.joined().reduce(0, +),
-                              required: required, verification: verification, log: log)
-            }
-            for (i, k) in missed {
-                if let g = RequirementPlanner.specialistGroup(of: k, in: model) { required[g][i] += 1 }
-            }
-            round += 1
+            return (plan, rosteredModel(plan.roster, plan.groupShifts))
+        } describe: { (round: Int, plan: Plan, missed: Int) -> String in
+            "round \(round): cost \(format(plan.cost)), LP bound \(format(plan.lowerBound)), "
+                + "gap \(String(format: "%.2f", plan.gap * 100)) %\(plan.stoppedAtTimeLimit ? " (GLPK time limit)" : ""), "
+                + "\(plan.roster.shifts.count) shift patterns, \(plan.groupShifts.joined().reduce(0, +)) shifts; "
+                + "\(missed) interval targets \(rule.phrase)"
         }
+        let plan = outcome.plan
+        var (trimmed, verification, log) = (plan, outcome.verification, outcome.log)
+        if outcome.missed.isEmpty {
+            log += try trim(&trimmed, &verification, seed: seed, replications: replications,
+                            maxTrials: maxTrims, rule: rule, threads: threads)
+            log.append(meanMissReport(verification))
+        } else {
+            log[log.count - 1] += "; no trimming"
+        }
+        return Result(plan: trimmed, programCost: plan.cost,
+                      trimmedShifts: plan.groupShifts.joined().reduce(0, +) - trimmed.groupShifts.joined().reduce(0, +),
+                      required: outcome.required, verification: verification, log: log)
     }
 
     /// The model staffed by `roster`, every group by its shift counts.

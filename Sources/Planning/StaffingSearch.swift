@@ -53,7 +53,7 @@ struct StaffingSearch {
         // Repair: one agent more where an interval misses a target, until none does.
         while !missed(summary).isEmpty && simulations < maxSimulations {
             let failing = RequirementPlanner.failures(summary, model)
-            for (i, k) in failing { if let g = RequirementPlanner.specialistGroup(of: k, in: model) { plan[g][i] += 1 } }
+            RepairLoop.raise(&plan, at: failing, in: model)
             summary = try simulate(plan)
             simulations += 1
             log.append("simulation \(simulations): \(failing.count) interval targets missed, one agent added to each: " + totals(plan))

@@ -175,6 +175,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         followUpDurations = model.followUps.map { storage.sampler($0.duration) }
         staffingPlan = try StaffingPlan(model: model, seed: seed, replication: replication)
         groupSizes = staffingPlan.largestGroupSizes
+        try Self.checkEventCodes(agents: groupSizes.reduce(0, +), intervals: intervalCount)
         var agentGroups: [Int32] = []
         var groupStates: [GroupState] = []
         offlineAgents = []
@@ -200,6 +201,18 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         statistics = IntervalStatistics(model: model, replication: replication, arena: arena)
     }
 
+    /// Checks that every event's code can hold its kind and its entity's index: the kinds
+    /// fit in 4 bits, and the call slots (at most ``ModelLimits/liveCalls``), agents and
+    /// intervals in the index.
+    /// - Throws: ``ModelError`` for a centre with more agents than an event can name.
+    static func checkEventCodes(agents: Int, intervals: Int) throws {
+        precondition(Kind.allCases.count <= 16 && ModelLimits.liveCalls <= Event.largestIndex(), "event codes")
+        guard agents <= Event.largestIndex(), intervals <= Event.largestIndex() else {
+            throw ModelError("\(agents) agents (chat slots counted) and \(intervals) intervals: an event names at most "
+                + "\(Event.largestIndex()) of either", at: ["agent_groups"])
+        }
+    }
+
     /// Runs the replication to the end (every call that arrived before the horizon has
     /// left) and returns its measurements. Debug builds check every resource's
     /// invariants after every event.
@@ -222,7 +235,10 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
 
     // MARK: - Events
 
-    enum Kind: UInt32 {
+    /// The kinds of event, packed with an entity's index into an event's code (4 bits:
+    /// at most 16 kinds; the index, a call slot, an agent, a call type or an interval,
+    /// at most ``Event/largestIndex(kindBits:)``, which ``init(model:seed:replication:)`` checks).
+    enum Kind: UInt32, CaseIterable {
         case arrival, abandonment, endOfTalk, endOfWork, intervalBoundary, endOfWarmup
         case endOfMenu, endOfSelfService, overflow, redial, staffingChange, endOfTask
         case callbackOffer, callbackOpening

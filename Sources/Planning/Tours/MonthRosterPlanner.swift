@@ -117,26 +117,17 @@ public struct MonthRosterPlanner: Sendable {
     /// rounds have run.
     public func optimise(requirement: [[Int]], seed: UInt64, replications: Int, maxRepairs: Int = 10,
                          rule: TargetRule = .notMissed, threads: Int? = nil) throws -> Result {
-        var required = requirement
-        var log: [String] = []
-        var round = 0
-        while true {
+        let loop = RepairLoop(model: model, seed: seed, replications: replications, maxRepairs: maxRepairs, rule: rule,
+                              threads: threads)
+        let outcome = try loop.run(requirement: requirement) { required in
             let plan = try self.plan(required: required)
-            let rostered = RosterOptimizer(model: model, templates: templates).rosteredModel(plan.roster.roster, plan.roster.groupShifts)
-            let summary = try ReplicationRunner.summary(model: rostered, seed: seed, replications: replications, threads: threads)
-            let missed = RequirementPlanner.failures(summary, model, rule: rule)
-            log.append(String(format: "round %d: cost %.2f, LP bound %.2f, gap %.2f %% (%@, %@: %d columns, %d rows, %.1f s%@), ",
-                              round, plan.roster.cost, plan.roster.lowerBound, plan.roster.gap * 100, plan.method, solver.rawValue, plan.columns, plan.rows,
-                              plan.solveSeconds, plan.roster.stoppedAtTimeLimit ? ", solver time limit" : "")
-                + "\(plan.tours.count) tours keeping every rule; \(missed.count) interval targets \(rule.phrase)")
-            if missed.isEmpty || round >= maxRepairs {
-                if !missed.isEmpty { log.append("stopped after \(maxRepairs) repairs with targets still missed") }
-                return Result(plan: plan, required: required, verification: summary, log: log)
-            }
-            for (i, k) in missed {
-                if let g = RequirementPlanner.specialistGroup(of: k, in: model) { required[g][i] += 1 }
-            }
-            round += 1
+            return (plan, RosterOptimizer(model: model, templates: templates).rosteredModel(plan.roster.roster, plan.roster.groupShifts))
+        } describe: { (round: Int, plan: Plan, missed: Int) -> String in
+            String(format: "round %d: cost %.2f, LP bound %.2f, gap %.2f %% (%@, %@: %d columns, %d rows, %.1f s%@), ",
+                   round, plan.roster.cost, plan.roster.lowerBound, plan.roster.gap * 100, plan.method, solver.rawValue, plan.columns,
+                   plan.rows, plan.solveSeconds, plan.roster.stoppedAtTimeLimit ? ", solver time limit" : "")
+                + "\(plan.tours.count) tours keeping every rule; \(missed) interval targets \(rule.phrase)"
         }
+        return Result(plan: outcome.plan, required: outcome.required, verification: outcome.verification, log: outcome.log)
     }
 }

@@ -1,0 +1,77 @@
+import ContactCenter
+import Experiments
+
+/// The simulate-and-repair loop every simulation-checked plan shares (the day's roster,
+/// the month's tours): solve for a requirement, simulate the plan, and where an interval
+/// misses a call type's target raise the requirement of the type's specialist group
+/// there by one agent (``raise(_:at:in:)``), until no target is missed or `maxRepairs`
+/// rounds have run. Each round is logged by the plan's own line. If a raised requirement
+/// has no plan (``PlanningError/isInfeasible``), the previous round's plan is kept, and
+/// the log says why the loop stopped.
+public struct RepairLoop: Sendable {
+    public let model: CenterModel
+    public let seed: UInt64
+    public let replications: Int
+    public let maxRepairs: Int
+    public let rule: TargetRule
+    public let threads: Int?
+
+    public init(model: CenterModel, seed: UInt64, replications: Int, maxRepairs: Int, rule: TargetRule, threads: Int?) {
+        self.model = model
+        self.seed = seed
+        self.replications = replications
+        self.maxRepairs = maxRepairs
+        self.rule = rule
+        self.threads = threads
+    }
+
+    /// The last round: its plan, the requirement it was solved for, its simulation and
+    /// the interval targets it still misses (empty when every target holds).
+    public struct Outcome<Plan> {
+        public var plan: Plan
+        public var required: [[Int]]
+        public var verification: RunSummary
+        public var missed: [(interval: Int, type: Int)]
+        public var log: [String]
+    }
+
+    /// Runs the loop from `requirement` (`[group][interval]`): `solve` gives the plan for
+    /// a requirement and the model it staffs, `describe` the log line of a round (its
+    /// number, the plan, the targets missed).
+    /// - Throws: what `solve` or the simulation throws.
+    public func run<Plan>(requirement: [[Int]], solve: ([[Int]]) throws -> (plan: Plan, staffed: CenterModel),
+                          describe: (Int, Plan, Int) -> String) throws -> Outcome<Plan> {
+        var required = requirement
+        var log: [String] = []
+        var round = 0
+        var previous: Outcome<Plan>?
+        while true {
+            let plan: Plan, staffed: CenterModel
+            do {
+                (plan, staffed) = try solve(required)
+            } catch let error as PlanningError where error.isInfeasible && previous != nil {
+                // A raised requirement no plan meets: the last plan found is the best there is.
+                previous!.log = log + ["round \(round): \(error)", "stopped: no plan meets the raised requirement; "
+                    + "the plan of round \(round - 1) is kept"]
+                return previous!
+            }
+            let summary = try ReplicationRunner.summary(model: staffed, seed: seed, replications: replications, threads: threads)
+            let missed = RequirementPlanner.failures(summary, model, rule: rule)
+            log.append(describe(round, plan, missed.count))
+            if !missed.isEmpty && round >= maxRepairs { log.append("stopped after \(maxRepairs) repairs with targets still missed") }
+            let outcome = Outcome(plan: plan, required: required, verification: summary, missed: missed, log: log)
+            if missed.isEmpty || round >= maxRepairs { return outcome }
+            previous = outcome
+            Self.raise(&required, at: missed, in: model)
+            round += 1
+        }
+    }
+
+    /// One agent more in `required` (`[group][interval]`) for each interval target
+    /// missed, in the call type's specialist group (its fewest-skills group).
+    public static func raise(_ required: inout [[Int]], at missed: [(interval: Int, type: Int)], in model: CenterModel) {
+        for (i, k) in missed {
+            if let g = RequirementPlanner.specialistGroup(of: k, in: model) { required[g][i] += 1 }
+        }
+    }
+}
