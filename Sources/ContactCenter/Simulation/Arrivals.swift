@@ -5,32 +5,18 @@ import Statistics
 // rate, and the new call with its own random quantities.
 
 extension CenterSimulation {
-    /// The arrival rates of this replication, flattened `[k * intervals + i]`: the
-    /// model's, times the day's busyness factor when the model is over-dispersed (drawn
-    /// from the replication's own `busyness` stream, one per simulated day).
-    static func arrivalRates(of model: CenterModel, seed: UInt64, replication: Int) throws -> [Double] {
-        let base = model.callTypes.flatMap(\.arrivalRates)
-        guard let cv = model.busynessCV, cv > 0 else { return base }
-        let stream = try RandomStream(seed: StreamSeeds.seed(
-            scenarioSeed: seed, replication: replication, source: StreamSeeds.sourceID("centre", .busyness)))
-        let timing = model.timing
-        let factors = (0..<timing.clockDayCount).map { _ in Distribution.gamma(mean: 1, cv: cv).sample(stream) }
-        let n = timing.intervalCount
-        return base.enumerated().map { j, rate in rate * factors[timing.clockDay(at: timing.start(ofInterval: j % n))] }
-    }
-
     /// Schedules the next arrival of a call type by inverting its piecewise-constant
     /// cumulative arrival rate: a unit exponential is spent across intervals until it
     /// is used up. No arrival is scheduled at or after the horizon.
     mutating func scheduleNextArrival(callType k: Int, after time: Double) {
-        var remaining = arrivalGenerators[k].unitExponential()
+        var remaining = callTypes.arrivalGenerators[k].unitExponential()
         let (n, length, horizon) = (intervalCount, timing.intervalLength, timing.horizon)
         var t = time
         var i = interval(at: t)
         let first = k * n
         while true {
             let end = min(horizon, Double(i + 1) * length)
-            let rate = arrivalRates[first + i]
+            let rate = callTypes.arrivalRates[first + i]
             if rate > 0 && remaining <= rate * (end - t) {
                 t += remaining / rate
                 break
@@ -72,7 +58,7 @@ extension CenterSimulation {
         let now = clock.now
         scheduleNextArrival(callType: k, after: now)
         findEarliestArrival()
-        if anyOpeningHours && hasOpeningHours[k] && !isOpen(callType: k, at: now) {
+        if callTypes.anyOpeningHours && callTypes.hasOpeningHours[k] && !isOpen(callType: k, at: now) {
             statistics.recordClosed(callType: k, at: now)
             return
         }
@@ -92,33 +78,14 @@ extension CenterSimulation {
     /// (with the laws of the current interval where they change by interval).
     mutating func drawCall(_ call: Int, callType k: Int, at now: Double) {
         let interval: Int32 = now >= timing.warmup ? Int32(interval(at: now)) : -1
-        if anyLawsVary && lawsVary[k] {
-            drawCallWithVaryingLaws(call, callType: k, at: now, interval: interval)
-        } else {
-            calls[call] = CallRecord(
-                callType: Int32(k), interval: interval, callerInterval: interval, arrival: now,
-                talk: laws[k].talk.sample(using: talkGenerators[k]),
-                afterCallWork: laws[k].afterCallWork?.sample(using: afterCallWorkGenerators[k]) ?? 0,
-                patience: laws[k].patience?.sample(using: patienceGenerators[k]) ?? .infinity)
-        }
-        if ivrPorts.isPresent && isVoice[k] { drawIVRPath(call: call, callType: k) }
-        if hasTransfers[k] { calls[call].transferTo = drawTransfer(callType: k) }
+        let drawn = callTypes.drawQuantities(callType: k) { self.interval(at: now) }
+        calls[call] = CallRecord(callType: Int32(k), interval: interval, callerInterval: interval, arrival: now,
+                                 talk: drawn.talk, afterCallWork: drawn.afterCallWork, patience: drawn.patience)
+        if ivrPorts.isPresent && callTypes.isVoice[k] { drawIVRPath(call: call, callType: k) }
+        if callTypes.hasTransfers[k] { calls[call].transferTo = callTypes.drawTransfer(callType: k) }
         let kind = followUpOfType[k]
         if kind >= 0 && followUpGenerators[kind].uniformPositive() < followUps[kind].fraction {
             calls[call].followUp = Int16(kind)
         }
-    }
-}
-
-extension CenterSimulation {
-    /// ``drawCall(_:callType:at:)``'s draws for a call type whose laws change with the
-    /// interval: each law of the arrival interval (the same streams as a single law).
-    private mutating func drawCallWithVaryingLaws(_ call: Int, callType k: Int, at now: Double, interval: Int32) {
-        let laws = self.laws[k].samplers(inInterval: self.interval(at: now), varying: varyingLaws[k])
-        calls[call] = CallRecord(
-            callType: Int32(k), interval: interval, callerInterval: interval, arrival: now,
-            talk: laws.talk.sample(using: talkGenerators[k]),
-            afterCallWork: laws.afterCallWork?.sample(using: afterCallWorkGenerators[k]) ?? 0,
-            patience: laws.patience?.sample(using: patienceGenerators[k]) ?? .infinity)
     }
 }

@@ -79,8 +79,8 @@ extension CenterSimulation {
 
     /// Whether a callback of type `k` is pending, the type is open and a line is free.
     private func canDial(callType k: Int) -> Bool {
-        !callbackDesk.pending[k].isEmpty && !(hasOpeningHours[k] && !isOpen(callType: k, at: clock.now))
-            && !(isVoice[k] && trunkLines.areAllBusy)
+        !callbackDesk.pending[k].isEmpty && !(callTypes.hasOpeningHours[k] && !isOpen(callType: k, at: clock.now))
+            && !(callTypes.isVoice[k] && trunkLines.areAllBusy)
     }
 
     /// Dials the oldest callbacks of type `k` until one reaches the customer, who talks
@@ -96,9 +96,9 @@ extension CenterSimulation {
                 release(call: call)
                 continue
             }
-            if isVoice[k] {
+            if callTypes.isVoice[k] {
                 changeBusyLines(by: 1)
-                if !allVoice { calls[call].holdsLine = true }
+                if !callTypes.allVoice { calls[call].holdsLine = true }
             }
             talk(call: call, by: agent)
             return true
@@ -120,8 +120,8 @@ extension CenterSimulation {
     /// Schedules the openings of the call types with callbacks and opening hours, when
     /// idle agents dial what waited through the closed hours.
     mutating func scheduleCallbackOpenings() {
-        for k in 0..<typeCount where callbackDesk.offers[k] != nil && hasOpeningHours[k] {
-            for period in openPeriods[k] where period.open > 0 { _ = schedule(.callbackOpening, at: period.open, index: k) }
+        for k in 0..<typeCount where callbackDesk.offers[k] != nil && callTypes.hasOpeningHours[k] {
+            for period in callTypes.openPeriods[k] where period.open > 0 { _ = schedule(.callbackOpening, at: period.open, index: k) }
         }
     }
 }

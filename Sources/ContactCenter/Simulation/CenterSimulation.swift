@@ -8,7 +8,11 @@ import Statistics
 /// planning intervals, within the licensed seats.
 ///
 /// This file holds the replication's state, its set-up, the run loop and the dispatch
-/// of events; each concern of the call path is an extension in a file of its own
+/// of events. State that belongs to one concern lives in its own type, which the
+/// simulation composes: ``CallTypeTable`` (each call type's streams, rates, laws, opening
+/// hours, transfers and channel, and the draws of a call's quantities), `TrunkLines`,
+/// `IVRPorts`, `SeatPool`, ``CallbackDesk``, `FollowUpQueues`, `StaffingPlan`,
+/// ``IntervalStatistics``. Each concern of the call path is an extension in a file of its own
 /// (`Arrivals`, `CallSlots` and `Backlog`, `OpeningHoursCheck`, `TrunkLines`, `IVRPorts`, `Queues`, `Agents`, `Seats`,
 /// `StaffingChanges`, `Transfers`, `Redials`, `FollowUpWork`, `Callbacks`), and `Invariants`
 /// checks the resources after every event in debug builds.
@@ -37,32 +41,11 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
     /// Owns the memory of the slot buffers below (freed with the simulation).
     let arena = SlotArena()
 
-    // Call types: their streams (kept alive here), generators and laws.
-    let streams: [CallTypeStreams]
-    let arrivalGenerators: [RandomGenerator]
-    let talkGenerators: [RandomGenerator]
-    let afterCallWorkGenerators: [RandomGenerator]
-    let patienceGenerators: [RandomGenerator]
-    let ivrGenerators: [RandomGenerator]
-    let redialGenerators: [RandomGenerator]
-    let transferGenerators: [RandomGenerator]
-    /// Per call type: arrival rates per second per interval (flattened `[k * intervals + i]`),
-    /// and its laws, prepared as plain values whose empirical values `samplers` owns.
-    let arrivalRates: [Double]
+    /// The call types' streams, rates, laws, opening hours, transfers and channels.
+    let callTypes: CallTypeTable
+    /// Owns the empirical values of every sampler (the call types', the IVR menu's, the
+    /// follow-ups').
     let samplers = SamplerStorage()
-    let laws: [CallTypeLaws]
-    /// Per call type, whether a law changes with the interval of arrival (and whether any
-    /// does), and those laws.
-    let anyLawsVary: Bool
-    let lawsVary: [Bool]
-    let varyingLaws: [VaryingLaws?]
-    /// Per call type, whether it has opening hours (and whether any has), and when it is
-    /// open (in order).
-    let anyOpeningHours: Bool
-    let hasOpeningHours: [Bool]
-    let openPeriods: [[OpeningHours.Window]]
-    let transfers: [[Transfer]]
-    let hasTransfers: [Bool]
     /// Proficiency (and chat slowdown): whether any group has a handle-time factor, and the factors
     /// `[group * typeCount + callType]`.
     let hasProficiency: Bool
@@ -70,10 +53,6 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
     /// Per group, the chats an agent handles at once: the group's agents are simulated as
     /// that many slots each, a seat per agent.
     let chatSlots: [Int]
-    /// Per call type, whether its contacts are voice calls (trunk line, IVR); whether all are.
-    let isVoice: [Bool]
-    let allVoice: Bool
-
     // Follow-up work: per call type, the kind its answered calls may create (-1: none);
     // per kind, its definition, its stream (kept alive here), generator and law of task
     // durations, and the waiting tasks.
@@ -136,35 +115,13 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         policy = Policy(model: model)
         typeCount = model.callTypes.count
         groupCount = model.agentGroups.count
-        streams = try model.callTypes.map {
-            try CallTypeStreams(callType: $0.id, seed: seed, replication: replication)
-        }
-        arrivalGenerators = streams.map(\.arrivals.generator)
-        talkGenerators = streams.map(\.talk.generator)
-        afterCallWorkGenerators = streams.map(\.afterCallWork.generator)
-        patienceGenerators = streams.map(\.patience.generator)
-        ivrGenerators = streams.map(\.ivr.generator)
-        redialGenerators = streams.map(\.redial.generator)
-        transferGenerators = streams.map(\.transfer.generator)
-        arrivalRates = try Self.arrivalRates(of: model, seed: seed, replication: replication)
         let storage = samplers
-        laws = model.callTypes.map { CallTypeLaws($0, storage: storage) }
-        varyingLaws = model.callTypes.map { VaryingLaws($0, storage: storage) }
-        lawsVary = varyingLaws.map { $0 != nil }
-        anyLawsVary = lawsVary.contains(true)
-        let periods = model.callTypes.indices.map(model.openPeriods(ofCallType:))
-        hasOpeningHours = periods.map { $0 != nil }
-        anyOpeningHours = hasOpeningHours.contains(true)
-        openPeriods = periods.map { $0 ?? [] }
-        transfers = model.callTypes.map(\.transfers)
-        hasTransfers = model.callTypes.map { !$0.transfers.isEmpty }
+        callTypes = try CallTypeTable(model: model, seed: seed, replication: replication, storage: storage)
         hasProficiency = model.agentGroups.contains { group in
             model.callTypes.indices.contains { group.handleTimeFactor(of: $0) != 1 }
         }
         chatSlots = model.agentGroups.map(\.chatConcurrency)
         handleTimeFactors = model.agentGroups.flatMap { group in model.callTypes.indices.map(group.handleTimeFactor(of:)) }
-        isVoice = model.callTypes.map(\.channel.isVoice)
-        allVoice = isVoice.allSatisfy { $0 }
         followUps = model.followUps
         followUpOfType = model.callTypes.indices.map { k in model.followUps.firstIndex { $0.callType == k } ?? -1 }
         followUpStreams = try model.followUps.map {
@@ -218,7 +175,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
     /// invariants after every event.
     /// - Throws: ``BacklogError`` if the calls held at once reach ``ModelLimits/liveCalls``.
     public mutating func run() throws -> ReplicationResult {
-        try withExtendedLifetime((arena, samplers, streams, callbackDesk.streams)) {
+        try withExtendedLifetime((arena, samplers, callTypes.streams, callbackDesk.streams)) {
             start()
             while backlog == nil, let event = nextEvent() {
                 clock.advance(to: event.time)

@@ -46,9 +46,9 @@ extension CenterSimulation {
     /// (Mutating, like every helper of the event loop: a non-mutating method called from
     /// a mutating one may be handed a copy of the whole simulation.)
     mutating func drawIVRPath(call: Int, callType k: Int) {
-        let generator = ivrGenerators[k]
+        let generator = callTypes.ivrGenerators[k]
         calls[call].menu = ivrPorts.announcement + (ivrPorts.menu?.sample(using: generator) ?? 0)
-        guard let selfService = laws[k].selfService else { return }
+        guard let selfService = callTypes.laws[k].selfService else { return }
         let served = generator.uniformPositive() < selfService.fraction
         let duration = selfService.duration.sample(using: generator)
         calls[call].selfService = served ? duration : -1

@@ -9,11 +9,11 @@ extension CenterSimulation {
         guard !calls[call].isTransfer else { return }  // the caller was served before the transfer
         let k = Int(calls[call].callType)
         let attempts = Int(calls[call].attempt) + 1
-        guard let redial = laws[k].redial, attempts < redial.maxAttempts else {
+        guard let redial = callTypes.laws[k].redial, attempts < redial.maxAttempts else {
             statistics.recordCallerLost(calls[call])
             return
         }
-        let generator = redialGenerators[k]
+        let generator = callTypes.redialGenerators[k]
         let callsAgain = generator.uniformPositive() < redial.probability
         let delay = redial.delay.sample(using: generator)
         guard callsAgain, let time = redialTime(callType: k, due: clock.now + delay, whenClosed: redial.whenClosed) else {

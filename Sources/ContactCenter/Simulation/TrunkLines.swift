@@ -27,7 +27,7 @@ extension CenterSimulation {
     @inline(__always)
     mutating func admit(call: Int) {
         statistics.recordArrival(calls[call])
-        guard allVoice || isVoice[Int(calls[call].callType)] else {
+        guard callTypes.allVoice || callTypes.isVoice[Int(calls[call].callType)] else {
             offerToAgents(call: call)
             return
         }
@@ -38,7 +38,7 @@ extension CenterSimulation {
             return
         }
         changeBusyLines(by: 1)
-        if !allVoice { calls[call].holdsLine = true }
+        if !callTypes.allVoice { calls[call].holdsLine = true }
         if ivrPorts.isPresent {
             enterIVR(call: call)
         } else {
@@ -50,7 +50,7 @@ extension CenterSimulation {
     /// admitted; the flag is kept only when the centre has contacts of other channels).
     @inline(__always)
     func holdsLine(_ call: borrowing CallRecord) -> Bool {
-        if allVoice { return true }
+        if callTypes.allVoice { return true }
         return call.holdsLine
     }
 
