@@ -120,11 +120,11 @@ public struct RosterOptimizer {
             let template = templates[a.template]
             for d in model.timing.rosterDays {
                 let start = a.start + Double(d) * Timing.secondsPerDay
-                let onPhones = overlap(start + template.briefingBefore, start + template.length - template.briefingAfter, from, to)
+                let onPhones = Timing.overlap(start + template.briefingBefore, start + template.length - template.briefingAfter, from, to)
                 if onPhones > 0 { terms.append((a.column, onPhones / length)) }
                 for (b, positions) in a.breakColumns.enumerated() {
                     for (position, column) in positions {
-                        let away = overlap(start + position, start + position + template.breaks[b].length, from, to)
+                        let away = Timing.overlap(start + position, start + position + template.breaks[b].length, from, to)
                         if away > 0 { terms.append((column, -away / length)) }
                     }
                 }
@@ -172,10 +172,6 @@ public struct RosterOptimizer {
             }
         }
         return terms
-    }
-
-    private func overlap(_ a: Double, _ b: Double, _ c: Double, _ d: Double) -> Double {
-        max(0, min(b, d) - max(a, c))
     }
 
     /// The roster of a solution: one shift entry per template, start and combination of
@@ -278,7 +274,7 @@ public struct RosterOptimizer {
             timing.rosterDays.reduce(0.0) { sum, d in
                 let day = Double(d) * Timing.secondsPerDay
                 return shift.onPhonePeriods(agent: 0, of: 1).reduce(sum) { sum, period in
-                    sum + overlap(shift.start + day + period.start, shift.start + day + period.end,
+                    sum + Timing.overlap(shift.start + day + period.start, shift.start + day + period.end,
                                   timing.start(ofInterval: i), timing.end(ofInterval: i))
                 }
             } / (timing.end(ofInterval: i) - timing.start(ofInterval: i))

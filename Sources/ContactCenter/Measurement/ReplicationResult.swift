@@ -73,10 +73,10 @@ public struct CallCounters: Sendable, Equatable {
     /// or the IVR, not self-served.
     public var offered: Int { arrivals - closed - blocked - ivrBlocked - selfServed }
 
-    /// Every count and every sum above, once: the one list that adds counters up
-    /// (``add(_:)``: totals over intervals, call types and the parts of a sharded run) and
-    /// writes and reads them in a part's results.bin, in this order (append a new counter
-    /// at the end of its list; a test checks that every stored property is listed).
+    /// Every count and every sum above, once: the list that writes and reads them in a
+    /// part's results.bin, in this order, checks what a part holds, and against which
+    /// ``add(_:)`` is tested (append a new counter at the end of its list; a test checks
+    /// that every stored property is listed, and that `add` adds each).
     nonisolated(unsafe) public static let counts: [WritableKeyPath<CallCounters, Int>] = [
         \.arrivals, \.retrials, \.callersServed, \.callersLost, \.blocked, \.closed, \.transferred, \.transfersIn,
         \.transfersAnswered, \.transfersAbandoned, \.transfersUnserved, \.ivrBlocked, \.ivrEntered, \.selfServed,
@@ -88,10 +88,42 @@ public struct CallCounters: Sendable, Equatable {
     ]
 
     /// Adds another set of counters (for totals over intervals or call types), every
-    /// counter of ``counts`` and ``sums``.
+    /// counter of ``counts`` and ``sums``: written out field by field, because summaries
+    /// add counters millions of times and key paths cost a generic lookup each; a test
+    /// checks it against the lists (and the lists against the stored properties).
     public mutating func add(_ other: CallCounters) {
-        for count in Self.counts { self[keyPath: count] += other[keyPath: count] }
-        for sum in Self.sums { self[keyPath: sum] += other[keyPath: sum] }
+        arrivals += other.arrivals
+        retrials += other.retrials
+        callersServed += other.callersServed
+        callersLost += other.callersLost
+        blocked += other.blocked
+        closed += other.closed
+        transferred += other.transferred
+        transfersIn += other.transfersIn
+        transfersAnswered += other.transfersAnswered
+        transfersAbandoned += other.transfersAbandoned
+        transfersUnserved += other.transfersUnserved
+        ivrBlocked += other.ivrBlocked
+        ivrEntered += other.ivrEntered
+        selfServed += other.selfServed
+        answered += other.answered
+        abandoned += other.abandoned
+        callbacksOffered += other.callbacksOffered
+        callbacksTaken += other.callbacksTaken
+        callbacksReached += other.callbacksReached
+        callbacksOnTime += other.callbacksOnTime
+        callbacksUndone += other.callbacksUndone
+        unserved += other.unserved
+        answeredWithinThreshold += other.answeredWithinThreshold
+        abandonedWithinThreshold += other.abandonedWithinThreshold
+        waited += other.waited
+        waitOfTransfers += other.waitOfTransfers
+        callbackWait += other.callbackWait
+        waitOfAnswered += other.waitOfAnswered
+        waitOfAbandoned += other.waitOfAbandoned
+        handleTime += other.handleTime
+        ivrPortWait += other.ivrPortWait
+        responseTime += other.responseTime
     }
 }
 

@@ -79,13 +79,7 @@ public struct MonthRosterStudy: Sendable {
         var share = Array(repeating: 0.0, count: timing.intervalCount)
         let shift = template.shift(id: "", start: 0, breakStarts: template.breaks.map(\.earliestStart))
         for period in shift.onPhonePeriods(agent: 0, of: 1) {
-            let (a, b) = (start + period.start, start + period.end)
-            var j = timing.interval(at: max(0, a))
-            while j < timing.intervalCount, timing.start(ofInterval: j) < b {
-                share[j] += max(0, min(b, timing.end(ofInterval: j)) - max(a, timing.start(ofInterval: j)))
-                    / (timing.end(ofInterval: j) - timing.start(ofInterval: j))
-                j += 1
-            }
+            for (j, covered) in timing.coverage(from: start + period.start, to: start + period.end) { share[j] += covered }
         }
         return share
     }

@@ -57,12 +57,8 @@ struct TourRoster {
             for worked in tour.shifts.values {
                 let shift = templates[worked.option.template].shift(id: "", start: worked.start, breakStarts: worked.breakStarts)
                 for period in shift.onPhonePeriods(agent: 0, of: 1) {
-                    let (from, to) = (worked.start + period.start, worked.start + period.end)
-                    var i = max(0, timing.interval(at: max(0, from)))
-                    while i < timing.intervalCount, timing.start(ofInterval: i) < to {
-                        let covered = min(to, timing.end(ofInterval: i)) - max(from, timing.start(ofInterval: i))
-                        if covered > 0 { planned[tour.group][i] += covered / (timing.end(ofInterval: i) - timing.start(ofInterval: i)) }
-                        i += 1
+                    for (i, share) in timing.coverage(from: worked.start + period.start, to: worked.start + period.end) {
+                        planned[tour.group][i] += share
                     }
                 }
             }

@@ -48,15 +48,7 @@ extension TourProgram {
 
     /// Adds `sign` × the share of each interval that `[from, to)` covers.
     private func add(_ column: Int, from: Double, to: Double, sign: Double, to terms: inout [[(Int, Double)]]) {
-        let timing = model.timing
-        let first = max(0, Int((from / timing.intervalLength).rounded(.down)))
-        let last = min(timing.intervalCount - 1, Int((to / timing.intervalLength).rounded(.up)))
-        guard first <= last else { return }
-        for i in first...last {
-            let (a, b) = (timing.start(ofInterval: i), timing.end(ofInterval: i))
-            let covered = min(to, b) - max(from, a)
-            if covered > 0 { terms[i].append((column, sign * covered / (b - a))) }
-        }
+        for (i, share) in model.timing.coverage(from: from, to: to) { terms[i].append((column, sign * share)) }
     }
 
     /// At every instant the agents at their desks can rise (a shift's time on the phones
