@@ -2,13 +2,24 @@ import Analytics
 import ContactCenter
 import Experiments
 
+/// How a staffing requirement was found; its text is what `staff` and `roster` print
+/// and requirements.json's `method` holds.
+public enum RequirementMethod: String, Sendable, CaseIterable {
+    /// `staff` on a centre with one skill per group: Erlang A per call type, verified.
+    case erlangAPerCallType = "Erlang A per call type (one skill per group)"
+    /// `staff`'s search: Erlang A on pooled loads, then simulation.
+    case simulationSearch = "Erlang A start on pooled loads, search by simulation with common random numbers"
+    /// `--erlang-requirements`: each call type's exact Erlang requirement in its specialist group.
+    case erlangPerCallType = "exact Erlang per call type and interval, in its specialist group"
+}
+
 /// The fewest agents on the phones per interval and agent group that meet the call
 /// types' targets.
 public struct StaffingRequirement: Sendable {
     /// Agents needed on the phones, `[group][interval]`.
     public var agents: [[Int]]
     /// How they were found.
-    public var method: String
+    public var method: RequirementMethod
     /// The simulation of the model staffed with them (common random numbers).
     public var verification: RunSummary
     /// What the search did, step by step.

@@ -44,7 +44,7 @@ struct StaffingSearch {
             if misses.isEmpty {
                 log.append("verification: no interval misses a target with confidence")
                 var requirement = result(plan, summary, log: log, feasible: true, simulations: 1)
-                requirement.method = "Erlang A per call type (one skill per group)"
+                requirement.method = .erlangAPerCallType
                 return requirement
             }
             log.append("verification: \(misses.count) interval targets missed with confidence (the laws are not Erlang A's): "
@@ -107,7 +107,7 @@ struct StaffingSearch {
 
     private func result(_ plan: [[Int]], _ summary: RunSummary, log: [String], feasible: Bool, simulations: Int) -> StaffingRequirement {
         var requirement = StaffingRequirement(
-            agents: plan, method: "Erlang A start on pooled loads, search by simulation with common random numbers",
+            agents: plan, method: .simulationSearch,
             verification: summary, log: log, shrinkage: Shrinkage.of(model))
         requirement.feasible = feasible
         requirement.simulations = simulations

@@ -44,7 +44,7 @@ public enum RequirementsCSV {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         var data = try encoder.encode(JSONValue.object([
-            "method": .text(r.method), "log": .array(r.log.map(JSONValue.text)), "shrinkage": .number(r.shrinkage),
+            "method": .text(r.method.rawValue), "log": .array(r.log.map(JSONValue.text)), "shrinkage": .number(r.shrinkage),
             "agent_groups": byGroup(r.agents), "scheduled": byGroup(r.scheduled),
             "feasible": .flag(r.feasible), "simulations": .integer(r.simulations),
             "agent_intervals": .integer(r.agentIntervals), "lower_bound": r.lowerBound.map { .integer($0) } ?? .null,

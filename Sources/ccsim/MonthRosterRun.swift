@@ -42,7 +42,7 @@ struct MonthRosterRun {
         if command.json {
             printJSON(try MonthRosterReport.json(study, planner: planner))
         } else {
-            print("requirements: \(study.requirement.method), \(study.requirement.agents.joined().reduce(0, +)) agent-intervals")
+            print("requirements: \(study.requirement.method.rawValue), \(study.requirement.agents.joined().reduce(0, +)) agent-intervals")
             print(MonthRosterReport.summary(study, planner: planner, replications: replications, seconds: seconds), terminator: "")
         }
         try write(study, planner: planner, seconds: seconds)

@@ -86,7 +86,7 @@ struct RosterCommand: ParsableCommand {
         if json {
             printJSON(try RosterTables.json(result, model: model, comparison: study.comparison))
         } else {
-            print("requirements: \(study.requirement.method), \(study.requirement.agents.joined().reduce(0, +)) agent-intervals")
+            print("requirements: \(study.requirement.method.rawValue), \(study.requirement.agents.joined().reduce(0, +)) agent-intervals")
             print(RosterTables.summary(study, model: model, replications: count, seconds: Date().timeIntervalSince(start)), terminator: "")
         }
         guard let output else { return }

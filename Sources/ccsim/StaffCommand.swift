@@ -49,7 +49,7 @@ struct StaffCommand: ParsableCommand {
         if json {
             printJSON(try RequirementsCSV.json(requirement, model: scenario.model))
         } else {
-            print("\(scenario.model.name): \(requirement.method)")
+            print("\(scenario.model.name): \(requirement.method.rawValue)")
             for line in requirement.log { print("  " + line) }
             print(String(format: "\nagents on the phones per group%@", requirement.shrinkage > 0
                 ? String(format: "; scheduled: the total grossed up for %.1f %% shrinkage", requirement.shrinkage * 100) : ""))

@@ -23,7 +23,7 @@ final class RosterOptimizerTests: XCTestCase {
 
     func testRequirementsAreExactErlangA() throws {
         var requirement = try RequirementPlanner.requirements(for: Self.model, seed: 1, replications: 4)
-        XCTAssertTrue(requirement.method.hasPrefix("Erlang A"))
+        XCTAssertTrue(requirement.method.rawValue.hasPrefix("Erlang A"))
         XCTAssertEqual(requirement.shrinkage, 0)
         XCTAssertEqual(requirement.scheduled, requirement.agents)
         for (i, rate) in Self.model.callTypes[0].arrivalRates.enumerated() {

@@ -22,7 +22,7 @@ public struct MonthRosterStudy: Sendable {
             let agents = try RosterStudy.erlangRequirementsByGroup(model)
             let staffed = RequirementPlanner.staffedModel(model, agents)
             requirement = StaffingRequirement(
-                agents: agents, method: "exact Erlang per call type and interval, in its specialist group",
+                agents: agents, method: .erlangPerCallType,
                 verification: try ReplicationRunner.summary(model: staffed, seed: seed, replications: replications, threads: threads),
                 log: [], shrinkage: Shrinkage.of(model))
         } else {
