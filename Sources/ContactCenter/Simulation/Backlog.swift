@@ -24,19 +24,18 @@ extension CenterSimulation {
     /// replication is marked to stop after the current event, and the slots grow by the
     /// few that event may still take.
     mutating func growCallSlots() {
-        var newCount = 2 * calls.count
+        var newCount = 2 * calls.records.count
         if newCount > ModelLimits.liveCalls {
             if backlog == nil { backlog = backlogError() }
-            newCount = calls.count + 64
+            newCount = calls.records.count + 64
         }
-        calls.grow(arena, to: newCount, repeating: .free)
-        freeCalls.grow(arena, to: newCount, repeating: -1)
+        calls.grow(arena, to: newCount)
     }
 
     /// The error naming the call type with the most live calls, and the current interval.
     private func backlogError() -> BacklogError {
         var counts = [Int](repeating: 0, count: typeCount)
-        for slot in 0..<callsInUse where calls[slot].state != .free { counts[Int(calls[slot].callType)] += 1 }
+        for slot in 0..<calls.inUse where calls[slot].state != .free { counts[Int(calls[slot].callType)] += 1 }
         let worst = counts.indices.max { counts[$0] < counts[$1] } ?? 0
         let start = timing.start(ofInterval: interval(at: clock.now))
         return BacklogError(callType: model.callTypes[worst].id, interval: timing.label(start), replication: replication)

@@ -11,9 +11,9 @@ import Statistics
 /// of events. State that belongs to one concern lives in its own type, which the
 /// simulation composes: ``CallTypeTable`` (each call type's streams, rates, laws, opening
 /// hours, transfers and channel, and the draws of a call's quantities), `TrunkLines`,
-/// `IVRPorts`, `SeatPool`, ``CallbackDesk``, `FollowUpQueues`, `StaffingPlan`,
+/// `IVRPorts`, `SeatPool`, ``CallbackDesk``, ``CallSlots``, `FollowUpQueues`, `StaffingPlan`,
 /// ``IntervalStatistics``. Each concern of the call path is an extension in a file of its own
-/// (`Arrivals`, `CallSlots` and `Backlog`, `OpeningHoursCheck`, `TrunkLines`, `IVRPorts`, `Queues`, `Agents`, `Seats`,
+/// (`Arrivals`, `Backlog`, `OpeningHoursCheck`, `TrunkLines`, `IVRPorts`, `Queues`, `Agents`, `Seats`,
 /// `StaffingChanges`, `Transfers`, `Redials`, `FollowUpWork`, `Callbacks`), and `Invariants`
 /// checks the resources after every event in debug builds.
 ///
@@ -65,11 +65,8 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
     /// Callbacks offered, and those waiting to be dialled.
     var callbackDesk: CallbackDesk
 
-    // Calls: slots `0..<callsInUse`, of which `freeCalls[0..<freeCallCount]` are free.
-    var calls: SlotBuffer<CallRecord>
-    var callsInUse = 0
-    var freeCalls: SlotBuffer<Int32>
-    var freeCallCount = 0
+    /// The calls in the centre (and waiting to redial or for a callback), in reused slots.
+    var calls: CallSlots
 
     // Agents and their groups; the agents of each group who are logged off (a stack per
     // group, outside the hot path).
@@ -153,8 +150,7 @@ public struct CenterSimulation<Policy: RoutingPolicy> {
         nextArrivals = SlotBuffer(arena, count: typeCount, repeating: Event(time: .infinity, sequence: 0, code: 0))
         followUpQueues = FollowUpQueues(model: model, arena: arena)
         callbackDesk = try CallbackDesk(model: model, seed: seed, replication: replication, arena: arena)
-        calls = SlotBuffer(arena, count: 1024, repeating: .free)
-        freeCalls = SlotBuffer(arena, count: 1024, repeating: -1)
+        calls = CallSlots(arena: arena)
         statistics = IntervalStatistics(model: model, replication: replication, arena: arena)
     }
 

@@ -18,7 +18,7 @@ extension CenterSimulation {
     func checkInvariants() {
         events.checkInvariants()
         var holdingLines = 0, onPorts = 0, waitingForPort = 0
-        for c in 0..<callsInUse {
+        for c in 0..<calls.inUse {
             let call = calls[c]
             switch call.state {
             case .waitingForPort: waitingForPort += 1
@@ -46,11 +46,11 @@ extension CenterSimulation {
 
     /// Free slots are free, distinct and in use range.
     private func checkCallSlots() {
-        precondition(freeCallCount <= callsInUse, "call slots: more free slots than slots")
+        precondition(calls.freeCount <= calls.inUse, "call slots: more free slots than slots")
         var seen = Set<Int32>()
-        for i in 0..<freeCallCount {
-            let slot = freeCalls[i]
-            precondition(slot >= 0 && Int(slot) < callsInUse && calls[Int(slot)].state == .free,
+        for i in 0..<calls.freeCount {
+            let slot = calls.free[i]
+            precondition(slot >= 0 && Int(slot) < calls.inUse && calls[Int(slot)].state == .free,
                          "call slots: free slot \(slot) is in use")
             precondition(seen.insert(slot).inserted, "call slots: slot \(slot) freed twice")
         }
