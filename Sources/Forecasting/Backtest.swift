@@ -18,6 +18,26 @@ public struct BacktestScore: Sendable, Codable, Equatable {
     public var mase: Double?
 }
 
+/// Where a backtest interval lies for the bands: its hour of day and its class of day
+/// (Monday–Friday, Saturday, Sunday or holiday), a cell of ``count``.
+struct BandCell: Hashable {
+    let hour: Int, dayClass: Int
+    static let count = 72
+
+    init(dayType: Int, interval i: Int, intervalMinutes: Int) {
+        hour = i * intervalMinutes / 60
+        dayClass = dayType < 5 ? 0 : dayType == 5 ? 1 : 2
+    }
+
+    var index: Int { dayClass * 24 + hour }
+}
+
+/// An open interval of the backtest: what happened, what was forecast, and its cell.
+struct IntervalPair {
+    let actual: Double, forecast: Double
+    let band: BandCell
+}
+
 /// A rolling-origin backtest: from each of a few recent origins (a week apart), each model
 /// forecasts the next days from the history before the origin only, and is compared with
 /// what happened.
@@ -25,9 +45,9 @@ struct Backtest {
     var scores: [BacktestScore] = []
     /// Per model, the WAPE of daily totals by days ahead (1 first).
     var wapeByHorizon: [DailyModel: [Double?]] = [:]
-    /// Per model, daily (actual, forecast) and interval (actual, forecast) pairs.
+    /// Per model, daily (actual, forecast) pairs and the open intervals' pairs.
     var dailyPairs: [DailyModel: [(Double, Double)]] = [:]
-    var intervalPairs: [DailyModel: [(Double, Double)]] = [:]
+    var intervalPairs: [DailyModel: [IntervalPair]] = [:]
 
     /// Origins: the last `count` days a week apart that leave `horizon` days of history
     /// after them and 8 weeks before them.
@@ -37,13 +57,13 @@ struct Backtest {
 
     init(_ forecaster: DailyForecaster, origins: [Int], horizon: Int) {
         let h = forecaster.history, k = forecaster.callType, n = h.perDay
-        let profiles = Profiles(history: h, callType: k, before: h.dayCount, events: forecaster.events)
+        let profiles = Profiles(history: h, callType: k, before: h.dayCount, events: forecaster.events, open: forecaster.open)
         let actualDaily = forecaster.actualTotals(profiles: profiles, days: 0..<h.dayCount)
         let scaleDaily = Self.naiveScale(actualDaily)
         let scaleInterval = Self.naiveScale(h.offered[k], lag: 7 * n)
         for model in DailyModel.allCases {
             var byHorizon = Array(repeating: (err: 0.0, sum: 0.0), count: horizon)
-            var days: [(Double, Double)] = [], intervals: [(Double, Double)] = []
+            var days: [(Double, Double)] = [], intervals: [IntervalPair] = []
             for origin in origins {
                 let (daily, perInterval) = forecaster.forecast(from: origin, days: horizon, model: model)
                 for d in 0..<horizon {
@@ -51,8 +71,11 @@ struct Backtest {
                         days.append((actual, daily[d]))
                         byHorizon[d] = (byHorizon[d].err + abs(actual - daily[d]), byHorizon[d].sum + actual)
                     }
-                    for i in 0..<n {
-                        if let actual = h.offered[k][(origin + d) * n + i] { intervals.append((actual, perInterval[d * n + i])) }
+                    let type = Profiles.dayType(forecaster.date(origin + d), events: forecaster.events)
+                    for i in 0..<n where forecaster.open.isOpen(dayType: type, interval: i) {
+                        guard let actual = h.offered[k][(origin + d) * n + i] else { continue }
+                        intervals.append(IntervalPair(actual: actual, forecast: perInterval[d * n + i],
+                                                      band: BandCell(dayType: type, interval: i, intervalMinutes: h.intervalMinutes)))
                     }
                 }
             }
@@ -60,14 +83,20 @@ struct Backtest {
             dailyPairs[model] = days
             intervalPairs[model] = intervals
             scores.append(Self.score(model, .day, days, scale: scaleDaily))
-            scores.append(Self.score(model, .interval, intervals, scale: scaleInterval))
+            scores.append(Self.score(model, .interval, intervals.map { ($0.actual, $0.forecast) }, scale: scaleInterval))
         }
     }
 
-    /// The model with the lower daily WAPE (Holt-Winters on a tie).
+    /// The model with the lowest daily WAPE, or interval WAPE where no day could be
+    /// judged; the seasonal naive when neither could (no backtest). Ties go to the model
+    /// listed first in ``DailyModel``.
     var best: DailyModel {
-        func wape(_ m: DailyModel) -> Double { scores.first { $0.model == m && $0.level == .day }?.wape ?? .infinity }
-        return wape(.seasonalNaive) < wape(.holtWinters) ? .seasonalNaive : .holtWinters
+        for level in BacktestLevel.allCases {
+            func wape(_ m: DailyModel) -> Double? { scores.first { $0.model == m && $0.level == level }?.wape }
+            let judged = DailyModel.allCases.compactMap { m in wape(m).map { (m, $0) } }
+            if let best = judged.min(by: { $0.1 < $1.1 }) { return best.0 }
+        }
+        return .seasonalNaive
     }
 
     private static func score(_ model: DailyModel, _ level: BacktestLevel, _ pairs: [(Double, Double)], scale: Double?) -> BacktestScore {

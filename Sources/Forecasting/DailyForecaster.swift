@@ -15,11 +15,13 @@ struct DailyForecaster {
     let history: History
     let callType: Int
     let events: EventCalendar
+    /// The centre's hours: nothing is forecast in closed intervals.
+    let open: OpenIntervals
 
     /// Forecasts the `days` days from day `origin` (the history before it only).
     func forecast(from origin: Int, days: Int, model: DailyModel) -> (daily: [Double], intervals: [Double]) {
         let n = history.perDay
-        let profiles = Profiles(history: history, callType: callType, before: origin, events: events)
+        let profiles = Profiles(history: history, callType: callType, before: origin, events: events, open: open)
         let totals = eventFreeTotals(before: origin, profiles: profiles)
         var daily: [Double]
         switch model {
@@ -39,6 +41,7 @@ struct DailyForecaster {
         for h in 0..<days {
             let shares = model == .seasonalNaive ? naiveShares(from: origin, day: h, profiles: profiles)
                 : profiles.shares[Profiles.dayType(date(origin + h), events: events)]
+            if !shares.contains(where: { $0 > 0 }) { daily[h] = 0 }  // closed all day
             for i in 0..<n { intervals[h * n + i] = daily[h] * shares[i] }
         }
         return (daily, intervals)
@@ -64,15 +67,19 @@ struct DailyForecaster {
         }
     }
 
-    /// The daily totals as the history has them (events included), complete days only,
-    /// for the backtest.
+    /// The daily totals as the history has them (events included), for the backtest:
+    /// days with at least ``backtestKnownShare`` of their calls in known intervals, the
+    /// rest estimated from the profile.
     func actualTotals(profiles: Profiles, days: Range<Int>) -> [Double?] {
         days.map { d in
             let values = history.offered[callType][(d * history.perDay)..<((d + 1) * history.perDay)]
-            guard values.allSatisfy({ $0 != nil }) else { return nil }
-            return values.reduce(0) { $0 + ($1 ?? 0) }
+            return profiles.total(of: values, dayType: Profiles.dayType(date(d), events: events), knownShare: Self.backtestKnownShare)
         }
     }
+
+    /// The share of a day's calls that must fall in known intervals for its total to be
+    /// judged in the backtest.
+    static let backtestKnownShare = 0.9
 
     /// The same weekday's total in the last week before `origin` with one known.
     private func naiveDaily(_ totals: [Double?], from origin: Int, days: Int) -> [Double] {
@@ -88,12 +95,11 @@ struct DailyForecaster {
     private func naiveShares(from origin: Int, day h: Int, profiles: Profiles) -> [Double] {
         let n = history.perDay, source = origin - 7 + h % 7
         guard source >= 0 else { return profiles.shares[Profiles.dayType(date(origin + h), events: events)] }
+        let type = Profiles.dayType(date(origin + h), events: events)
         let values = history.offered[callType][(source * n)..<((source + 1) * n)]
-        let total = values.reduce(0) { $0 + ($1 ?? 0) }
-        guard total > 0, values.allSatisfy({ $0 != nil }) else {
-            return profiles.shares[Profiles.dayType(date(origin + h), events: events)]
-        }
-        return values.map { ($0 ?? 0) / total }
+        let total = values.indices.reduce(0) { $0 + (open.isOpen(dayType: type, interval: $1 - source * n) ? values[$1] ?? 0 : 0) }
+        guard total > 0, values.allSatisfy({ $0 != nil }) else { return profiles.shares[type] }
+        return values.indices.map { open.isOpen(dayType: type, interval: $0 - source * n) ? (values[$0] ?? 0) / total : 0 }
     }
 
     /// The date of day `d` (0: the history's first).

@@ -5,7 +5,8 @@ import Foundation
 /// then one row per interval and call type with `start` (`2026-03-02T08:30`),
 /// `call_type` and `offered`, and optionally `answered`, `abandoned`, `aht` and `acw`
 /// (seconds); other columns are ignored. Rows may come in any order; the interval length
-/// is inferred; an interval without a row is unknown, not zero.
+/// is inferred; an interval without a row is unknown until ``OpenIntervals`` reads it
+/// (closed hours: no calls; open hours: zero or unknown, as ``AbsentRows`` says).
 ///
 /// Offered calls are what the switch counted, redials included: the forecast is of
 /// offered calls, and a scenario made from it should not add redials on top.
@@ -24,6 +25,9 @@ public struct History: Sendable {
     /// where the history gives them.
     public let meanTalk: [Double?]
     public let meanAfterCallWork: [Double?]
+    /// Rows with no call offered, and rows with one or two: an export with many of the
+    /// latter and none of the former leaves its zero rows out (``AbsentRows``).
+    public let zeroRows: Int, lowRows: Int
 
     /// The most rows and call types read (a bound on memory).
     public static let maximumRows = 20_000_000
@@ -74,8 +78,24 @@ public struct History: Sendable {
             if let work = row.acw, weight > 0 { acw[k].sum += work * weight; acw[k].weight += weight }
         }
         self.offered = offered
+        zeroRows = rows.count { $0.offered == 0 }
+        lowRows = rows.count { $0.offered > 0 && $0.offered <= 2 }
         meanTalk = talk.map { $0.weight > 0 ? $0.sum / $0.weight : nil }
         meanAfterCallWork = acw.map { $0.weight > 0 ? $0.sum / $0.weight : nil }
+    }
+
+    /// The same history with other offered calls (the same shape: call types × days × intervals).
+    init(_ history: History, offered: [[Double?]]) {
+        precondition(offered.count == history.offered.count && zip(offered, history.offered).allSatisfy { $0.count == $1.count })
+        intervalMinutes = history.intervalMinutes
+        callTypes = history.callTypes
+        firstDay = history.firstDay
+        dayCount = history.dayCount
+        self.offered = offered
+        meanTalk = history.meanTalk
+        meanAfterCallWork = history.meanAfterCallWork
+        zeroRows = history.zeroRows
+        lowRows = history.lowRows
     }
 
     /// The interval length: the most common gap between consecutive starts, which must

@@ -6,13 +6,16 @@ extension HistoryGenerator {
     /// type, by start then call type: `start` (`YYYY-MM-DDTHH:MM`), `call_type`,
     /// `offered`, `answered`, `abandoned` (whole numbers, answered + abandoned ≤
     /// offered), `aht` and `acw` (seconds, one decimal; empty when nothing was
-    /// answered). Missing rows are absent. Written byte by byte into one buffer: two
+    /// answered). Missing rows are absent, and so are the rows outside the opening hours
+    /// and those without a call when the settings say so. Written byte by byte into one buffer: two
     /// years of half-hours for 10 call types (350,000 rows) take a fraction of a second.
     public func csv() -> String {
         var text = CSVText(capacity: (settings.fullRowCount + 1) * 44)
         text.append(Array((Self.csvHeader + "\n").utf8))
         let perDay = settings.intervalsPerDay
-        let clock = (0..<perDay).map { Array("T\(LocalDateTime(minutes: $0 * settings.intervalMinutes).description.suffix(5)),".utf8) }
+        let offset = settings.utcOffset ?? ""
+        let clock = (0..<perDay).map { Array("T\(LocalDateTime(minutes: $0 * settings.intervalMinutes).description.suffix(5))\(offset),".utf8) }
+        let open = settings.open ?? 0..<1440
         let ids = profiles.map { Array(($0.id + ",").utf8) }
         let counts = profiles.map { Self.stream(seed: settings.seed, $0.id, .counts) }
         let gapStreams = profiles.map { Self.stream(seed: settings.seed, $0.id, .gaps) }
@@ -29,7 +32,8 @@ extension HistoryGenerator {
                     let mean = calls[k] * profile.intradayShares[shape][interval]
                         * stormFactor(storm, stormGroup: profile.stormGroup, interval: interval)
                     let row = IntervalRow(mean: mean, profile: profile, generator: counts[k].generator)
-                    guard !gaps[k].nextIsMissing(gapStreams[k].generator) else { continue }
+                    guard !gaps[k].nextIsMissing(gapStreams[k].generator), open.contains(interval * settings.intervalMinutes),
+                          !(settings.omitsZeroRows && row.offered == 0) else { continue }
                     text.append(dateText)
                     text.append(clock[interval])
                     text.append(ids[k])

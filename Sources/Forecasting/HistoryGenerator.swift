@@ -46,6 +46,11 @@ import Statistics
 /// - **missing rows**: per call type, runs of 1–6 intervals absent (uniform), a share
 ///   ``Settings/missingShare`` of the rows. The counts are drawn whether or not the row
 ///   is written, so the missing share changes nothing else.
+///
+/// Shaped like a real export on request (``Settings/open``, ``Settings/omitsZeroRows``,
+/// ``Settings/utcOffset``): no rows outside the opening hours (the centre takes no calls
+/// then), no rows of intervals without a call, and starts with a zone offset. The counts
+/// are the same whatever is left out.
 public struct HistoryGenerator: Sendable {
     /// What history to generate.
     public struct Settings: Sendable {
@@ -63,6 +68,13 @@ public struct HistoryGenerator: Sendable {
         public var missingShare: Double
         /// The chance that a day has a storm (0…1).
         public var stormProbability: Double
+        /// The opening hours, minutes after midnight (every day): no row outside them.
+        /// `nil`: open round the clock.
+        public var open: Range<Int>?
+        /// Whether rows without a call offered are left out, as many switches export.
+        public var omitsZeroRows = false
+        /// A zone offset written after every start (`+08:00`), or `nil`.
+        public var utcOffset: String?
 
         /// The days a history may span (ten years).
         public static let dayRange = 1...3660
@@ -98,6 +110,13 @@ public struct HistoryGenerator: Sendable {
             if start.adding(days: days - 1).components.year > 9999 { return "the history must end by 9999-12-31" }
             if !Self.missingShareRange.contains(missingShare) { return "the missing share must be from 0 to 0.5" }
             if !(0...1).contains(stormProbability) { return "the storm probability must be from 0 to 1" }
+            if let open, open.isEmpty || open.lowerBound < 0 || open.upperBound > 1440
+                || open.lowerBound % intervalMinutes != 0 || open.upperBound % intervalMinutes != 0 {
+                return "the opening hours must be a non-empty window of whole intervals within the day"
+            }
+            if let utcOffset, LocalDateTime(iso: "2025-01-01T00:00" + utcOffset) == nil || !"+-".contains(utcOffset.first ?? "x") {
+                return "the UTC offset must be like +08:00 or -05:00"
+            }
             return nil
         }
     }

@@ -4,7 +4,8 @@ import Foundation
 import Scenario
 
 /// The forecast as a scenario for the forecast period: the start date and horizon, a
-/// day type per weekday (and holidays), per call type its daily volume and intraday
+/// day type per weekday (and holidays) with the opening hours learnt from the history,
+/// per call type its daily volume and intraday
 /// profile per day type with a factor per day, the handle times of the history, and the
 /// over-dispersion found (`busyness`). With a base scenario, every other section is the
 /// base's; without one, each call type gets a team of its own (a starting point for
@@ -31,15 +32,17 @@ public enum ForecastScenario {
         let used = Set(types).sorted()
         let holidays = (0..<f.days).filter { types[$0] == 7 }.map { "\(f.firstDay.adding(days: $0))" }
         let dayTypes = used.map { t in
-            t == 7 ? "{id: holiday, dates: [\(holidays.joined(separator: ", "))]}"
-                : "{id: \(dayTypeIds[t]), weekdays: [\(dayTypeIds[t])]}"
+            let open = f.open.windows(dayType: t, intervalMinutes: f.history.intervalMinutes)
+            return t == 7 ? "{id: holiday, dates: [\(holidays.joined(separator: ", "))], open: \(open)}"
+                : "{id: \(dayTypeIds[t]), weekdays: [\(dayTypeIds[t])], open: \(open)}"
         }
-        let cvs = f.callTypes.map(\.busynessCV).sorted()
+        let cvs = f.callTypes.compactMap(\.busynessCV).sorted()
         var list = [
             ("start_date", "\(f.firstDay)"), ("horizon", "\(f.days)d"), ("interval", "\(f.history.intervalMinutes)m"),
             ("clock_start", "~"), ("warmup", "~"), ("day_types", "[\(dayTypes.joined(separator: ", "))]"),
-            ("busyness", "{cv: \(number(cvs.isEmpty ? 0 : cvs[cvs.count / 2]))}"),
         ]
+        // Without a backtest the spread is unknown: no busyness is made up.
+        if !cvs.isEmpty { list.append(("busyness", "{cv: \(number(cvs[cvs.count / 2]))}")) }
         for c in f.callTypes {
             guard c.callType.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else {
                 throw ScenarioError(file: "forecast", message: "call type `\(c.callType)` cannot be a scenario id (letters, digits, _ and - only)")

@@ -13,31 +13,64 @@ public enum ForecastSummary {
         var rows = [["call type", "model", "WAPE %", "naive WAPE %", "MASE", "busyness CV", "in band %", "calls"]]
         for c in f.callTypes {
             rows.append([c.callType, c.model.rawValue, percent(score(c, c.model)?.wape), percent(score(c, .seasonalNaive)?.wape),
-                         score(c, c.model)?.mase.map { String(format: "%.2f", $0) } ?? "–", String(format: "%.3f", c.busynessCV),
+                         score(c, c.model)?.mase.map { String(format: "%.2f", $0) } ?? "–", c.busynessCV.map { String(format: "%.3f", $0) } ?? "–",
                          percent(c.intervalCoverage), String(format: "%.0f", c.daily.reduce(0, +))])
         }
-        return out + TextTable.layout(rows)
+        return out + TextTable.layout(rows) + hours(f)
     }
 
-    /// `{"first_day", "days", "level", "interval_minutes", "call_types": {id: {"model",
+    /// The learnt opening hours and how absent rows were read, when the export has any
+    /// closed interval or absent rows were read as zero.
+    private static func hours(_ f: Forecast) -> String {
+        guard f.open.hasClosedIntervals || f.absent == .zero else { return "" }
+        var text = "\nopen (learnt from the history): "
+        text += ForecastScenario.dayTypeIds.indices.map { t in
+            "\(ForecastScenario.dayTypeIds[t]) \(f.open.windows(dayType: t, intervalMinutes: f.history.intervalMinutes))"
+        }.joined(separator: ", ").replacingOccurrences(of: "\"", with: "")
+        return text + "\nabsent rows in open hours read as \(f.absent == .zero ? "no calls" : "unknown")\n"
+    }
+
+    /// Per day type id, its learnt hours (`always`, `closed` or windows).
+    private static func openHours(_ f: Forecast) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: ForecastScenario.dayTypeIds.indices.map { t in
+            (ForecastScenario.dayTypeIds[t],
+             f.open.windows(dayType: t, intervalMinutes: f.history.intervalMinutes).replacingOccurrences(of: "\"", with: ""))
+        })
+    }
+
+    /// `{"first_day", "days", "level", "interval_minutes", "absent_rows" (`zero` or
+    /// `unknown`), "open" ({day type: hours}), "call_types": {id: {"model",
     /// "busyness_cv", "daily_coverage", "interval_coverage", "total", "backtest": [...]}}}`.
     public static func json(_ f: Forecast) throws -> Data {
         struct CallType: Encodable {
-            let model: String, busynessCV: Double, dailyCoverage: Double?, intervalCoverage: Double?, total: Double
+            let model: String, busynessCV: Double?, dailyCoverage: Double?, intervalCoverage: Double?, total: Double
             let backtest: [BacktestScore]
             enum CodingKeys: String, CodingKey {
                 case model, busynessCV = "busyness_cv", dailyCoverage = "daily_coverage"
                 case intervalCoverage = "interval_coverage", total, backtest
             }
+            /// Every key always, `null` where a figure is unknown (no backtest).
+            func encode(to encoder: Encoder) throws {
+                var keys = encoder.container(keyedBy: CodingKeys.self)
+                try keys.encode(model, forKey: .model)
+                try keys.encode(busynessCV, forKey: .busynessCV)
+                try keys.encode(dailyCoverage, forKey: .dailyCoverage)
+                try keys.encode(intervalCoverage, forKey: .intervalCoverage)
+                try keys.encode(total, forKey: .total)
+                try keys.encode(backtest, forKey: .backtest)
+            }
         }
         struct Document: Encodable {
-            let firstDay: String, days: Int, level: Double, intervalMinutes: Int, callTypes: [String: CallType]
+            let firstDay: String, days: Int, level: Double, intervalMinutes: Int, absentRows: String, open: [String: String]
+            let callTypes: [String: CallType]
             enum CodingKeys: String, CodingKey {
-                case firstDay = "first_day", days, level, intervalMinutes = "interval_minutes", callTypes = "call_types"
+                case firstDay = "first_day", days, level, intervalMinutes = "interval_minutes", absentRows = "absent_rows", open
+                case callTypes = "call_types"
             }
         }
         let document = Document(
             firstDay: "\(f.firstDay)", days: f.days, level: f.level, intervalMinutes: f.history.intervalMinutes,
+            absentRows: f.absent.rawValue, open: openHours(f),
             callTypes: Dictionary(uniqueKeysWithValues: f.callTypes.map { c in
                 (c.callType, CallType(model: c.model.rawValue, busynessCV: c.busynessCV, dailyCoverage: c.dailyCoverage,
                                       intervalCoverage: c.intervalCoverage, total: c.daily.reduce(0, +), backtest: c.backtest))

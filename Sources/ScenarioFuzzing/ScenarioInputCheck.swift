@@ -65,7 +65,11 @@ public enum ScenarioInputCheck {
             return "refused: \(error)"
         }
         guard history.dayCount * history.perDay * history.callTypes.count <= forecastValues else { return "read" }
-        let forecast = Forecaster.forecast(history, settings: ForecastSettings(days: 7))
-        return "forecast \(forecast.callTypes.count) call types"
+        do {
+            let forecast = try Forecaster.forecast(history, settings: ForecastSettings(days: 7))
+            return "forecast \(forecast.callTypes.count) call types"
+        } catch {
+            return "not forecast: \(error)"
+        }
     }
 }

@@ -38,6 +38,10 @@ struct ForecastCommand: ParsableCommand {
     @Option(help: "day (the default), or month: also monthly totals (forecast-monthly.csv).")
     var by = "day"
 
+    @Option(help: ArgumentHelp("Absent rows in open hours: auto (zero when the export leaves zero rows out), zero or unknown.",
+                               valueName: "auto|zero|unknown"))
+    var absent: AbsentRows = .auto
+
     @Flag(help: "Replace the --out directory if it exists.")
     var force = false
 
@@ -66,7 +70,13 @@ struct ForecastCommand: ParsableCommand {
         let events = try calendar.map { path in try read { try EventCalendar(csv: TextFile.read(path), file: path) } }
             ?? EventCalendar()
         let days = horizonDays(after: history.firstDay.adding(days: history.dayCount))
-        let forecast = Forecaster.forecast(history, events: events, settings: ForecastSettings(days: days, level: level))
+        let settings = ForecastSettings(days: days, level: level, absent: absent)
+        let forecast: Forecast
+        do {
+            forecast = try Forecaster.forecast(history, events: events, settings: settings)
+        } catch let error as ForecastError {
+            throw CommandFailure("\(self.history): \(error.message)", status: .input)
+        }
         let source = URL(fileURLWithPath: self.history).lastPathComponent
         let scenario = try forecastScenario(forecast, source: source)
         if json { printJSON(try ForecastSummary.json(forecast)) } else { print(ForecastSummary.table(forecast), terminator: "") }
@@ -122,3 +132,5 @@ struct ForecastCommand: ParsableCommand {
         }
     }
 }
+
+extension AbsentRows: ExpressibleByArgument {}

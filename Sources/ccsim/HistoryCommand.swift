@@ -38,6 +38,16 @@ struct HistoryCommand: ParsableCommand {
     @Option(help: "Share of rows missing, in runs of a few intervals (0–0.5).")
     var missing = 0.01
 
+    @Option(help: ArgumentHelp("Opening hours, every day (07:00-22:00): no row outside them, as exports of a centre closed at night.",
+                               valueName: "HH:MM-HH:MM"))
+    var open: String?
+
+    @Flag(name: .customLong("omit-zero-rows"), help: "Leave out the rows of intervals without a call, as many switches export.")
+    var omitZeroRows = false
+
+    @Option(name: .customLong("utc-offset"), help: ArgumentHelp("Write every start with this zone offset (+08:00).", valueName: "±HH:MM"))
+    var utcOffset: String?
+
     @Option(help: "Output CSV file; - or none: standard output.", transform: PathArgument.checked)
     var out: String?
 
@@ -73,14 +83,34 @@ struct HistoryCommand: ParsableCommand {
         guard HistoryGenerator.Settings.missingShareRange.contains(missing) else {
             throw ValidationError("--missing must be a share from 0 to 0.5")
         }
-        let settings = HistoryGenerator.Settings(start: startDate, days: days, intervalMinutes: minutes, callTypes: callTypes,
+        var settings = HistoryGenerator.Settings(start: startDate, days: days, intervalMinutes: minutes, callTypes: callTypes,
                                                  seed: seed, missingShare: missing)
+        settings.open = try open.map(Self.window)
+        settings.omitsZeroRows = omitZeroRows
+        settings.utcOffset = utcOffset
+        if let open, let problem = settings.problem, problem.contains("opening") {
+            throw ValidationError("--open \(open): \(problem) (\(minutes)-minute intervals)")
+        }
+        if let utcOffset, let problem = settings.problem, problem.contains("offset") {
+            throw ValidationError("--utc-offset \(utcOffset): \(problem)")
+        }
         if let problem = settings.problem { throw ValidationError("--start \(start) --days \(days): \(problem)") }
         guard settings.fullRowCount <= Self.maximumRows else {
             throw ValidationError("\(days) days of \(settings.intervalsPerDay) intervals for \(callTypes) call types are "
                 + "\(settings.fullRowCount) rows; at most \(Self.maximumRows): fewer days or call types, or a longer interval")
         }
         return settings
+    }
+
+    /// `07:00-22:00` as minutes after midnight (the end may be `24:00`).
+    static func window(_ text: String) throws -> Range<Int> {
+        let ends = text.split(separator: "-").map { $0.split(separator: ":").compactMap { Int($0) } }
+        guard ends.count == 2, ends.allSatisfy({ $0.count == 2 && (0...24).contains($0[0]) && (0..<60).contains($0[1]) }) else {
+            throw ValidationError("--open \(text): expected HH:MM-HH:MM, such as 07:00-22:00")
+        }
+        let (from, to) = (ends[0][0] * 60 + ends[0][1], ends[1][0] * 60 + ends[1][1])
+        guard from < to, to <= 1440 else { throw ValidationError("--open \(text): the window must end after it starts, by 24:00") }
+        return from..<to
     }
 
     /// The minutes of `30m`, `1h`, `1h30m` or `90m`; `nil` if it is not such a length.

@@ -26,11 +26,12 @@ final class ForecastAccuracyTests: XCTestCase {
         let all = try History(csv: text, file: "all.csv")
         let history = try History(csv: past, file: "past.csv")
         XCTAssertEqual(history.dayCount, 730)
-        let forecast = Forecaster.forecast(history, events: Self.calendar, settings: ForecastSettings(days: 28, level: 0.8))
+        let forecast = try Forecaster.forecast(history, events: Self.calendar, settings: ForecastSettings(days: 28, level: 0.8))
         XCTAssertEqual(forecast.firstDay, CalendarDate(iso: cutoff))
         let n = all.perDay
         var covered = 0, counted = 0, errorModel = 0.0, errorNaive = 0.0, actualTotal = 0.0
         var daysCovered = 0, days = 0
+        var bandCovered = Array(repeating: 0, count: 8), bandCounted = Array(repeating: 0, count: 8)
         for (k, c) in forecast.callTypes.enumerated() {
             XCTAssertEqual(all.callTypes[k], c.callType)
             for d in 0..<28 {
@@ -40,7 +41,10 @@ final class ForecastAccuracyTests: XCTestCase {
                     guard let actual = all.offered[k][day * n + i] else { complete = false; continue }
                     let j = d * n + i
                     counted += 1
-                    if actual >= c.intervalLow[j] && actual <= c.intervalHigh[j] { covered += 1 }
+                    let inBand = actual >= c.intervalLow[j] && actual <= c.intervalHigh[j]
+                    if inBand { covered += 1 }
+                    bandCounted[i / 6] += 1
+                    if inBand { bandCovered[i / 6] += 1 }
                     actualDay += actual
                 }
                 guard complete else { continue }
@@ -58,6 +62,15 @@ final class ForecastAccuracyTests: XCTestCase {
         XCTAssertGreaterThan(counted, 28 * 48 * 10 * 9 / 10, "most intervals of the 28 days known")
         XCTAssertTrue((0.70...0.90).contains(intervalCoverage), "interval coverage \(intervalCoverage)")
         let dayCoverage = Double(daysCovered) / Double(days)
+        // Every three-hour band of the day at the level too. The day factor is shared by
+        // every call type, so a band's outcomes are not independent: its coverage is taken
+        // as a share of the 28 days × 10 call types, within four binomial standard errors.
+        let tolerance = 4 * (0.8 * 0.2 / Double(28 * 10)).squareRoot()
+        for band in 0..<8 {
+            let share = Double(bandCovered[band]) / Double(bandCounted[band])
+            print("hours \(3 * band)-\(3 * band + 3): \(share) in band")
+            XCTAssertEqual(share, 0.8, accuracy: tolerance, "hours \(3 * band)-\(3 * band + 3)")
+        }
         XCTAssertTrue((0.70...0.90).contains(dayCoverage), "daily coverage \(dayCoverage) over \(days) days")
         XCTAssertLessThan(errorModel / actualTotal, errorNaive / actualTotal,
                           "WAPE \(errorModel / actualTotal) against the seasonal naive's \(errorNaive / actualTotal)")
