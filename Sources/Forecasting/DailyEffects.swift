@@ -2,7 +2,7 @@ import ContactCenter
 
 /// Multiplicative effects on daily totals beyond the weekly season: the day of the month
 /// (billing cycles), estimated when the history has three months, and the time of year,
-/// estimated when it has two years. Holt-Winters runs on the totals divided by them.
+/// estimated when it has ``annualDays`` (on the totals over their trend). Holt-Winters runs on the totals divided by them.
 struct DailyEffects {
     /// Factor per day of the month, `[1…31]` (index 0 unused).
     var monthDay = Array(repeating: 1.0, count: 32)
@@ -21,18 +21,49 @@ struct DailyEffects {
         return min(365, date.daysSinceEpoch - first.daysSinceEpoch)
     }
 
+    /// The shortest history with a time-of-year effect: a year and five weeks, so that
+    /// the days of the year are all seen once and some twice.
+    static let annualDays = 400
+
     /// The effects in `totals` (day 0 is `firstDay`).
     init(totals: [Double?], firstDay: CalendarDate) {
-        if totals.count >= 730 { annual = Self.annual(totals, firstDay: firstDay) }
+        if totals.count >= Self.annualDays { annual = Self.annual(Self.detrended(totals), firstDay: firstDay) }
         if totals.count >= 91 {
             let base = totals.enumerated().map { d, y in y.map { $0 / (annual?[Self.dayOfYear(firstDay.adding(days: d))] ?? 1) } }
             monthDay = Self.monthDay(base, firstDay: firstDay)
         }
     }
 
-    /// Ratios of the totals to their centred mean over `window` days (odd), `nil` where
-    /// the window is not mostly known.
-    private static func ratiosToMovingMean(_ y: [Double?], window: Int) -> [Double?] {
+    /// The totals over their straight-line trend (least squares on the known days), so
+    /// that a year's mean taken near either end of the history is not off by the trend.
+    static func detrended(_ y: [Double?]) -> [Double?] {
+        let known = y.enumerated().compactMap { t, v in v.map { (Double(t), $0) } }
+        guard known.count >= 2 else { return y }
+        let meanT = known.reduce(0) { $0 + $1.0 } / Double(known.count), meanY = known.reduce(0) { $0 + $1.1 } / Double(known.count)
+        let sxx = known.reduce(0) { $0 + ($1.0 - meanT) * ($1.0 - meanT) }
+        let slope = sxx > 0 ? known.reduce(0) { $0 + ($1.0 - meanT) * ($1.1 - meanY) } / sxx : 0
+        return y.enumerated().map { t, v in
+            let line = meanY + slope * (Double(t) - meanT)
+            return line > 0 ? v.map { $0 / line * meanY } : v
+        }
+    }
+
+    /// Ratios of the totals to their mean over `window` days (odd) centred on the day, or
+    /// the first or last such window near the ends (`clamped`), `nil` where the window is
+    /// not mostly known.
+    private static func ratiosToMovingMean(_ y: [Double?], window: Int, clamped: Bool = false) -> [Double?] {
+        if clamped && y.count >= window {
+            let half = window / 2
+            var ratios = ratiosToMovingMean(y, window: window)
+            for (range, centre) in [(0..<half, half), ((y.count - half)..<y.count, y.count - half - 1)] {
+                let span = (centre - half)...(centre + half)
+                let values = span.compactMap { y[$0] }
+                guard values.count * 4 >= window * 3 else { continue }
+                let mean = values.reduce(0, +) / Double(values.count)
+                for d in range { ratios[d] = mean > 0 ? y[d].map { $0 / mean } : nil }
+            }
+            return ratios
+        }
         let half = window / 2
         var sum = 0.0, count = 0
         var ratios = [Double?](repeating: nil, count: y.count)
@@ -50,7 +81,7 @@ struct DailyEffects {
     /// Per day of the year: the mean ratio to the year-long moving mean over ±10 days
     /// (three whole weeks, so the weekday cancels), normalised to a mean of 1.
     private static func annual(_ y: [Double?], firstDay: CalendarDate) -> [Double] {
-        let ratios = ratiosToMovingMean(y, window: 365)
+        let ratios = ratiosToMovingMean(y, window: 365, clamped: true)
         var sums = Array(repeating: 0.0, count: 366), counts = Array(repeating: 0, count: 366)
         for (d, r) in ratios.enumerated() {
             guard let r else { continue }

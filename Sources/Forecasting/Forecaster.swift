@@ -55,7 +55,11 @@ public struct Forecast: Sendable {
     public var open: OpenIntervals
     /// How absent rows in open hours were read (``AbsentRows/zero`` or ``AbsentRows/unknown``).
     public var absent: AbsentRows
+    /// The calendar, the factors it left out estimated for all call types together
+    /// (each call type's forecast uses its own estimates).
     public var events: EventCalendar
+    /// What was learnt of the events given without a factor, all call types together.
+    public var eventEffects: EventEffects
     public var firstDay: CalendarDate
     public var days: Int
     public var level: Double
@@ -84,13 +88,16 @@ public enum Forecaster {
     ///   its calls in known intervals): a forecast is never made up.
     public static func forecast(_ raw: History, events: EventCalendar = EventCalendar(),
                                 settings: ForecastSettings) throws -> Forecast {
-        let open = OpenIntervals(history: raw, events: events)
+        let effects = EventEffects(history: raw, calendar: events)
+        let centre = events.giving(effects.factors)
+        let open = OpenIntervals(history: raw, events: centre)
         let absent = settings.absent.resolved(for: raw)
-        let history = open.reading(raw, events: events, absent: absent)
+        let history = open.reading(raw, events: centre, absent: absent)
         let callTypes = try history.callTypes.indices.map { k in
-            try forecast(callType: k, history: history, events: events, open: open, settings: settings)
+            let own = events.giving(EventEffects(history: history, calendar: events, callTypes: [k], beyondDailyEffects: true).factors, dayTypesOf: centre)
+            return try forecast(callType: k, history: history, events: own, open: open, settings: settings)
         }
-        return Forecast(history: history, open: open, absent: absent, events: events,
+        return Forecast(history: history, open: open, absent: absent, events: centre, eventEffects: effects,
                         firstDay: history.firstDay.adding(days: history.dayCount), days: settings.days,
                         level: settings.level, callTypes: callTypes)
     }

@@ -28,6 +28,8 @@ public struct History: Sendable {
     /// Rows with no call offered, and rows with one or two: an export with many of the
     /// latter and none of the former leaves its zero rows out (``AbsentRows``).
     public let zeroRows: Int, lowRows: Int
+    /// A forecast file's bands (`low`, `high`), like ``offered``, when read with `bands`.
+    public let low: [[Double?]]?, high: [[Double?]]?
 
     /// The most rows and call types read (a bound on memory).
     public static let maximumRows = 20_000_000
@@ -41,10 +43,11 @@ public struct History: Sendable {
     public static let mostCalls = 10_000_000.0
     public static let longestTime = ModelLimits.longestDuration
 
-    /// Reads the CSV text of `file` (its name, for errors).
+    /// Reads the CSV text of `file` (its name, for errors); with `bands`, a forecast's
+    /// `low` and `high` columns too.
     /// - Throws: ``HistoryError`` with the line and what is wrong.
-    public init(csv text: String, file: String) throws {
-        var reader = try HistoryReader(text: text, file: file)
+    public init(csv text: String, file: String, bands: Bool = false) throws {
+        var reader = try HistoryReader(text: text, file: file, bands: bands)
         let rows = try reader.rows()
         guard let first = rows.first else { throw HistoryError(file: file, line: 1, "no rows after the header") }
         let interval = try Self.intervalLength(rows, file: file)
@@ -64,6 +67,7 @@ public struct History: Sendable {
         let index = Dictionary(uniqueKeysWithValues: callTypes.enumerated().map { ($1, $0) })
         var offered = Array(repeating: [Double?](repeating: nil, count: dayCount * (1440 / interval)), count: callTypes.count)
         var talk = Array(repeating: (sum: 0.0, weight: 0.0), count: callTypes.count), acw = talk
+        var low = bands ? offered : nil, high = bands ? offered : nil
         var seen: [Int: Int] = [:]
         for row in rows {
             let k = index[row.callType] ?? 0
@@ -73,11 +77,16 @@ public struct History: Sendable {
             }
             seen[slot * callTypes.count + k] = row.line
             offered[k][slot] = row.offered
+            if bands {
+                low?[k][slot] = row.low
+                high?[k][slot] = row.high
+            }
             let weight = row.answered ?? row.offered
             if let aht = row.aht, weight > 0 { talk[k].sum += aht * weight; talk[k].weight += weight }
             if let work = row.acw, weight > 0 { acw[k].sum += work * weight; acw[k].weight += weight }
         }
         self.offered = offered
+        (self.low, self.high) = (low, high)
         zeroRows = rows.count { $0.offered == 0 }
         lowRows = rows.count { $0.offered > 0 && $0.offered <= 2 }
         meanTalk = talk.map { $0.weight > 0 ? $0.sum / $0.weight : nil }
@@ -96,6 +105,7 @@ public struct History: Sendable {
         meanAfterCallWork = history.meanAfterCallWork
         zeroRows = history.zeroRows
         lowRows = history.lowRows
+        (low, high) = (history.low, history.high)
     }
 
     /// The interval length: the most common gap between consecutive starts, which must
@@ -133,6 +143,7 @@ struct HistoryRow {
     var answered: Double?
     var aht: Double?
     var acw: Double?
+    var low: Double? = nil, high: Double? = nil
 }
 
 /// A history that cannot be read: the file, the line (if one is at fault) and what.

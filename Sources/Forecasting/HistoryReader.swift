@@ -14,8 +14,12 @@ struct HistoryReader {
     private let bodyStart: Int
     private var columns: [String: Int] = [:]
 
-    init(text: String, file: String) throws {
+    /// Whether the `low` and `high` columns of a forecast are read.
+    let readsBands: Bool
+
+    init(text: String, file: String, bands: Bool = false) throws {
         self.file = file
+        readsBands = bands
         bytes = Array(text.utf8)
         let header = Self.line(in: bytes, from: 0)
         bodyStart = header.next
@@ -40,7 +44,7 @@ struct HistoryReader {
     mutating func rows() throws -> [HistoryRow] {
         var rows: [HistoryRow] = []
         var position = bodyStart, lineNumber = 1
-        let columns = Columns(columns)
+        let columns = Columns(columns, bands: readsBands)
         while position < bytes.count {
             let line = Self.line(in: bytes, from: position)
             position = line.next
@@ -59,10 +63,12 @@ struct HistoryReader {
     private struct Columns {
         let start: Int, callType: Int, offered: Int
         let answered: Int?, abandoned: Int?, aht: Int?, acw: Int?
+        let low: Int?, high: Int?
 
-        init(_ map: [String: Int]) {
+        init(_ map: [String: Int], bands: Bool) {
             (start, callType, offered) = (map["start"] ?? 0, map["call_type"] ?? 0, map["offered"] ?? 0)
             (answered, abandoned, aht, acw) = (map["answered"], map["abandoned"], map["aht"], map["acw"])
+            (low, high) = bands ? (map["low"], map["high"]) : (nil, nil)
         }
     }
 
@@ -95,7 +101,7 @@ struct HistoryReader {
         _ = try number(columns.abandoned, "abandoned")
         return HistoryRow(line: lineNumber, start: start, callType: String(decoding: callType, as: UTF8.self), offered: offered,
                           answered: try number(columns.answered, "answered"), aht: try number(columns.aht, "aht"),
-                          acw: try number(columns.acw, "acw"))
+                          acw: try number(columns.acw, "acw"), low: try number(columns.low, "low"), high: try number(columns.high, "high"))
     }
 
     /// The line from `start`: its bytes without the line break, and where the next begins

@@ -1,4 +1,5 @@
 import ContactCenter
+import Foundation
 
 /// How the absent rows of an export inside open hours are read (`--absent`).
 public enum AbsentRows: String, Sendable, CaseIterable, Codable {
@@ -26,7 +27,8 @@ public enum AbsentRows: String, Sendable, CaseIterable, Codable {
 /// days of that type (at most ``recentDays``), some call type has a row with calls in it.
 /// An interval absent or zero on most of them is closed. Holidays without a holiday in
 /// the history keep Sunday's hours; a weekday the history never has, the hours of all days.
-/// A closure shorter than ``shortestClosure`` between open spells is not one.
+/// A closure shorter than ``shortestClosure`` between open spells is not one, nor is an
+/// opening shorter than ``shortestOpening`` between closures.
 public struct OpenIntervals: Sendable, Equatable {
     /// `[dayType][interval]`.
     public let open: [[Bool]]
@@ -48,8 +50,19 @@ public struct OpenIntervals: Sendable, Equatable {
         let anyDay = (0..<n).map { 2 * allActive[$0] > allDays }
         var open = (0..<7).map { t in days[t] > 0 ? (0..<n).map { 2 * active[t][$0] > days[t] } : anyDay }
         open.append(days[Profiles.holiday] > 0 ? (0..<n).map { 2 * active[Profiles.holiday][$0] > days[Profiles.holiday] } : open[6])
-        let shortest = max(1, Self.shortestClosure / h.intervalMinutes)
-        self.open = open.map { Self.bridgingShortClosures($0, shortest: shortest) }
+        let shortest = max(1, Self.shortestClosure / h.intervalMinutes), briefest = max(1, Self.shortestOpening / h.intervalMinutes)
+        self.open = open.map { Self.droppingBriefOpenings(Self.bridgingShortClosures($0, shortest: shortest), briefest: briefest) }
+    }
+
+    /// A centre does not open for less than this (minutes) between closures: a shorter
+    /// spell with calls (a stray call at 21:45 after a quiet evening) is not an opening.
+    public static let shortestOpening = 60
+
+    /// `row` with every open spell shorter than `briefest` between closures closed (the
+    /// day read round the clock); a row open all day is kept.
+    public static func droppingBriefOpenings(_ row: [Bool], briefest: Int) -> [Bool] {
+        guard row.contains(false) else { return row }
+        return bridgingShortClosures(row.map { !$0 }, shortest: briefest).map { !$0 }
     }
 
     /// A centre does not close for less than this (minutes) between two open spells: a
@@ -115,6 +128,14 @@ public struct OpenIntervals: Sendable, Equatable {
             windows.append("\"\(Self.clock(first * minutes))-\(Self.clock(i * minutes))\"")
         }
         return "[\(windows.joined(separator: ", "))]"
+    }
+
+    /// Day type `type`'s hours for people: `always`, `closed`, or the windows separated
+    /// by spaces (`07:00-12:00 13:00-18:00`).
+    public func hours(dayType type: Int, intervalMinutes minutes: Int) -> String {
+        let windows = windows(dayType: type, intervalMinutes: minutes)
+        guard windows.hasPrefix("[") else { return windows }
+        return windows.dropFirst().dropLast().replacingOccurrences(of: "\"", with: "").replacingOccurrences(of: ", ", with: " ")
     }
 
     private static func clock(_ minutes: Int) -> String {

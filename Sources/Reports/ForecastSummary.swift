@@ -16,7 +16,20 @@ public enum ForecastSummary {
                          score(c, c.model)?.mase.map { String(format: "%.2f", $0) } ?? "–", c.busynessCV.map { String(format: "%.3f", $0) } ?? "–",
                          percent(c.intervalCoverage), String(format: "%.0f", c.daily.reduce(0, +))])
         }
-        return out + TextTable.layout(rows) + hours(f)
+        return out + TextTable.layout(rows) + hours(f) + learntEvents(f)
+    }
+
+    /// The events whose factor was learnt from the history, and those never seen.
+    private static func learntEvents(_ f: Forecast) -> String {
+        let e = f.eventEffects
+        let learnt = e.factors.keys.sorted().filter { !e.unseen.contains($0) }.map { name in
+            "\(name) ×\(String(format: "%.2f", e.factors[name] ?? 1)) (\(e.occurrences[name] ?? 0) past dates)"
+        }
+        var text = learnt.isEmpty ? "" : "\nevents learnt from the history (all call types): " + learnt.joined(separator: ", ") + "\n"
+        if !e.unseen.isEmpty {
+            text += "events never seen in the history, factor 1 assumed (give one in the calendar): \(e.unseen.joined(separator: ", "))\n"
+        }
+        return text
     }
 
     /// The learnt opening hours and how absent rows were read, when the export has any
@@ -25,21 +38,22 @@ public enum ForecastSummary {
         guard f.open.hasClosedIntervals || f.absent == .zero else { return "" }
         var text = "\nopen (learnt from the history): "
         text += ForecastScenario.dayTypeIds.indices.map { t in
-            "\(ForecastScenario.dayTypeIds[t]) \(f.open.windows(dayType: t, intervalMinutes: f.history.intervalMinutes))"
-        }.joined(separator: ", ").replacingOccurrences(of: "\"", with: "")
+            "\(ForecastScenario.dayTypeIds[t]) \(f.open.hours(dayType: t, intervalMinutes: f.history.intervalMinutes))"
+        }.joined(separator: ", ")
         return text + "\nabsent rows in open hours read as \(f.absent == .zero ? "no calls" : "unknown")\n"
     }
 
     /// Per day type id, its learnt hours (`always`, `closed` or windows).
     private static func openHours(_ f: Forecast) -> [String: String] {
         Dictionary(uniqueKeysWithValues: ForecastScenario.dayTypeIds.indices.map { t in
-            (ForecastScenario.dayTypeIds[t],
-             f.open.windows(dayType: t, intervalMinutes: f.history.intervalMinutes).replacingOccurrences(of: "\"", with: ""))
+            (ForecastScenario.dayTypeIds[t], f.open.hours(dayType: t, intervalMinutes: f.history.intervalMinutes))
         })
     }
 
     /// `{"first_day", "days", "level", "interval_minutes", "absent_rows" (`zero` or
-    /// `unknown`), "open" ({day type: hours}), "call_types": {id: {"model",
+    /// `unknown`), "open" ({day type: hours}), "events" ({"learnt": {name: {"factor",
+    /// "past_dates"}}, "unseen": [names]}: calendar events given without a factor, all
+    /// call types together), "call_types": {id: {"model",
     /// "busyness_cv", "daily_coverage", "interval_coverage", "total", "backtest": [...]}}}`.
     public static func json(_ f: Forecast) throws -> Data {
         struct CallType: Encodable {
@@ -62,15 +76,26 @@ public enum ForecastSummary {
         }
         struct Document: Encodable {
             let firstDay: String, days: Int, level: Double, intervalMinutes: Int, absentRows: String, open: [String: String]
+            let events: Events
             let callTypes: [String: CallType]
             enum CodingKeys: String, CodingKey {
                 case firstDay = "first_day", days, level, intervalMinutes = "interval_minutes", absentRows = "absent_rows", open
-                case callTypes = "call_types"
+                case events, callTypes = "call_types"
             }
+        }
+        struct Learnt: Encodable {
+            let factor: Double, pastDates: Int
+            enum CodingKeys: String, CodingKey { case factor, pastDates = "past_dates" }
+        }
+        struct Events: Encodable {
+            let learnt: [String: Learnt], unseen: [String]
         }
         let document = Document(
             firstDay: "\(f.firstDay)", days: f.days, level: f.level, intervalMinutes: f.history.intervalMinutes,
             absentRows: f.absent.rawValue, open: openHours(f),
+            events: Events(learnt: Dictionary(uniqueKeysWithValues: f.eventEffects.occurrences.map { name, count in
+                (name, Learnt(factor: f.eventEffects.factors[name] ?? 1, pastDates: count))
+            }), unseen: f.eventEffects.unseen),
             callTypes: Dictionary(uniqueKeysWithValues: f.callTypes.map { c in
                 (c.callType, CallType(model: c.model.rawValue, busynessCV: c.busynessCV, dailyCoverage: c.dailyCoverage,
                                       intervalCoverage: c.intervalCoverage, total: c.daily.reduce(0, +), backtest: c.backtest))

@@ -46,4 +46,60 @@ final class ForecastCommandTests: CLITestCase {
         let missing = try CCSimProcess.run(["forecast", folder.appendingPathComponent("absent.csv").path])
         XCTAssertEqual(missing.status, 65, missing.stderr)
     }
+
+    /// A centre open 07:00–22:00 whose export leaves nights and zero rows out: the
+    /// forecast is zero at night, the scenario opens 07:00–22:00 and validates.
+    func testAClosedNightExportGivesTheOpenHours() throws {
+        let path = folder.appendingPathComponent("export.csv").path
+        let made = try CCSimProcess.run(["history", "--days", "120", "--call-types", "2", "--interval", "15m", "--start", "2026-01-05",
+                                         "--open", "07:00-22:00", "--omit-zero-rows", "--utc-offset", "+08:00", "--out", path])
+        XCTAssertEqual(made.status, 0, made.stderr)
+        let out = folder.appendingPathComponent("forecast").path
+        let outcome = try CCSimProcess.run(["forecast", path, "--horizon", "7d", "--out", out])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertTrue(outcome.stdout.contains("mon 07:00-22:00"), outcome.stdout)
+        XCTAssertTrue(outcome.stdout.contains("read as no calls"), outcome.stdout)
+        for row in try String(contentsOfFile: out + "/forecast.csv", encoding: .utf8).split(separator: "\n").dropFirst() {
+            let cells = row.split(separator: ",")
+            let clock = cells[0].dropFirst(11)
+            if clock < "07:00" || clock >= "22:00" { XCTAssertEqual(cells[2], "0.00", String(row)) }
+        }
+        let scenario = try String(contentsOfFile: out + "/scenario.yaml", encoding: .utf8)
+        XCTAssertTrue(scenario.contains("open:\n  - \"07:00-22:00\""), String(scenario.suffix(800)))
+        let validate = try CCSimProcess.run(["validate", out + "/scenario.yaml"])
+        XCTAssertEqual(validate.status, 0, validate.stderr)
+        let json = try CCSimProcess.run(["forecast", path, "--horizon", "3d", "--json"]).json()
+        XCTAssertEqual(json["absent_rows"] as? String, "zero")
+        XCTAssertEqual((json["open"] as? [String: String])?["mon"], "07:00-22:00")
+        XCTAssertNotNil(json["events"] as? [String: Any])
+        XCTAssertEqual(try CCSimProcess.run(["forecast", path, "--absent", "sometimes"]).status, 64)
+    }
+
+    /// The forecast scored against what came next with `ccsim accuracy`.
+    func testAccuracyAgainstActuals() throws {
+        let path = folder.appendingPathComponent("all.csv").path
+        XCTAssertEqual(try CCSimProcess.run(["history", "--days", "134", "--call-types", "2", "--start", "2026-01-05",
+                                             "--open", "07:00-22:00", "--missing", "0", "--out", path]).status, 0)
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        let past = folder.appendingPathComponent("past.csv").path
+        try (([lines[0]] + lines.dropFirst().filter { $0 < "2026-05-04" }).joined(separator: "\n") + "\n")
+            .write(toFile: past, atomically: true, encoding: .utf8)
+        let forecast = folder.appendingPathComponent("forecast").path
+        XCTAssertEqual(try CCSimProcess.run(["forecast", past, "--horizon", "14d", "--out", forecast]).status, 0)
+        let out = folder.appendingPathComponent("accuracy").path
+        let outcome = try CCSimProcess.run(["accuracy", forecast + "/forecast.csv", path, "--out", out])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertTrue(outcome.stdout.contains("type01"), outcome.stdout)
+        let csv = try String(contentsOfFile: out + "/accuracy.csv", encoding: .utf8)
+        XCTAssertTrue(csv.hasPrefix("dimension,key,intervals,actual,forecast,wape,bias,mase,in_band\nall,,"), csv)
+        XCTAssertTrue(csv.contains("\nlead_days,14,"), csv)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/report.html"))
+        let json = try CCSimProcess.run(["accuracy", forecast + "/forecast.csv", path, "--json"]).json()
+        let overall = try XCTUnwrap(json["overall"] as? [String: Any])
+        XCTAssertEqual(overall["intervals"] as? Int, 14 * 30 * 2, "the open intervals of 14 days")
+        XCTAssertLessThan(try XCTUnwrap(overall["wape"] as? Double), 0.5)
+        let refused = try CCSimProcess.run(["accuracy", forecast + "/forecast.csv", past])
+        XCTAssertEqual(refused.status, 65, "the actuals end before the forecast begins")
+        XCTAssertTrue(refused.stderr.contains("no interval of the forecast has an actual"), refused.stderr)
+    }
 }

@@ -51,4 +51,31 @@ final class HistoryCommandTests: CLITestCase {
             XCTAssertEqual(try CCSimProcess.run(["history", "--days", "1", "--interval", interval]).status, 0, interval)
         }
     }
+
+    /// Shaped like a real export: no rows outside the hours, none without a call, starts
+    /// with a zone offset; the counts are the ones of the full history.
+    func testAHistoryShapedLikeARealExport() throws {
+        let options = ["history", "--days", "7", "--call-types", "2", "--interval", "15m", "--start", "2026-03-02", "--missing", "0"]
+        let full = try CCSimProcess.run(options)
+        let export = try CCSimProcess.run(options + ["--open", "07:00-22:00", "--omit-zero-rows", "--utc-offset", "+08:00"])
+        XCTAssertEqual(export.status, 0, export.stderr)
+        let rows = export.stdout.split(separator: "\n").dropFirst()
+        XCTAssertFalse(rows.isEmpty)
+        for row in rows {
+            let cells = row.split(separator: ",", omittingEmptySubsequences: false)
+            let clock = cells[0].dropFirst(11).prefix(5)
+            XCTAssertTrue(clock >= "07:00" && clock < "22:00" && cells[0].hasSuffix("+08:00"), String(row))
+            XCTAssertNotEqual(cells[2], "0", String(row))
+            let same = cells[0].replacingOccurrences(of: "+08:00", with: "") + "," + cells.dropFirst().joined(separator: ",")
+            XCTAssertTrue(full.stdout.contains(same + "\n"), "the full history has \(same)")
+        }
+        for (option, value, message) in [("--open", "22:00-07:00", "must end after it starts"),
+                                         ("--open", "07:10-22:00", "whole intervals"),
+                                         ("--open", "7-22", "expected HH:MM-HH:MM"),
+                                         ("--utc-offset", "8", "like +08:00")] {
+            let outcome = try CCSimProcess.run(options + [option, value])
+            XCTAssertEqual(outcome.status, 64, "\(option) \(value)")
+            XCTAssertTrue(outcome.stderr.contains(message), outcome.stderr)
+        }
+    }
 }

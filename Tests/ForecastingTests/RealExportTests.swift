@@ -141,5 +141,8 @@ final class RealExportTests: XCTestCase {
         XCTAssertEqual(OpenIntervals.bridgingShortClosures(lunch, shortest: 2), lunch, "three closed, and two round the clock")
         XCTAssertEqual(OpenIntervals.bridgingShortClosures(lunch, shortest: 3), [true, true, true, false, false, false, true, true])
         XCTAssertEqual(OpenIntervals.bridgingShortClosures(lunch, shortest: 4), Array(repeating: true, count: 8))
+        XCTAssertEqual(OpenIntervals.droppingBriefOpenings(lunch, briefest: 2), [false, true, true, false, false, false, false, false],
+                       "a stray interval with calls after a quiet evening is no opening")
+        XCTAssertEqual(OpenIntervals.droppingBriefOpenings(quiet, briefest: 2), [true, false, true, true, false, false, true, true])
     }
 }
