@@ -161,6 +161,34 @@ def main():
                   r"s\.yaml:\d+:\d+: contracts\[0\]\.min: is more than `max`"))
     cases.append(("messages", ["forecast", "{work}/h.csv", "--calendar", "/tmp"], 65, make_history, "is a folder, not a CSV file"))
 
+    def write(name, text):
+        return lambda work: open(os.path.join(work, name), "w").write(text)
+    header = "start,call_type,offered\n"
+    night = header + "".join(f"2026-03-{d:02d}T0{h}:00,a,{d % 3}\n" for d in range(1, 29) for h in range(2))
+    exports = [
+        (["forecast", "{work}/h.csv"], 65, write("h.csv", header + "2026-03-02T08:00+25:00,a,1\n2026-03-02T08:30,a,1\n"),
+         "not a date-time"),
+        (["forecast", "{work}/h.csv"], 65, write("h.csv", header + "2026-03-02T08:00,a,1\n2026-03-02T08:07,a,1\n"
+                                                  "2026-03-02T08:30,a,1\n"), "cannot infer an interval length|off the"),
+        (["forecast", "{work}/h.csv", "--out", "{work}/o"], 0, write("h.csv", night), None),
+        (["forecast", "{work}/h.csv", "--absent", "zero", "--out", "{work}/o"], 0, write("h.csv", night), None),
+        (["forecast", "{work}/h.csv", "--out", "{work}/o"], 0, write("h.csv", header + "2026-03-02T08:00,a,0\n2026-03-02T08:30,a,0\n"), None),
+        (["forecast", "{work}/h.csv", "--calendar", "{work}/c.csv"], 65,
+         lambda work: (make_history(work), write("c.csv", "date,name\n" + "2026-01-01,x\n" * 4000)(work)), "more than 3660 lines"),
+        (["forecast", "{work}/h.csv", "--calendar", "{work}/c.csv"], 65,
+         lambda work: (make_history(work), write("c.csv", "date,name\n2026-01-01,\n")(work)), r"c\.csv:2: expected date,name"),
+        (["accuracy", "{work}/f.csv", "{work}/h.csv"], 65,
+         lambda work: (write("f.csv", "start,call_type,offered,low,high\n2026-03-02T08:00,a,1,0,2\n2026-03-02T08:30,a,1,0,2\n")(work),
+                       write("h.csv", header + "2026-03-02T08:00,a,1\n2026-03-02T09:00,a,1\n")(work)), "60-minute"),
+        (["accuracy", "{work}/f.csv", "{work}/h.csv", "--out", "{work}/o"], 65,
+         lambda work: (write("f.csv", "start,call_type,offered,low,high\n2027-03-02T08:00,a,1,0,2\n2027-03-02T08:30,a,1,0,2\n")(work),
+                       write("h.csv", header + "2026-03-02T08:00,a,1\n2026-03-02T08:30,a,1\n")(work)), "no interval of the forecast"),
+        (["history", "--days", "3", "--open", "23:00-01:00"], 64, None, "must end after it starts"),
+        (["history", "--days", "3", "--utc-offset", "+99:99"], 64, None, "like \\+08:00"),
+    ]
+    for args, expected, setup, message in exports:
+        cases.append(("exports: shapes, offsets, calendars, accuracy", args, expected, setup, message))
+
     merge = ["merge", "{work}/p1", "{work}/p2", "--out", "{work}/m"]
     for bit in range(0, 9000, 233):
         cases.append(("parts: bit flips, counts, indices", merge, 65, shards(flip(bit)), "p2"))

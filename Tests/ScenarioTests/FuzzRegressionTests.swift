@@ -43,6 +43,15 @@ final class FuzzRegressionTests: XCTestCase {
         }
     }
 
+    /// An export shaped like a real one (hourly, nights and zero rows left out, starts
+    /// with +08:00) is forecast; a calendar of dates without factors is read.
+    func testExportShapedInputsReachTheForecast() throws {
+        let folder = Self.root.appendingPathComponent("Tests/FuzzRegressions")
+        func outcome(_ name: String) throws -> String { ScenarioInputCheck.check(try Data(contentsOf: folder.appendingPathComponent(name))) }
+        XCTAssertEqual(try outcome("history-export-seed.csv"), "forecast 2 call types")
+        XCTAssertEqual(try outcome("calendar-dates-seed.csv"), "4 events")
+    }
+
     /// A replication's results as a part holds them (`part-seed.bin`: replication 0 of
     /// the fuzzer's part scenario, as `ccsim run --shard 1/1` wrote it) merge; the same
     /// with a count made −1 (sealed again, as a ccsim bug would write it) is refused.
