@@ -37,6 +37,17 @@ fi
 "$ccsim" staff Results/forecast/scenario.yaml --out Results/forecast-staff --force | tee Results/forecast-staff.txt
 "$ccsim" roster Results/forecast/scenario.yaml --shifts Scenarios/forecast/shifts.yaml --out Results/forecast-roster --force \
   | tee Results/forecast-roster.txt
+# A real export's shape: a centre open 07:00-22:00, 15-minute rows, no row without a
+# call, starts with +08:00; the last four weeks held out, then scored with `accuracy`.
+export_dir=$(mktemp -d)
+"$ccsim" history --days 428 --call-types 3 --interval 15m --start 2025-01-01 --seed 7 --open 07:00-22:00 \
+  --omit-zero-rows --utc-offset +08:00 --out "$export_dir/export.csv"
+awk -F, 'NR == 1 || $1 < "2026-02-05"' "$export_dir/export.csv" > "$export_dir/history.csv"
+"$ccsim" forecast "$export_dir/history.csv" --horizon 28d --calendar Scenarios/forecast/dates.csv \
+  --out Results/forecast-export --force | tee Results/forecast-export.txt
+"$ccsim" accuracy Results/forecast-export/forecast.csv "$export_dir/export.csv" --out Results/forecast-export/accuracy --force \
+  | tee Results/forecast-export/accuracy.txt
+rm -rf "$export_dir"
 # The seat-expansion request on today's 71 seats: the same scenario with `seats: 71`.
 variant=$(mktemp --suffix=.yaml)
 sed 's/^seats: 140$/seats: 71/; s/^name: .*/name: Seat expansion on today'"'"'s 71 seats/' \

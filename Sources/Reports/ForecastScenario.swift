@@ -4,8 +4,8 @@ import Foundation
 import Scenario
 
 /// The forecast as a scenario for the forecast period: the start date and horizon, a
-/// day type per weekday (and holidays) with the opening hours learnt from the history,
-/// per call type its daily volume and intraday
+/// day type per weekday (and holidays) with the opening hours learnt from the history
+/// (unless a base scenario sets the centre's), per call type its daily volume and intraday
 /// profile per day type with a factor per day, the handle times of the history, and the
 /// over-dispersion found (`busyness`). With a base scenario, every other section is the
 /// base's; without one, each call type gets a team of its own (a starting point for
@@ -18,23 +18,27 @@ public enum ForecastScenario {
     /// - Throws: ``ScenarioError`` if the result does not load (a call type of the history
     ///   missing from the base, staffing lists of the base's old intervals, …).
     public static func text(_ f: Forecast, base: String?, source: String) throws -> String {
-        let overrides = try self.overrides(f)
-        if let base { return try ScenarioLoader.rewrite(path: base, overrides: overrides) }
+        if let base {
+            // A base that sets the centre's hours keeps them: the planner's hours hold.
+            let learnt = try ScenarioLoader.load(path: base).model.openingHours == nil
+            return try ScenarioLoader.rewrite(path: base, overrides: try overrides(f, learntHours: learnt))
+        }
         let text = standaloneBase(f, source: source)
         var scenario = try ScenarioLoader.parse(yaml: text, fileName: "scenario.yaml")
         scenario.sourceText = text
-        return try ScenarioLoader.rewrite(scenario, overrides: overrides)
+        return try ScenarioLoader.rewrite(scenario, overrides: try overrides(f, learntHours: true))
     }
 
-    /// The changes that make a scenario simulate the forecast.
-    static func overrides(_ f: Forecast) throws -> [ScenarioOverride] {
+    /// The changes that make a scenario simulate the forecast; with `learntHours`, each
+    /// day type opens as the history did.
+    static func overrides(_ f: Forecast, learntHours: Bool) throws -> [ScenarioOverride] {
         let types = (0..<f.days).map(f.dayType(ofDay:))
         let used = Set(types).sorted()
         let holidays = (0..<f.days).filter { types[$0] == 7 }.map { "\(f.firstDay.adding(days: $0))" }
         let dayTypes = used.map { t in
-            let open = f.open.windows(dayType: t, intervalMinutes: f.history.intervalMinutes)
-            return t == 7 ? "{id: holiday, dates: [\(holidays.joined(separator: ", "))], open: \(open)}"
-                : "{id: \(dayTypeIds[t]), weekdays: [\(dayTypeIds[t])], open: \(open)}"
+            let open = learntHours ? ", open: " + f.open.windows(dayType: t, intervalMinutes: f.history.intervalMinutes) : ""
+            return t == 7 ? "{id: holiday, dates: [\(holidays.joined(separator: ", "))]\(open)}"
+                : "{id: \(dayTypeIds[t]), weekdays: [\(dayTypeIds[t])]\(open)}"
         }
         let cvs = f.callTypes.compactMap(\.busynessCV).sorted()
         var list = [

@@ -23,7 +23,8 @@ public enum ForecastSummary {
     private static func learntEvents(_ f: Forecast) -> String {
         let e = f.eventEffects
         let learnt = e.factors.keys.sorted().filter { !e.unseen.contains($0) }.map { name in
-            "\(name) ×\(String(format: "%.2f", e.factors[name] ?? 1)) (\(e.occurrences[name] ?? 0) past dates)"
+            let dates = e.occurrences[name] ?? 0
+            return "\(name) ×\(String(format: "%.2f", e.factors[name] ?? 1)) (\(dates) past date\(dates == 1 ? "" : "s"))"
         }
         var text = learnt.isEmpty ? "" : "\nevents learnt from the history (all call types): " + learnt.joined(separator: ", ") + "\n"
         if !e.unseen.isEmpty {
