@@ -66,7 +66,7 @@ let package = Package(
         ]),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "ContactCenter"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Analytics", "ContactCenter", "Experiments"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Analytics", "Experiments", "ContactCenter", "Scenario", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Analytics", "Experiments", "ContactCenter", "Forecasting", "Scenario", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["ccsim"]),
         /// Random small centres: calls conserved, counts non-negative, the same results for any threads.
         .testTarget(name: "PropertyTests", dependencies: [

@@ -43,7 +43,10 @@ public struct CallTypeForecast: Sendable {
     public var historyDaily: [Double?]
     /// Intraday shares per day type (0 Monday … 6 Sunday, 7 holidays) from recent weeks.
     public var profiles: [[Double]]
+    /// The mean talk and after-call work of the whole history.
     public var meanTalk: Double?, meanAfterCallWork: Double?
+    /// The handle times per day type and interval of the history's last 13 weeks.
+    public var handleTimes: HandleTimes
 }
 
 /// A forecast of every call type of a history, from the day after it ends.
@@ -133,6 +136,7 @@ public enum Forecaster {
             intervalHigh: high, backtest: backtest.scores, wapeByHorizon: backtest.wapeByHorizon,
             busynessCV: bands.busynessCV, dailyCoverage: bands.dailyCoverage, intervalCoverage: bands.intervalCoverage,
             historyDaily: historyDaily, profiles: profiles.shares,
-            meanTalk: h.meanTalk[k], meanAfterCallWork: h.meanAfterCallWork[k])
+            meanTalk: h.meanTalk[k], meanAfterCallWork: h.meanAfterCallWork[k],
+            handleTimes: HandleTimes(history: h, callType: k, events: events))
     }
 }

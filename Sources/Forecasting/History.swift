@@ -25,6 +25,9 @@ public struct History: Sendable {
     /// where the history gives them.
     public let meanTalk: [Double?]
     public let meanAfterCallWork: [Double?]
+    /// Per call type, the handle times of the rows in the last ``handlingDays`` days that
+    /// give them (``HandleTimes`` learns their intraday shape from these).
+    let handling: [[HandlingRow]]
     /// Rows with no call offered, and rows with one or two: an export with many of the
     /// latter and none of the former leaves its zero rows out (``AbsentRows``).
     public let zeroRows: Int, lowRows: Int
@@ -42,6 +45,8 @@ public struct History: Sendable {
     /// after-call work (seconds), that a history may give: beyond any centre.
     public static let mostCalls = 10_000_000.0
     public static let longestTime = ModelLimits.longestDuration
+    /// The days before the history's end whose rows' handle times are kept.
+    static let handlingDays = 91
 
     /// Reads the CSV text of `file` (its name, for errors); with `bands`, a forecast's
     /// `low` and `high` columns too.
@@ -67,6 +72,8 @@ public struct History: Sendable {
         let index = Dictionary(uniqueKeysWithValues: callTypes.enumerated().map { ($1, $0) })
         var offered = Array(repeating: [Double?](repeating: nil, count: dayCount * (1440 / interval)), count: callTypes.count)
         var talk = Array(repeating: (sum: 0.0, weight: 0.0), count: callTypes.count), acw = talk
+        var handling = Array(repeating: [HandlingRow](), count: callTypes.count)
+        let recent = max(0, dayCount - Self.handlingDays) * (1440 / interval)
         var low = bands ? offered : nil, high = bands ? offered : nil
         var seen: [Int: Int] = [:]
         for row in rows {
@@ -84,7 +91,11 @@ public struct History: Sendable {
             let weight = row.answered ?? row.offered
             if let aht = row.aht, weight > 0 { talk[k].sum += aht * weight; talk[k].weight += weight }
             if let work = row.acw, weight > 0 { acw[k].sum += work * weight; acw[k].weight += weight }
+            if slot >= recent, weight > 0, row.aht != nil || row.acw != nil {
+                handling[k].append(HandlingRow(slot: slot, answered: weight, talk: row.aht, afterCallWork: row.acw))
+            }
         }
+        self.handling = handling
         self.offered = offered
         (self.low, self.high) = (low, high)
         zeroRows = rows.count { $0.offered == 0 }
@@ -103,6 +114,7 @@ public struct History: Sendable {
         self.offered = offered
         meanTalk = history.meanTalk
         meanAfterCallWork = history.meanAfterCallWork
+        handling = history.handling
         zeroRows = history.zeroRows
         lowRows = history.lowRows
         (low, high) = (history.low, history.high)
@@ -144,6 +156,14 @@ struct HistoryRow {
     var aht: Double?
     var acw: Double?
     var low: Double? = nil, high: Double? = nil
+}
+
+/// The handle times one history row gives: its slot (`day * perDay + interval`), the
+/// calls they average over (answered, else offered), and the mean talk and after-call work.
+struct HandlingRow: Sendable {
+    var slot: Int
+    var answered: Double
+    var talk: Double?, afterCallWork: Double?
 }
 
 /// A history that cannot be read: the file, the line (if one is at fault) and what.

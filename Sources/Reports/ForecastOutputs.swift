@@ -3,22 +3,28 @@ import Forecasting
 import Foundation
 
 /// The files of `ccsim forecast --out DIR`: `forecast.csv` (one row per future interval
-/// and call type: `start,call_type,offered,low,high`), `backtest.csv`, `daily.csv` (the
+/// and call type: `start,call_type,offered,low,high,aht,acw`), `backtest.csv`, `daily.csv` (the
 /// history's and the forecast's daily totals), and the monthly totals of a long-range
 /// forecast (`forecast-monthly.csv`).
 public enum ForecastOutputs {
-    /// `start,call_type,offered,low,high`, by start then call type.
+    /// `start,call_type,offered,low,high,aht,acw`, by start then call type: the expected
+    /// calls and their band (2 decimals), the mean talk time and after-call work in
+    /// seconds (1 decimal; empty where the history gives none, and in closed intervals).
     public static func forecastCSV(_ f: Forecast) -> String {
-        var lines = ["start,call_type,offered,low,high"]
+        var lines = ["start,call_type,offered,low,high,aht,acw"]
         let n = f.history.perDay
         lines.reserveCapacity(f.days * n * f.callTypes.count + 1)
         for d in 0..<f.days {
+            let type = f.dayType(ofDay: d)
             for i in 0..<n {
                 let start = f.start(day: d, interval: i).description
+                let isOpen = f.open.isOpen(dayType: type, interval: i)
                 for c in f.callTypes {
                     let j = d * n + i
+                    let talk = isOpen ? c.handleTimes.talk.map { tenths($0[type][i]) } ?? "" : ""
+                    let work = isOpen ? c.handleTimes.afterCallWork.map { tenths($0[type][i]) } ?? "" : ""
                     lines.append("\(start),\(NumberFormat.csvField(c.callType)),\(fixed(c.intervals[j])),"
-                        + "\(fixed(c.intervalLow[j])),\(fixed(c.intervalHigh[j]))")
+                        + "\(fixed(c.intervalLow[j])),\(fixed(c.intervalHigh[j])),\(talk),\(work)")
                 }
             }
         }
@@ -86,4 +92,5 @@ public enum ForecastOutputs {
     }
 
     static func fixed(_ x: Double) -> String { String(format: "%.2f", x) }
+    private static func tenths(_ x: Double) -> String { String(format: "%.1f", x) }
 }

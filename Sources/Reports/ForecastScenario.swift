@@ -6,7 +6,8 @@ import Scenario
 /// The forecast as a scenario for the forecast period: the start date and horizon, a
 /// day type per weekday (and holidays) with the opening hours learnt from the history
 /// (unless a base scenario sets the centre's), per call type its daily volume and intraday
-/// profile per day type with a factor per day, the handle times of the history, and the
+/// profile per day type with a factor per day, the handle times of the history's last
+/// weeks (by day type and time of day where they vary beyond chance), and the
 /// over-dispersion found (`busyness`). With a base scenario, every other section is the
 /// base's; without one, each call type gets a team of its own (a starting point for
 /// `ccsim staff`).
@@ -52,14 +53,47 @@ public enum ForecastScenario {
                 throw ScenarioError(file: "forecast", message: "call type `\(c.callType)` cannot be a scenario id (letters, digits, _ and - only)")
             }
             list.append(("call_types.\(c.callType).arrivals", arrivals(c, types: types, used: used)))
-            if let talk = c.meanTalk {
-                list.append(("call_types.\(c.callType).handle_time", "{distribution: exponential, mean: \(number(talk))}"))
+            let h = c.handleTimes, shape = LawShape(used: used, open: f.open, minutes: f.history.intervalMinutes)
+            if let talk = shape.law(h.talk, varies: h.talkVaries, mean: c.meanTalk, step: 5, { "{distribution: exponential, mean: \(number($0))}" }) {
+                list.append(("call_types.\(c.callType).handle_time", talk))
             }
-            if let work = c.meanAfterCallWork {
-                list.append(("call_types.\(c.callType).after_call_work", "{distribution: constant, value: \(number(work))}"))
+            if let work = shape.law(h.afterCallWork, varies: h.afterCallWorkVaries, mean: c.meanAfterCallWork, step: 1, { "{distribution: constant, value: \(number($0))}" }) {
+                list.append(("call_types.\(c.callType).after_call_work", work))
             }
         }
         return list.map { ScenarioOverride(keyPath: $0.0.split(separator: ".").map(String.init), value: $0.1) }
+    }
+
+    /// The day types simulated and their hours, to write a handle time that changes
+    /// with the day type and the time of day.
+    struct LawShape {
+        var used: [Int]
+        var open: OpenIntervals
+        var minutes: Int
+
+        /// A law per day type and time of day from `table` (`[dayType][interval]`
+        /// seconds, rounded to `step`), one period per run of equal values, a closed
+        /// interval keeping the law before it; one law when the table is flat, the one
+        /// of `mean` without a table (the history's last weeks give no times).
+        func law(_ table: [[Double]]?, varies: Bool, mean: Double?, step: Double, _ law: (Double) -> String) -> String? {
+            guard let table else { return mean.map(law) }
+            guard varies else { return law(table[0][0]) }
+            let perType = used.map { t in "\(dayTypeIds[t]): {by_time: [\(periods(table[t], dayType: t, step: step, law))]}" }
+            return "{by_day_type: {\(perType.joined(separator: ", "))}}"
+        }
+
+        private func periods(_ row: [Double], dayType t: Int, step: Double, _ law: (Double) -> String) -> String {
+            func rounded(_ x: Double) -> Double { max(step, (x / step).rounded() * step) }
+            var value = rounded(row[row.indices.first { open.isOpen(dayType: t, interval: $0) } ?? 0])
+            var list: [String] = [], last: Double?
+            for i in row.indices {
+                if open.isOpen(dayType: t, interval: i) { value = rounded(row[i]) }
+                guard value != last else { continue }
+                list.append("{from: \"\(String(format: "%02d:%02d", i * minutes / 60, i * minutes % 60))\", law: \(law(value))}")
+                last = value
+            }
+            return list.joined(separator: ", ")
+        }
     }
 
     /// `{daily: {type: volume}, profile: {type: [shares]}, day_factors: [...]}`: the mean

@@ -43,6 +43,13 @@ public struct ConfidenceInterval: Sendable, Equatable, Codable {
                   level: level, count: tally.count)
     }
 
+    /// The chi-square distribution's `p` quantile with `degreesOfFreedom` (GSL).
+    public static func chiSquareQuantile(_ p: Double, degreesOfFreedom: Int) -> Double {
+        precondition(p > 0 && p < 1 && degreesOfFreedom > 0, "invalid chi-square arguments")
+        GSL.configure()
+        return gsl_cdf_chisq_Pinv(p, Double(degreesOfFreedom))
+    }
+
     /// The two-sided Student-t quantile for the given confidence level (remembered: a
     /// run's summary asks for the same few thousands of times).
     public static func studentQuantile(level: Double, degreesOfFreedom: Int) -> Double {

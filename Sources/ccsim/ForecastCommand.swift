@@ -11,7 +11,7 @@ struct ForecastCommand: ParsableCommand {
         commandName: "forecast",
         abstract: "Forecast offered calls per interval from an exported interval history, with a backtest and a scenario.",
         discussion: """
-            Writes forecast.csv (start,call_type,offered,low,high), backtest.csv, daily.csv, \
+            Writes forecast.csv (start,call_type,offered,low,high,aht,acw), backtest.csv, daily.csv, \
             scenario.yaml (the forecast period, ready for run, staff and roster) and report.html \
             into DIR; with --by month also forecast-monthly.csv. Offered calls are what the \
             switch counted, redials included.

@@ -22,7 +22,7 @@ final class ForecastCommandTests: CLITestCase {
             XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/" + name), name)
         }
         let forecast = try String(contentsOfFile: out + "/forecast.csv", encoding: .utf8).split(separator: "\n")
-        XCTAssertEqual(forecast.first, "start,call_type,offered,low,high")
+        XCTAssertEqual(forecast.first, "start,call_type,offered,low,high,aht,acw")
         XCTAssertEqual(forecast.count, 1 + 14 * 48 * 2)
         XCTAssertTrue(forecast[1].hasPrefix("2026-05-05T00:00,type01,"), "the day after the history ends: \(forecast[1])")
         let validate = try CCSimProcess.run(["validate", out + "/scenario.yaml"])
