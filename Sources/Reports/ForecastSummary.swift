@@ -56,7 +56,9 @@ public enum ForecastSummary {
     /// "past_dates"}}, "unseen": [names]}: calendar events given without a factor, all
     /// call types together), "call_types": {id: {"model",
     /// "busyness_cv", "daily_coverage", "interval_coverage", "total", "backtest": [...]}}}`.
-    public static func json(_ f: Forecast) throws -> Data {
+    /// With `revision`, also "revision" (``ForecastRevisionOutputs``): the forecast
+    /// against the earlier one of the same days.
+    public static func json(_ f: Forecast, revision: ForecastRevision? = nil) throws -> Data {
         struct CallType: Encodable {
             let model: String, busynessCV: Double?, dailyCoverage: Double?, intervalCoverage: Double?, total: Double
             let backtest: [BacktestScore]
@@ -79,9 +81,10 @@ public enum ForecastSummary {
             let firstDay: String, days: Int, level: Double, intervalMinutes: Int, absentRows: String, open: [String: String]
             let events: Events
             let callTypes: [String: CallType]
+            let revision: ForecastRevisionOutputs.Summary?
             enum CodingKeys: String, CodingKey {
                 case firstDay = "first_day", days, level, intervalMinutes = "interval_minutes", absentRows = "absent_rows", open
-                case events, callTypes = "call_types"
+                case events, callTypes = "call_types", revision
             }
         }
         struct Learnt: Encodable {
@@ -100,7 +103,8 @@ public enum ForecastSummary {
             callTypes: Dictionary(uniqueKeysWithValues: f.callTypes.map { c in
                 (c.callType, CallType(model: c.model.rawValue, busynessCV: c.busynessCV, dailyCoverage: c.dailyCoverage,
                                       intervalCoverage: c.intervalCoverage, total: c.daily.reduce(0, +), backtest: c.backtest))
-            }))
+            }),
+            revision: revision.map(ForecastRevisionOutputs.Summary.init))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         var data = try encoder.encode(document)

@@ -14,14 +14,17 @@ struct ForecastCommand: ParsableCommand {
             Writes forecast.csv (start,call_type,offered,low,high,aht,acw), backtest.csv, daily.csv, \
             scenario.yaml (the forecast period, ready for run, staff and roster) and report.html \
             into DIR; with --by month also forecast-monthly.csv. Offered calls are what the \
-            switch counted, redials included.
+            switch counted, redials included. With --previous (the weekly re-forecast), the days \
+            of an earlier forecast.csv are forecast again from this history and compared: \
+            revision.csv, and the earlier file kept as previous-forecast.csv.
             """)
 
     @Argument(help: "The history: CSV with start,call_type,offered[,answered,abandoned,aht,acw].", transform: PathArgument.checked)
     var history: String
 
-    @Option(help: ArgumentHelp("How far ahead: days (28d), weeks (4w) or months (12m), at most a year.", valueName: "N{d|w|m}"))
-    var horizon = "28d"
+    @Option(help: ArgumentHelp("How far ahead: days (28d), weeks (4w) or months (12m), at most a year "
+                               + "(default 28d; with --previous, to the earlier forecast's last day).", valueName: "N{d|w|m}"))
+    var horizon: String?
 
     @Option(help: "Write the outputs into this directory.", transform: PathArgument.checked)
     var out: String?
@@ -31,6 +34,10 @@ struct ForecastCommand: ParsableCommand {
 
     @Option(help: "Holidays and known events: CSV date,name,factor (past and future dates).", transform: PathArgument.checked)
     var calendar: String?
+
+    @Option(help: "An earlier forecast.csv: forecast its remaining days again and compare (revision.csv).",
+            transform: PathArgument.checked)
+    var previous: String?
 
     @Option(help: "Take every other section of scenario.yaml (groups, roster, IVR, seats...) from this scenario.", transform: PathArgument.checked)
     var base: String?
@@ -51,7 +58,7 @@ struct ForecastCommand: ParsableCommand {
     func validate() throws {
         guard (0.5...0.99).contains(level) else { throw ValidationError("--level must be from 0.5 to 0.99") }
         guard ["day", "month"].contains(by) else { throw ValidationError("--by takes day or month") }
-        guard Self.horizonParts(horizon) != nil else {
+        if let horizon, Self.horizonParts(horizon) == nil {
             throw ValidationError("--horizon \(horizon): expected a number of days, weeks or months, such as 28d, 4w or 12m, up to a year")
         }
     }
@@ -69,7 +76,8 @@ struct ForecastCommand: ParsableCommand {
         let history = try read { try History(csv: TextFile.read(self.history), file: self.history) }
         let events = try calendar.map { path in try read { try EventCalendar(csv: TextFile.read(path), file: path) } }
             ?? EventCalendar()
-        let days = horizonDays(after: history.firstDay.adding(days: history.dayCount))
+        let earlier = try previous.map { path in try read { try History(csv: TextFile.read(path), file: path) } }
+        let days = try horizonDays(after: history.firstDay.adding(days: history.dayCount), previous: earlier)
         let settings = ForecastSettings(days: days, level: level, absent: absent)
         let forecast: Forecast
         do {
@@ -77,9 +85,15 @@ struct ForecastCommand: ParsableCommand {
         } catch let error as ForecastError {
             throw CommandFailure("\(self.history): \(error.message)", status: .input)
         }
+        let revision = try earlier.map { try compare(forecast, with: $0) }
         let source = URL(fileURLWithPath: self.history).lastPathComponent
         let scenario = try forecastScenario(forecast, source: source)
-        if json { printJSON(try ForecastSummary.json(forecast)) } else { print(ForecastSummary.table(forecast), terminator: "") }
+        if json {
+            printJSON(try ForecastSummary.json(forecast, revision: revision))
+        } else {
+            print(ForecastSummary.table(forecast), terminator: "")
+            if let revision, let previous { print(ForecastRevisionOutputs.table(revision, file: previous), terminator: "") }
+        }
         guard let output else { return }
         var files: [(name: String, contents: Data)] = [
             ("forecast.csv", Data(ForecastOutputs.forecastCSV(forecast).utf8)),
@@ -89,12 +103,26 @@ struct ForecastCommand: ParsableCommand {
             ("report.html", Data(ForecastReport.render(forecast, source: source).utf8)),
         ]
         if by == "month" { files.append(("forecast-monthly.csv", Data(ForecastOutputs.monthlyCSV(forecast).utf8))) }
+        if let revision, let previous {
+            files.append(("revision.csv", Data(ForecastRevisionOutputs.csv(revision).utf8)))
+            files.append(("previous-forecast.csv", Data(try TextFile.read(previous).utf8)))
+        }
         try output.write(files)
         if !json { print("\nwrote \(output.path)/" + files.map(\.name).joined(separator: ", ")) }
     }
 
-    /// The horizon in days from `first`: months are calendar months.
-    private func horizonDays(after first: CalendarDate) -> Int {
+    /// The horizon in days from `first`: months are calendar months; without `--horizon`,
+    /// 28 days, or to the last day of the `previous` forecast.
+    private func horizonDays(after first: CalendarDate, previous: History?) throws -> Int {
+        guard let horizon else {
+            guard let previous, let path = self.previous else { return 28 }
+            let last = previous.firstDay.adding(days: previous.dayCount - 1)
+            guard last.daysSinceEpoch >= first.daysSinceEpoch else {
+                throw CommandFailure("\(path): the previous forecast ends on \(last), before this forecast's first day \(first) "
+                    + "(the day after the history): no day is left to forecast again", status: .input)
+            }
+            return min(366, last.daysSinceEpoch - first.daysSinceEpoch + 1)
+        }
         guard let (count, unit) = Self.horizonParts(horizon) else { return 28 }
         switch unit {
         case "d": return count
@@ -104,6 +132,15 @@ struct ForecastCommand: ParsableCommand {
             let total = month - 1 + count
             let end = CalendarDate(year: year + total / 12, month: total % 12 + 1, day: min(day, 28)) ?? first.adding(days: 30 * count)
             return min(366, end.daysSinceEpoch - first.daysSinceEpoch)
+        }
+    }
+
+    /// The forecast against the `previous` one of the same days.
+    private func compare(_ forecast: Forecast, with previous: History) throws -> ForecastRevision {
+        do {
+            return try ForecastRevision(previous: previous, forecast: forecast)
+        } catch let error as ForecastError {
+            throw CommandFailure("\(self.previous ?? "--previous"): \(error.message)", status: .input)
         }
     }
 

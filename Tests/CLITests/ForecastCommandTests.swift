@@ -102,4 +102,41 @@ final class ForecastCommandTests: CLITestCase {
         XCTAssertEqual(refused.status, 65, "the actuals end before the forecast begins")
         XCTAssertTrue(refused.stderr.contains("no interval of the forecast has an actual"), refused.stderr)
     }
+
+    /// The weekly re-forecast: a week later, the earlier forecast's remaining days forecast
+    /// again from the longer history, compared day by day, the earlier file kept.
+    func testAWeekLaterTheRemainingDaysAreForecastAgain() throws {
+        let path = folder.appendingPathComponent("all.csv").path
+        XCTAssertEqual(try CCSimProcess.run(["history", "--days", "126", "--call-types", "2", "--start", "2026-01-05",
+                                             "--interval", "15m", "--open", "07:00-22:00", "--omit-zero-rows", "--out", path]).status, 0)
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        let past = folder.appendingPathComponent("past.csv").path
+        try (([lines[0]] + lines.dropFirst().filter { $0 < "2026-05-04" }).joined(separator: "\n") + "\n")
+            .write(toFile: past, atomically: true, encoding: .utf8)
+        let first = folder.appendingPathComponent("week18").path
+        XCTAssertEqual(try CCSimProcess.run(["forecast", past, "--horizon", "28d", "--out", first]).status, 0)
+        let again = folder.appendingPathComponent("week19").path
+        let outcome = try CCSimProcess.run(["forecast", path, "--previous", first + "/forecast.csv", "--out", again])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertTrue(outcome.stdout.contains("21 days in common, 2026-05-11 to 2026-05-31"), outcome.stdout)
+        XCTAssertTrue(outcome.stdout.contains("largest revision: "), outcome.stdout)
+        let revision = try String(contentsOfFile: again + "/revision.csv", encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(revision.first, "date,call_type,previous,forecast,change")
+        XCTAssertEqual(revision.count, 1 + 21 * 2, "the 21 days left, two call types")
+        XCTAssertTrue(revision[1].hasPrefix("2026-05-11,type01,"), String(revision[1]))
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: again + "/previous-forecast.csv")),
+                       try Data(contentsOf: URL(fileURLWithPath: first + "/forecast.csv")))
+        let forecast = try String(contentsOfFile: again + "/forecast.csv", encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(forecast.count, 1 + 21 * 96 * 2, "to the earlier forecast's last day")
+        let json = try CCSimProcess.run(["forecast", path, "--previous", first + "/forecast.csv", "--json"]).json()
+        let summary = try XCTUnwrap(json["revision"] as? [String: Any])
+        XCTAssertEqual(summary["days"] as? Int, 21)
+        XCTAssertEqual(summary["previous_last_day"] as? String, "2026-05-31")
+        let late = try CCSimProcess.run(["forecast", path, "--previous", first + "/forecast.csv", "--horizon", "7d"])
+        XCTAssertEqual(late.status, 0, "a horizon shorter than the earlier forecast compares its own days")
+        let stale = try CCSimProcess.run(["forecast", path, "--previous", past])
+        XCTAssertEqual(stale.status, 65)
+        XCTAssertTrue(stale.stderr.contains("past.csv: the previous forecast ends on 2026-05-03, before this forecast's first day 2026-05-11"),
+                      stale.stderr)
+    }
 }
