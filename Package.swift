@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "ExperimentsTests", dependencies: [
             "Experiments", "ContactCenter", "Statistics", "Analytics", "Scenario", "Reports", "TestSupport",
         ]),
-        .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "ContactCenter"]),
+        .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "ContactCenter", "Statistics"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Analytics", "ContactCenter", "Experiments"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Analytics", "Experiments", "ContactCenter", "Forecasting", "Scenario", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["ccsim"]),

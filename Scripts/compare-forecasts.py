@@ -206,7 +206,7 @@ def compare(name, description, history_days, options, absent_zero, args):
                                     for c in ("offered", "low", "high")])}
     daily = np.nansum(history, axis=2)
     profile = weekday_profiles(history, dates.weekday.to_numpy())[:, future.weekday.to_numpy()]
-    for peer, forecast_daily in peers(daily, dates, future, holidays):
+    for peer, forecast_daily in ([] if args.ccsim_only else peers(daily, dates, future, holidays)):
         started = time.perf_counter()
         values = forecast_daily()
         methods[peer] = (time.perf_counter() - started, *[v[:, :, None] * profile for v in values])
@@ -235,6 +235,7 @@ def main():
     parser.add_argument("--days", type=int, default=730)
     parser.add_argument("--work", required=True)
     parser.add_argument("--command", default="")
+    parser.add_argument("--ccsim-only", action="store_true", help="score ccsim alone (no peers)")
     args = parser.parse_args()
     warnings.filterwarnings("ignore")
     for logger in ("cmdstanpy", "prophet"):

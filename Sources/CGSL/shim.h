@@ -7,6 +7,7 @@
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_sf_gamma.h>
 #include <gsl/gsl_multimin.h>
+#include <gsl/gsl_multifit.h>
 
 /* Swift 6 refuses GSL's mutable global generator-type pointers; expose them through functions. */
 static inline const gsl_rng_type *ccsim_rng_taus2(void) { return gsl_rng_taus2; }

@@ -1,4 +1,5 @@
 import Foundation
+import Statistics
 
 /// What a backtest's errors are measured on: daily totals or interval volumes (in JSON
 /// and CSV: `day`, `interval`).
@@ -48,6 +49,8 @@ struct Backtest {
     /// Per model, daily (actual, forecast) pairs and the open intervals' pairs.
     var dailyPairs: [DailyModel: [(Double, Double)]] = [:]
     var intervalPairs: [DailyModel: [IntervalPair]] = [:]
+    /// The days judged, each counted once however many origins reach it.
+    var distinctDays = 0
 
     /// Origins: the last `count` days a week apart that leave `horizon` days of history
     /// after them and 8 weeks before them.
@@ -61,6 +64,7 @@ struct Backtest {
         let actualDaily = forecaster.actualTotals(profiles: profiles, days: 0..<h.dayCount)
         let scaleDaily = Self.naiveScale(actualDaily)
         let scaleInterval = Self.naiveScale(h.offered[k], lag: 7 * n)
+        distinctDays = Set(origins.flatMap { o in (o..<o + horizon).filter { actualDaily.indices.contains($0) && actualDaily[$0] != nil } }).count
         for model in DailyModel.allCases {
             var byHorizon = Array(repeating: (err: 0.0, sum: 0.0), count: horizon)
             var days: [(Double, Double)] = [], intervals: [IntervalPair] = []
@@ -89,14 +93,32 @@ struct Backtest {
 
     /// The model with the lowest daily WAPE, or interval WAPE where no day could be
     /// judged; the seasonal naive when neither could (no backtest). Ties go to the model
-    /// listed first in ``DailyModel``.
+    /// listed first in ``DailyModel``. The regression and the combination replace the
+    /// better of Holt-Winters and the naive only where they beat it beyond chance
+    /// (``beatsBeyondChance(_:_:)``): with a few weeks of backtest, a model that is no
+    /// better often wins by luck.
     var best: DailyModel {
         for level in BacktestLevel.allCases {
             func wape(_ m: DailyModel) -> Double? { scores.first { $0.model == m && $0.level == level }?.wape }
             let judged = DailyModel.allCases.compactMap { m in wape(m).map { (m, $0) } }
-            if let best = judged.min(by: { $0.1 < $1.1 }) { return best.0 }
+            let established = judged.filter { Self.established.contains($0.0) }
+            guard let incumbent = (established.isEmpty ? judged : established).min(by: { $0.1 < $1.1 }) else { continue }
+            guard level == .day else { return judged.min { $0.1 < $1.1 }?.0 ?? incumbent.0 }
+            let challengers = judged.filter { !Self.established.contains($0.0) && $0.1 < incumbent.1 }
+                .filter { beatsBeyondChance($0.0, incumbent.0) }
+            return challengers.min { $0.1 < $1.1 }?.0 ?? incumbent.0
         }
         return .seasonalNaive
+    }
+
+    /// The models chosen on their backtest WAPE alone.
+    static let established: Set<DailyModel> = [.holtWinters, .seasonalNaive]
+
+    /// Whether `challenger`'s daily forecasts beat `incumbent`'s beyond chance
+    /// (``ModelChoice/beatsBeyondChance(challenger:incumbent:distinctDays:)``).
+    func beatsBeyondChance(_ challenger: DailyModel, _ incumbent: DailyModel) -> Bool {
+        guard let a = dailyPairs[incumbent], let b = dailyPairs[challenger] else { return false }
+        return ModelChoice.beatsBeyondChance(challenger: b, incumbent: a, distinctDays: distinctDays)
     }
 
     private static func score(_ model: DailyModel, _ level: BacktestLevel, _ pairs: [(Double, Double)], scale: Double?) -> BacktestScore {
@@ -116,5 +138,23 @@ struct Backtest {
             if let a = y[t], let b = y[t - lag] { sum += abs(a - b); count += 1 }
         }
         return count > 0 ? sum / Double(count) : nil
+    }
+}
+
+/// How the backtest tells a better model from a lucky one.
+public enum ModelChoice {
+    /// Whether the `challenger`'s absolute errors are below the `incumbent`'s by more than
+    /// chance, on the same (actual, forecast) days in the same order: the mean paired
+    /// difference over its standard error above the normal distribution's 95% quantile
+    /// (one-sided, a Diebold–Mariano test on absolute errors). The days of overlapping
+    /// backtest origins are not independent, so the standard error counts the
+    /// `distinctDays` judged when they are fewer than the pairs.
+    public static func beatsBeyondChance(challenger: [(Double, Double)], incumbent: [(Double, Double)], distinctDays: Int) -> Bool {
+        guard incumbent.count == challenger.count, incumbent.count > 1, distinctDays > 1 else { return false }
+        let differences = zip(incumbent, challenger).map { abs($0.0 - $0.1) - abs($1.0 - $1.1) }
+        let mean = differences.reduce(0, +) / Double(differences.count)
+        let variance = differences.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(differences.count - 1)
+        let days = Double(min(differences.count, distinctDays))
+        return variance > 0 && mean / (variance / days).squareRoot() > StandardNormal.quantile(0.95)
     }
 }

@@ -7,6 +7,12 @@ public enum DailyModel: String, Sendable, CaseIterable, Codable {
     case holtWinters = "holt_winters"
     /// The same interval last week: the baseline every forecast is measured against.
     case seasonalNaive = "seasonal_naive"
+    /// A regression of the log totals on a trend and the day of the week with AR(1)
+    /// errors (``CalendarRegression``), on the same totals as Holt-Winters.
+    case calendarRegression = "regression"
+    /// The mean of the Holt-Winters and the regression forecasts: their errors are partly
+    /// independent, so the mean's is mostly smaller than either's.
+    case combined
 }
 
 /// Forecasts of one call type made from the history before a given day: daily totals and
@@ -23,19 +29,8 @@ struct DailyForecaster {
         let n = history.perDay
         let profiles = Profiles(history: history, callType: callType, before: origin, events: events, open: open)
         let totals = eventFreeTotals(before: origin, profiles: profiles)
-        var daily: [Double]
-        switch model {
-        case .holtWinters:
-            let effects = DailyEffects(totals: totals, firstDay: history.firstDay)
-            let base = totals.enumerated().map { d, y in y.map { $0 / effects.factor(history.firstDay.adding(days: d)) } }
-            if let fit = HoltWinters(fitting: base) {
-                daily = zip(fit.forecast(days: days), 0..<days).map { f, h in f * effects.factor(date(origin + h)) }
-            } else {
-                daily = naiveDaily(totals, from: origin, days: days)
-            }
-        case .seasonalNaive:
-            daily = naiveDaily(totals, from: origin, days: days)
-        }
+        var daily = model == .seasonalNaive ? naiveDaily(totals, from: origin, days: days)
+            : effectsModel(totals, from: origin, days: days, model: model) ?? naiveDaily(totals, from: origin, days: days)
         daily = daily.enumerated().map { h, f in f * events.factor(date(origin + h)) }
         var intervals = [Double](repeating: 0, count: days * n)
         for h in 0..<days {
@@ -45,6 +40,25 @@ struct DailyForecaster {
             for i in 0..<n { intervals[h * n + i] = daily[h] * shares[i] }
         }
         return (daily, intervals)
+    }
+
+    /// Holt-Winters, the regression or their mean on the totals divided by the day-of-month and
+    /// time-of-year effects, which multiply the forecast back; `nil` when it cannot fit.
+    private func effectsModel(_ totals: [Double?], from origin: Int, days: Int, model: DailyModel) -> [Double]? {
+        let effects = DailyEffects(totals: totals, firstDay: history.firstDay)
+        let base = totals.enumerated().map { d, y in y.map { $0 / effects.factor(date(d)) } }
+        let forecast: [Double]?
+        let holtWinters = { HoltWinters(fitting: base)?.forecast(days: days) }
+        let regression = { CalendarRegression(fitting: base, firstDay: history.firstDay)?.forecast(days: days) }
+        switch model {
+        case .holtWinters: forecast = holtWinters()
+        case .calendarRegression: forecast = regression()
+        case .combined:
+            let (a, b) = (holtWinters(), regression())
+            forecast = a.flatMap { a in b.map { zip(a, $0).map { ($0 + $1) / 2 } } } ?? a ?? b
+        case .seasonalNaive: forecast = nil
+        }
+        return forecast.map { zip($0, 0..<days).map { f, h in f * effects.factor(date(origin + h)) } }
     }
 
     /// The daily totals before `origin`, from known intervals, divided by the events'

@@ -72,7 +72,11 @@ final class RealExportTests: XCTestCase {
                 }
             }
             let day = { (m: DailyModel) in c.backtest.first { $0.model == m && $0.level == .day }?.wape ?? .infinity }
-            XCTAssertEqual(day(c.model), DailyModel.allCases.map(day).min())
+            // The better of Holt-Winters and the naive on days, unless a challenger beat
+            // it (beyond chance, which ModelChoiceTests check).
+            let established = [DailyModel.holtWinters, .seasonalNaive]
+            let incumbent = established.map(day).min() ?? .infinity
+            if established.contains(c.model) { XCTAssertEqual(day(c.model), incumbent) } else { XCTAssertLessThan(day(c.model), incumbent) }
             XCTAssertNotNil(c.busynessCV)
             XCTAssertNotNil(c.intervalCoverage)
         }
