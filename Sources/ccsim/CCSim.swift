@@ -26,7 +26,7 @@ struct CCSim: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [RunCommand.self, MergeCommand.self, CompareCommand.self, SweepCommand.self, CapacityCommand.self, StaffCommand.self,
-                      RosterCommand.self, ForecastCommand.self, AccuracyCommand.self, HistoryCommand.self, ValidateCommand.self, ErlangCommand.self,
+                      RosterCommand.self, ForecastCommand.self, IntradayCommand.self, AccuracyCommand.self, HistoryCommand.self, ValidateCommand.self, ErlangCommand.self,
                       BenchCommand.self])
 
     /// Parses the command line and runs the command. A command line that does not parse
