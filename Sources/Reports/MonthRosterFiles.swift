@@ -69,13 +69,32 @@ public struct MonthRosterFiles {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// `date,weekday,day,time,agent_group,required,required_scheduled,planned,difference`:
+    /// Each (group, interval) the roster plans below the requirement (scheduled, grossed
+    /// up for shrinkage), and by how many agents, in time order.
+    public var shortfall: [(group: Int, interval: Int, agents: Double)] {
+        let shrinkage = Shrinkage.of(model)
+        return (0..<model.timing.intervalCount).flatMap { i in
+            model.agentGroups.indices.compactMap { g in
+                let short = Double(Shrinkage.scheduled(required[g][i], shrinkage: shrinkage)) - plan.roster.planned[g][i]
+                return short > 1e-6 ? (g, i, short) : nil
+            }
+        }
+    }
+
+    /// The agent-hours of ``shortfall``.
+    public var shortfallHours: Double {
+        shortfall.reduce(0) { $0 + $1.agents * (model.timing.end(ofInterval: $1.interval) - model.timing.start(ofInterval: $1.interval)) }
+            / Timing.secondsPerHour
+    }
+
+    /// `date,weekday,day,time,agent_group,required,required_scheduled,planned,difference,short`:
     /// agents on the phones required, required scheduled (grossed up for shrinkage),
-    /// planned by the roster on the phones before shrinkage, and planned − required scheduled.
+    /// planned by the roster on the phones before shrinkage, planned − required scheduled,
+    /// and the agents short (required scheduled − planned where above 0, else 0).
     public func coverageCSV() -> String {
         let timing = model.timing
         let shrinkage = Shrinkage.of(model)
-        var lines = ["date,weekday,day,time,agent_group,required,required_scheduled,planned,difference"]
+        var lines = ["date,weekday,day,time,agent_group,required,required_scheduled,planned,difference,short"]
         for i in 0..<timing.intervalCount {
             let t = timing.start(ofInterval: i)
             let day = timing.clockDay(at: t)
@@ -84,7 +103,8 @@ public struct MonthRosterFiles {
                 lines.append([date(day), plan.weeks.weekdays[min(day, plan.weeks.weekdays.count - 1)].abbreviation, String(day + 1),
                               clock(t), NumberFormat.csvField(group.id), String(required[g][i]), String(scheduled),
                               NumberFormat.decimal(plan.roster.planned[g][i]),
-                              NumberFormat.decimal(plan.roster.planned[g][i] - Double(scheduled))].joined(separator: ","))
+                              NumberFormat.decimal(plan.roster.planned[g][i] - Double(scheduled)),
+                              NumberFormat.decimal(max(0, Double(scheduled) - plan.roster.planned[g][i]))].joined(separator: ","))
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -10,10 +10,12 @@ public enum MonthRosterReport {
     public static func summary(_ study: MonthRosterStudy, planner: MonthRosterPlanner, replications: Int, seconds: Double) -> String {
         let result = study.result, plan = result.plan
         var text = result.log.map { "  " + $0 + "\n" }.joined()
-        text += String(format: "\ncost %.2f for %d tours and %d shifts; LP lower bound %.2f, gap %.2f %%; "
-                       + "rounding the first requirements into shifts by hand, day by day and without rules: %.2f; %.1f s\n",
-                       plan.roster.cost, plan.tours.count, plan.tours.reduce(0) { $0 + $1.shifts.count }, plan.roster.lowerBound,
-                       plan.roster.gap * 100, study.roundingCost, seconds)
+        let bound = plan.shortfallReason != nil && plan.roster.lowerBound == 0 ? "no LP lower bound (no roster covers the requirement)"
+            : String(format: "LP lower bound %.2f, gap %.2f %%", plan.roster.lowerBound, plan.roster.gap * 100)
+        text += String(format: "\ncost %.2f for %d tours and %d shifts; ", plan.roster.cost, plan.tours.count,
+                       plan.tours.reduce(0) { $0 + $1.shifts.count }) + bound
+            + String(format: "; rounding the first requirements into shifts by hand, day by day and without rules: %.2f; %.1f s\n",
+                     study.roundingCost, seconds)
         var rows = [["contract", "agent group", "agents", "shifts", "weekends worked (mean)"]]
         for c in planner.contracts.indices {
             for g in planner.contracts[c].groups {
@@ -26,11 +28,45 @@ public enum MonthRosterReport {
         }
         text += TextTable.layout(rows)
         text += "every tour keeps its contract's rules (each checked shift by shift)\n"
+        text += shortfallLines(study, planner: planner)
         if !plan.unusedAgents.isEmpty { text += "named agents not needed: \(plan.unusedAgents.joined(separator: ", "))\n" }
         let open = plan.tours.filter { $0.agent.hasPrefix("open/") }.count
         if open > 0 { text += "\(open) tours have no named agent: open positions to fill\n" }
         text += "\nverification (\(replications) replications, with absence and off-phone work):\n"
         return text + SummaryTable.render(result.verification)
+    }
+
+    /// When the roster falls short: why, by how much, and the largest shortfalls.
+    static func shortfallLines(_ study: MonthRosterStudy, planner: MonthRosterPlanner) -> String {
+        let files = MonthRosterFiles(result: study.result, planner: planner), short = files.shortfall
+        guard let reason = study.result.plan.shortfallReason ?? (short.isEmpty ? nil : "the roster falls short") else { return "" }
+        let timing = planner.model.timing
+        let largest = short.sorted { $0.agents > $1.agents }.prefix(5).map { cell in
+            "\(planner.model.agentGroups[cell.group].id) on \(label(cell.interval, timing: timing)) by \(NumberFormat.decimal(cell.agents))"
+        }
+        return String(format: "SHORT of the requirement by %.1f agent-hours in %d (group, interval) pairs", files.shortfallHours, short.count)
+            + (largest.isEmpty ? "" : " (largest: " + largest.joined(separator: ", ") + ")") + ": \(reason)\n"
+    }
+
+    /// The (group, interval) pairs the roster plans below the requirement, with why
+    /// (`nil` when it covers the requirement).
+    public static func shortfallSection(_ result: MonthRosterPlanner.Result, planner: MonthRosterPlanner) -> HTMLReport.Section? {
+        let files = MonthRosterFiles(result: result, planner: planner), short = files.shortfall
+        guard !short.isEmpty else { return nil }
+        let timing = planner.model.timing
+        return HTMLReport.Section(
+            id: "shortfall", title: "Shortfall",
+            note: String(format: "The best roster that keeps every rule falls short by %.1f agent-hours: ", files.shortfallHours)
+                + (result.plan.shortfallReason ?? "the roster falls short") + ". Agents short of the requirement (scheduled, "
+                + "grossed up for shrinkage) per group and interval: overtime, temporary agents or other rules would cover them.",
+            header: ["group", "interval", "agents short"],
+            rows: short.map { [planner.model.agentGroups[$0.group].id, label($0.interval, timing: timing), NumberFormat.decimal($0.agents)] })
+    }
+
+    /// `2027-03-02 Tue 08:30` (or `day 2 08:30`): interval `i`'s start.
+    static func label(_ i: Int, timing: Timing) -> String {
+        let t = timing.start(ofInterval: i), day = timing.clockDay(at: t)
+        return (timing.date(ofDay: day).map { "\($0) \($0.weekday.abbreviation)" } ?? "day \(day + 1)") + " " + timing.timeOfDay(t)
     }
 
     /// One section per week: a row per agent, a column per day, the shift's clock times.
@@ -71,10 +107,27 @@ public enum MonthRosterReport {
                                   header: ["day", "group", "required h", "planned h", "intervals short"], rows: rows)
     }
 
+    /// `{"reason", "agent_hours", "intervals": [{"agent_group", "date", "time", "agents"}]}`,
+    /// or `null` when the roster covers the requirement.
+    private static func shortfallJSON(_ study: MonthRosterStudy, planner: MonthRosterPlanner) -> JSONValue {
+        let files = MonthRosterFiles(result: study.result, planner: planner), short = files.shortfall, timing = planner.model.timing
+        guard !short.isEmpty || study.result.plan.shortfallReason != nil else { return .null }
+        return .object([
+            "reason": .text(study.result.plan.shortfallReason ?? "the roster falls short"), "agent_hours": .number(files.shortfallHours),
+            "intervals": .array(short.map { cell in
+                let t = timing.start(ofInterval: cell.interval)
+                return .object(["agent_group": .text(planner.model.agentGroups[cell.group].id),
+                                "date": .text(timing.date(ofDay: timing.clockDay(at: t))?.description ?? "day \(timing.clockDay(at: t) + 1)"),
+                                "time": .text(timing.timeOfDay(t)), "agents": .number(cell.agents)])
+            }),
+        ])
+    }
+
     /// `ccsim roster --json` with contracts: `cost`, `lp_bound`, `gap`, `rounding_by_hand`,
     /// `tours` (agent, contract, agent_group, shifts with day, date, shift, start, end),
     /// `violations` (always empty: a roster breaking a rule is an error, never written; kept
-/// for the scripts that read it), `unused_agents`, `log` and the verifying run (`verification`).
+/// for the scripts that read it), `unused_agents`, `log`, `shortfall` (`null` when the tours cover the
+    /// requirement; `lp_bound` is then 0) and the verifying run (`verification`).
     public static func json(_ study: MonthRosterStudy, planner: MonthRosterPlanner) throws -> Data {
         let result = study.result, plan = result.plan, model = planner.model
         let tours: [JSONValue] = plan.tours.map { tour in
@@ -94,6 +147,7 @@ public enum MonthRosterReport {
             "rounding_by_hand": .number(study.roundingCost), "tours": .array(tours),
             "violations": .array([]), "unused_agents": .array(plan.unusedAgents.map(JSONValue.text)),
             "log": .array(result.log.map(JSONValue.text)),
+            "shortfall": shortfallJSON(study, planner: planner),
         ])
         guard var object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(roster)) as? [String: Any] else { return Data() }
         object["verification"] = try JSONSerialization.jsonObject(with: SummaryJSON.encode(result.verification))

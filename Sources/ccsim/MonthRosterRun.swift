@@ -46,6 +46,13 @@ struct MonthRosterRun {
             print(MonthRosterReport.summary(study, planner: planner, replications: replications, seconds: seconds), terminator: "")
         }
         try write(study, planner: planner, seconds: seconds)
+        let files = MonthRosterFiles(result: study.result, planner: planner)
+        if let reason = study.result.plan.shortfallReason ?? (files.shortfall.isEmpty ? nil : "the roster falls short") {
+            throw CommandFailure("\(command.shifts): \(reason); "
+                + String(format: "the best roster that keeps every rule falls short by %.1f agent-hours in %d (group, interval) pairs",
+                         files.shortfallHours, files.shortfall.count)
+                + (output.map { " (written to \($0.path); the shortfall per interval in coverage.csv)" } ?? ""), status: .targetNotReached)
+        }
     }
 
     private func write(_ study: MonthRosterStudy, planner: MonthRosterPlanner, seconds: Double) throws {
@@ -53,7 +60,8 @@ struct MonthRosterRun {
         let result = study.result.rosterResult
         let model = planner.model
         let rosterText = try ScenarioLoader.rewrite(scenario, overrides: RosterScenario.overrides(result.plan, model: model))
-        let sections = [RosterTables.section(result, model: model), MonthRosterReport.coverageSection(study.result, model: model)]
+        let sections = [MonthRosterReport.shortfallSection(study.result, planner: planner)].compactMap { $0 }
+            + [RosterTables.section(result, model: model), MonthRosterReport.coverageSection(study.result, model: model)]
             + MonthRosterReport.weekGrids(study.result.plan, model: model)
         try output.write([
             ("roster.yaml", Data(rosterText.utf8)),

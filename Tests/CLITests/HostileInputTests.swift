@@ -147,8 +147,9 @@ final class HostileInputTests: CLITestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
     }
 
-    /// Rest between shifts that no tours can keep ends with status 2 and no roster.
-    func testARestNoTourCanKeepEndsWithStatusTwoAndNoRoster() throws {
+    /// Rest between shifts that no tours can keep everywhere: the best roster that keeps
+    /// it is written, short, with the shortfall per interval, and status 2.
+    func testARestNoTourCanKeepWritesTheBestRosterShortWithStatusTwo() throws {
         let shifts = folder.appendingPathComponent("shifts.yaml")
         let text = try String(contentsOfFile: CCSimProcess.root.appendingPathComponent("Scenarios/month/single-skill-shifts.yaml").path,
                               encoding: .utf8)
@@ -157,7 +158,19 @@ final class HostileInputTests: CLITestCase {
         let outcome = try CCSimProcess.run(["roster", "Scenarios/month/single-skill-week.yaml", "--shifts", shifts.path,
                                             "--erlang-requirements", "--out", out.path])
         XCTAssertEqual(outcome.status, 2, outcome.stderr)
-        XCTAssertTrue(outcome.stderr.contains("rest"), outcome.stderr)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+        XCTAssertTrue(outcome.stderr.contains("the least rest between shifts"), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("the best roster that keeps every rule falls short by 6.0 agent-hours in 2 (group, interval) pairs"),
+                      outcome.stderr)
+        XCTAssertTrue(outcome.stdout.contains("SHORT of the requirement by 6.0 agent-hours"), outcome.stdout)
+        let coverage = try String(contentsOf: out.appendingPathComponent("coverage.csv"), encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(coverage.first, "date,weekday,day,time,agent_group,required,required_scheduled,planned,difference,short")
+        XCTAssertEqual(coverage.filter { !$0.hasSuffix(",0") }.count, 1 + 2, "the header and the two intervals short")
+        XCTAssertTrue(try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8).contains("Shortfall"))
+        let json = try CCSimProcess.run(["roster", "Scenarios/month/single-skill-week.yaml", "--shifts", shifts.path,
+                                         "--erlang-requirements", "--json"])
+        XCTAssertEqual(json.status, 2)
+        let shortfall = try XCTUnwrap(try json.json()["shortfall"] as? [String: Any])
+        XCTAssertEqual(try XCTUnwrap(shortfall["agent_hours"] as? Double), 6, accuracy: 1e-9)
+        XCTAssertEqual((shortfall["intervals"] as? [Any])?.count, 2)
     }
 }

@@ -132,6 +132,50 @@ final class MonthRosterTests: XCTestCase {
         }
     }
 
+    /// Never nothing: where no shift reaches an interval, the best tours keeping every
+    /// rule cover all the rest, and the shortfall is that interval's requirement alone.
+    func testTheBestShortRosterCoversAllItCan() throws {
+        let model = centre(weeks: 1)
+        var need = required(model, agents: 2)
+        need[0][24 + 23] = 1  // Tuesday 23:00: no shift runs that late
+        let contract = Contract(id: "five", templates: [0], groups: [0], daysPerWeek: 5...5, daysOffTogether: 2)
+        var planner = MonthRosterPlanner(model: model, templates: templates, contracts: [contract], agents: nil)
+        planner.timeLimit = 30
+        let result = try planner.optimise(requirement: need, seed: 1, replications: 2, maxRepairs: 0)
+        let reason = try XCTUnwrap(result.plan.shortfallReason)
+        XCTAssertTrue(reason.contains("team at 2027-03-02"), reason)
+        for i in 0..<model.timing.intervalCount {
+            let short = max(0, Double(need[0][i]) - result.plan.roster.planned[0][i])
+            XCTAssertEqual(short, i == 24 + 23 ? 1 : 0, accuracy: 1e-6, "interval \(i)")
+        }
+        XCTAssertEqual(result.plan.roster.lowerBound, 0, "no covering roster: no bound of one")
+        // Every tour keeps its rules: five days, two of them off together.
+        for tour in result.plan.tours {
+            XCTAssertEqual(tour.shifts.count, 5, tour.agent)
+            let off = (0..<7).filter { tour.shifts[$0] == nil }
+            XCTAssertEqual(off.count, 2, tour.agent)
+            XCTAssertEqual(off[1] - off[0], 1, "\(tour.agent): days off together")
+        }
+    }
+
+    /// Too few seats: the best roster fills them. Five seats through 16 open hours hold
+    /// 10 shifts a day (07:00 and 15:00 starts), 75 agent-hours on the phones after the
+    /// ten half-hour meals, against 6 × 16 = 96 required: short by exactly 21 a day.
+    func testTooFewSeatsGiveTheBestRosterTheSeatsAllow() throws {
+        let model = centre(weeks: 1, seats: 5)
+        let contract = Contract(id: "five", templates: [0], groups: [0], daysPerWeek: 5...5)
+        let planner = MonthRosterPlanner(model: model, templates: templates, contracts: [contract], agents: nil)
+        let need = required(model, agents: 6)
+        let plan = try planner.bestShortPlan(required: need, reason: "seats")
+        var short = 0.0
+        for i in 0..<model.timing.intervalCount where need[0][i] > 0 {
+            XCTAssertLessThanOrEqual(plan.roster.planned[0][i], 5 + 1e-6, "interval \(i): 5 seats")
+            short += Double(need[0][i]) - plan.roster.planned[0][i]
+        }
+        XCTAssertEqual(short, 7 * 21, accuracy: 1e-6, "agent-hours short in the week")
+        XCTAssertEqual(plan.shortfallReason, "seats")
+    }
+
     func testTheRosterRunsDayByDayAsPlanned() throws {
         let model = centre(weeks: 1)
         let contract = Contract(id: "five", templates: [0], groups: [0], daysPerWeek: 5...5, daysOffTogether: 2)

@@ -61,9 +61,13 @@ public struct MonthRosterPlanner: Sendable {
         public var columns: Int
         public var rows: Int
         public var solveSeconds: Double
+        /// Why the tours fall short of the requirement (`nil`: they cover it): no tours
+        /// that keep every rule can, and these are the best that do (``bestShortPlan(required:reason:)``).
+        public var shortfallReason: String? = nil
     }
 
-    /// The least-cost tours covering `required` (`[group][interval]`, on the phones).
+    /// The least-cost tours covering `required` (`[group][interval]`, on the phones); by
+    /// parts, the best found when they fall short (``Plan/shortfallReason``).
     /// - Throws: ``PlanningError`` (infeasible) when no tours can cover it, saying where,
     ///   or when the program's solution cannot be split into agents' tours that keep
     ///   every rule, naming each broken rule with its agent and dates (``TourRules``).
@@ -71,17 +75,42 @@ public struct MonthRosterPlanner: Sendable {
         let program = try TourProgram(model: model, templates: templates, contracts: contracts, agents: agents,
                                       breakStep: breakStep, required: required)
         let started = Date()
-        let solution: IntegerProgram.Solution, method: String
+        let solution: IntegerProgram.Solution, method: String, shortfall: String?
         let byParts = decomposition == .always || (decomposition == .auto && program.program.columns.count > Self.wholeColumns)
         do {
             if byParts {
-                (solution, method) = try TourDecomposition(planner: self, required: required).solve(program)
+                (solution, method, shortfall) = try TourDecomposition(planner: self, required: required).solve(program)
             } else {
-                (solution, method) = (try program.solve(timeLimit: timeLimit, gap: gap, solver: solver), "whole")
+                (solution, method, shortfall) = (try program.solve(timeLimit: timeLimit, gap: gap, solver: solver), "whole", nil)
             }
         } catch let error as PlanningError where error.isInfeasible {
             throw PlanningError(TourDiagnosis(planner: self, required: required).explain(), isInfeasible: true)
         }
+        var plan = try finish(program, solution, method: method, started: started)
+        plan.shortfallReason = shortfall
+        return plan
+    }
+
+    /// The least-cost tours that keep every rule when none can cover `required`:
+    /// coverage may fall short, at ``TourProgram/shortCost`` per agent and interval, so
+    /// the tours cover all that the rules, seats and agents let them; `reason` says why
+    /// they cannot cover it all. The plan's LP bound is 0: no covering roster exists.
+    /// - Throws: ``PlanningError`` when the solver finds no tours, or they cannot be split
+    ///   into agents' tours that keep every rule.
+    public func bestShortPlan(required: [[Int]], reason: String) throws -> Plan {
+        let program = try TourProgram(model: model, templates: templates, contracts: contracts, agents: agents,
+                                      breakStep: breakStep, required: required, relaxation: .softCoverage)
+        let started = Date()
+        let solved = try program.solve(timeLimit: timeLimit, gap: gap, solver: solver)
+        let solution = IntegerProgram.Solution(values: solved.values, objective: solved.objective, lowerBound: 0,
+                                               stoppedAtTimeLimit: solved.stoppedAtTimeLimit)
+        var plan = try finish(program, solution, method: "whole, coverage allowed to fall short", started: started)
+        plan.shortfallReason = reason
+        return plan
+    }
+
+    /// The plan of a solved program: its tours split to agents and checked rule by rule.
+    private func finish(_ program: TourProgram, _ solution: IntegerProgram.Solution, method: String, started: Date) throws -> Plan {
         let seconds = Date().timeIntervalSince(started)
         let assignment = TourAssignment(program: program, values: solution.values)
         let tours = assignment.tours.sorted { ($0.contract, $0.group, $0.agent) < ($1.contract, $1.group, $1.agent) }
@@ -114,13 +143,21 @@ public struct MonthRosterPlanner: Sendable {
 
     /// Solves for `requirement`, simulates and raises the requirement wherever an
     /// interval fails a target under `rule`, until every target holds or `maxRepairs`
-    /// rounds have run.
+    /// rounds have run. When no tours cover `requirement`, the best that keep every rule
+    /// are kept, short (``Plan/shortfallReason``); a raised requirement no tours cover
+    /// stops the repairs.
     public func optimise(requirement: [[Int]], seed: UInt64, replications: Int, maxRepairs: Int = 10,
                          rule: TargetRule = .notMissed, threads: Int? = nil) throws -> Result {
         let loop = RepairLoop(model: model, seed: seed, replications: replications, maxRepairs: maxRepairs, rule: rule,
                               threads: threads)
         let outcome = try loop.run(requirement: requirement) { required in
-            let plan = try self.plan(required: required)
+            let plan: Plan
+            do {
+                plan = try self.plan(required: required)
+            } catch let error as PlanningError where error.isInfeasible && required == requirement {
+                // The first requirement no tours cover: the best that keep every rule, short.
+                plan = try self.bestShortPlan(required: required, reason: error.description)
+            }
             return (plan, RosterOptimizer(model: model, templates: templates).rosteredModel(plan.roster.roster, plan.roster.groupShifts))
         } describe: { (round: Int, plan: Plan, missed: Int) -> String in
             String(format: "round %d: cost %.2f, LP bound %.2f, gap %.2f %% (%@, %@: %d columns, %d rows, %.1f s%@), ",

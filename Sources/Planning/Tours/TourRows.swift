@@ -31,7 +31,7 @@ extension TourProgram {
                 guard need > 0 else { continue }
                 if terms[i].allSatisfy({ $0.1 <= 0 }) { uncovered.append((g, i)) }
                 if relaxation.contains(.softCoverage) {
-                    let short = program.addColumn("short_\(g)_\(i)", cost: 1000, integer: false)
+                    let short = program.addColumn("short_\(g)_\(i)", cost: shortCost, integer: false)
                     shortColumns.append((g, i, short))
                     terms[i].append((short, 1))
                 }
