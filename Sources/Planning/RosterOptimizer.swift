@@ -67,8 +67,10 @@ public struct RosterOptimizer {
         var breakColumns: [[(start: Double, column: Int)]]
     }
 
-    /// The least-cost roster covering `required` (`[group][interval]`, on the phones).
-    func solve(required: [[Int]]) throws -> (assignments: [Assignment], solution: IntegerProgram.Solution) {
+    /// The least-cost roster covering `required` (`[group][interval]`, on the phones);
+    /// with `softCoverage`, coverage may fall short at ``Shortfall/cost(_:)`` per agent
+    /// and interval.
+    func solve(required: [[Int]], softCoverage: Bool = false) throws -> (assignments: [Assignment], solution: IntegerProgram.Solution) {
         var program = IntegerProgram()
         var assignments: [Assignment] = []
         for (t, template) in templates.enumerated() {
@@ -92,10 +94,10 @@ public struct RosterOptimizer {
         for g in model.agentGroups.indices {
             for i in 0..<timing.intervalCount {
                 let need = Shrinkage.scheduled(required[g][i], shrinkage: shrinkage)
-                if need > 0 {
-                    program.addRow("cover_\(g)_\(i)", coverageTerms(assignments.filter { $0.group == g }, interval: i),
-                                   atLeast: Double(need))
-                }
+                guard need > 0 else { continue }
+                var terms = coverageTerms(assignments.filter { $0.group == g }, interval: i)
+                if softCoverage { terms.append((program.addColumn("short_\(g)_\(i)", cost: Shortfall.cost(templates), integer: false), 1)) }
+                program.addRow("cover_\(g)_\(i)", terms, atLeast: Double(need))
             }
         }
         let seats = model.agentSeats
@@ -220,6 +222,9 @@ public struct RosterOptimizer {
         public var planned: [[Double]]
         /// Whether GLPK stopped at its time limit before reaching the gap.
         public var stoppedAtTimeLimit: Bool
+        /// Why the roster falls short of the requirement (`nil`: it covers it): no roster
+        /// within the limits can (``RosterOptimizer/bestShortPlan(required:reason:)``).
+        public var shortfallReason: String? = nil
 
         /// Removes the shifts no group has agents on.
         mutating func dropEmptyShifts() {
@@ -230,8 +235,16 @@ public struct RosterOptimizer {
         }
     }
 
+    /// The least-cost roster covering `required` (`[group][interval]`, on the phones).
+    /// - Throws: ``PlanningError`` (infeasible) when none can, naming the (group,
+    ///   interval) pairs no template reaches and what would; when the solver fails.
     public func plan(required: [[Int]]) throws -> Plan {
-        let (assignments, solution) = try solve(required: required)
+        let assignments: [Assignment], solution: IntegerProgram.Solution
+        do {
+            (assignments, solution) = try solve(required: required)
+        } catch let error as PlanningError where error.isInfeasible {
+            throw PlanningError(diagnosis(required: required), isInfeasible: true)
+        }
         let (roster, counts, costs) = self.roster(assignments, solution.values)
         return Plan(roster: roster, groupShifts: counts, shiftCosts: costs, cost: solution.objective, lowerBound: solution.lowerBound,
                     gap: solution.gap, planned: planned(assignments, solution.values),
@@ -284,13 +297,21 @@ public struct RosterOptimizer {
     // MARK: Step 2: simulate and repair
 
     /// Solves for `requirement`, simulates and repairs until every interval target holds
-    /// under `rule`, then trims with at most `maxTrims` simulations.
+    /// under `rule`, then trims with at most `maxTrims` simulations. When no roster
+    /// covers `requirement`, the best within the limits is kept, short
+    /// (``Plan/shortfallReason``); a raised requirement none covers stops the repairs.
     public func optimise(requirement: [[Int]], seed: UInt64, replications: Int, maxRepairs: Int = 10,
                          maxTrims: Int = 100, rule: TargetRule = .notMissed, threads: Int? = nil) throws -> Result {
         let loop = RepairLoop(model: model, seed: seed, replications: replications, maxRepairs: maxRepairs, rule: rule,
                               threads: threads)
         let outcome = try loop.run(requirement: requirement) { required in
-            let plan = try self.plan(required: required)
+            let plan: Plan
+            do {
+                plan = try self.plan(required: required)
+            } catch let error as PlanningError where error.isInfeasible && required == requirement {
+                // The first requirement no roster covers: the best within the limits, short.
+                plan = try self.bestShortPlan(required: required, reason: error.description)
+            }
             return (plan, rosteredModel(plan.roster, plan.groupShifts))
         } describe: { (round: Int, plan: Plan, missed: Int) -> String in
             "round \(round): cost \(format(plan.cost)), LP bound \(format(plan.lowerBound)), "

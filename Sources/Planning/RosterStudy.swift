@@ -29,7 +29,8 @@ public struct RosterStudy: Sendable {
         result = try optimizer.optimise(requirement: requirement.agents, seed: seed, replications: replications,
                                         maxRepairs: maxRepairs, maxTrims: maxTrims, rule: rule, threads: threads)
         let erlangGroups = try Self.erlangRequirementsByGroup(model)
-        erlangLPBound = try optimizer.plan(required: erlangGroups).lowerBound
+        // Where no roster covers even the Erlang requirements, 0 is the only bound.
+        erlangLPBound = (try? optimizer.plan(required: erlangGroups).lowerBound) ?? 0
         roundingErlang = optimizer.roundingCost(required: erlangGroups)
         roundingFinal = optimizer.roundingCost(required: result.required)
     }

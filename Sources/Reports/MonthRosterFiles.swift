@@ -69,22 +69,9 @@ public struct MonthRosterFiles {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Each (group, interval) the roster plans below the requirement (scheduled, grossed
-    /// up for shrinkage), and by how many agents, in time order.
-    public var shortfall: [(group: Int, interval: Int, agents: Double)] {
-        let shrinkage = Shrinkage.of(model)
-        return (0..<model.timing.intervalCount).flatMap { i in
-            model.agentGroups.indices.compactMap { g in
-                let short = Double(Shrinkage.scheduled(required[g][i], shrinkage: shrinkage)) - plan.roster.planned[g][i]
-                return short > 1e-6 ? (g, i, short) : nil
-            }
-        }
-    }
-
-    /// The agent-hours of ``shortfall``.
-    public var shortfallHours: Double {
-        shortfall.reduce(0) { $0 + $1.agents * (model.timing.end(ofInterval: $1.interval) - model.timing.start(ofInterval: $1.interval)) }
-            / Timing.secondsPerHour
+    /// Each (group, interval) the roster plans below the requirement, in time order.
+    public var shortfall: [ShortfallReport.Cell] {
+        ShortfallReport.cells(planned: plan.roster.planned, required: required, model: model)
     }
 
     /// `date,weekday,day,time,agent_group,required,required_scheduled,planned,difference,short`:

@@ -38,35 +38,15 @@ public enum MonthRosterReport {
 
     /// When the roster falls short: why, by how much, and the largest shortfalls.
     static func shortfallLines(_ study: MonthRosterStudy, planner: MonthRosterPlanner) -> String {
-        let files = MonthRosterFiles(result: study.result, planner: planner), short = files.shortfall
-        guard let reason = study.result.plan.shortfallReason ?? (short.isEmpty ? nil : "the roster falls short") else { return "" }
-        let timing = planner.model.timing
-        let largest = short.sorted { $0.agents > $1.agents }.prefix(5).map { cell in
-            "\(planner.model.agentGroups[cell.group].id) on \(label(cell.interval, timing: timing)) by \(NumberFormat.decimal(cell.agents))"
-        }
-        return String(format: "SHORT of the requirement by %.1f agent-hours in %d (group, interval) pairs", files.shortfallHours, short.count)
-            + (largest.isEmpty ? "" : " (largest: " + largest.joined(separator: ", ") + ")") + ": \(reason)\n"
+        ShortfallReport.line(MonthRosterFiles(result: study.result, planner: planner).shortfall, reason: study.result.plan.shortfallReason,
+                             model: planner.model)
     }
 
     /// The (group, interval) pairs the roster plans below the requirement, with why
     /// (`nil` when it covers the requirement).
     public static func shortfallSection(_ result: MonthRosterPlanner.Result, planner: MonthRosterPlanner) -> HTMLReport.Section? {
-        let files = MonthRosterFiles(result: result, planner: planner), short = files.shortfall
-        guard !short.isEmpty else { return nil }
-        let timing = planner.model.timing
-        return HTMLReport.Section(
-            id: "shortfall", title: "Shortfall",
-            note: String(format: "The best roster that keeps every rule falls short by %.1f agent-hours: ", files.shortfallHours)
-                + (result.plan.shortfallReason ?? "the roster falls short") + ". Agents short of the requirement (scheduled, "
-                + "grossed up for shrinkage) per group and interval: overtime, temporary agents or other rules would cover them.",
-            header: ["group", "interval", "agents short"],
-            rows: short.map { [planner.model.agentGroups[$0.group].id, label($0.interval, timing: timing), NumberFormat.decimal($0.agents)] })
-    }
-
-    /// `2027-03-02 Tue 08:30` (or `day 2 08:30`): interval `i`'s start.
-    static func label(_ i: Int, timing: Timing) -> String {
-        let t = timing.start(ofInterval: i), day = timing.clockDay(at: t)
-        return (timing.date(ofDay: day).map { "\($0) \($0.weekday.abbreviation)" } ?? "day \(day + 1)") + " " + timing.timeOfDay(t)
+        ShortfallReport.section(MonthRosterFiles(result: result, planner: planner).shortfall, reason: result.plan.shortfallReason,
+                                model: planner.model)
     }
 
     /// One section per week: a row per agent, a column per day, the shift's clock times.
@@ -107,22 +87,6 @@ public enum MonthRosterReport {
                                   header: ["day", "group", "required h", "planned h", "intervals short"], rows: rows)
     }
 
-    /// `{"reason", "agent_hours", "intervals": [{"agent_group", "date", "time", "agents"}]}`,
-    /// or `null` when the roster covers the requirement.
-    private static func shortfallJSON(_ study: MonthRosterStudy, planner: MonthRosterPlanner) -> JSONValue {
-        let files = MonthRosterFiles(result: study.result, planner: planner), short = files.shortfall, timing = planner.model.timing
-        guard !short.isEmpty || study.result.plan.shortfallReason != nil else { return .null }
-        return .object([
-            "reason": .text(study.result.plan.shortfallReason ?? "the roster falls short"), "agent_hours": .number(files.shortfallHours),
-            "intervals": .array(short.map { cell in
-                let t = timing.start(ofInterval: cell.interval)
-                return .object(["agent_group": .text(planner.model.agentGroups[cell.group].id),
-                                "date": .text(timing.date(ofDay: timing.clockDay(at: t))?.description ?? "day \(timing.clockDay(at: t) + 1)"),
-                                "time": .text(timing.timeOfDay(t)), "agents": .number(cell.agents)])
-            }),
-        ])
-    }
-
     /// `ccsim roster --json` with contracts: `cost`, `lp_bound`, `gap`, `rounding_by_hand`,
     /// `tours` (agent, contract, agent_group, shifts with day, date, shift, start, end),
     /// `violations` (always empty: a roster breaking a rule is an error, never written; kept
@@ -147,7 +111,8 @@ public enum MonthRosterReport {
             "rounding_by_hand": .number(study.roundingCost), "tours": .array(tours),
             "violations": .array([]), "unused_agents": .array(plan.unusedAgents.map(JSONValue.text)),
             "log": .array(result.log.map(JSONValue.text)),
-            "shortfall": shortfallJSON(study, planner: planner),
+            "shortfall": ShortfallReport.json(MonthRosterFiles(result: study.result, planner: planner).shortfall,
+                                              reason: plan.shortfallReason, model: model),
         ])
         guard var object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(roster)) as? [String: Any] else { return Data() }
         object["verification"] = try JSONSerialization.jsonObject(with: SummaryJSON.encode(result.verification))

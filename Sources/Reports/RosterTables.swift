@@ -14,20 +14,29 @@ public enum RosterTables {
         return TextTable.layout(rows)
     }
 
-    /// `interval,day,time,start,end,agent_group,required,planned,simulated`: the requirement on the
-    /// phones, the roster's agents on the phones before shrinkage, and the simulated mean
-    /// of agents logged in (after absence and off-phone work).
+    /// `interval,day,time,start,end,agent_group,required,planned,simulated,short`: the requirement on the
+    /// phones, the roster's agents on the phones before shrinkage, the simulated mean
+    /// of agents logged in (after absence and off-phone work), and the agents the roster
+    /// plans short of the requirement grossed up for shrinkage (0 where it covers it).
     public static func staffingCSV(_ r: RosterOptimizer.Result, model: CenterModel) -> String {
-        var lines = [(IntervalsCSV.intervalHeader + ["agent_group", "required", "planned", "simulated"]).joined(separator: ",")]
+        var lines = [(IntervalsCSV.intervalHeader + ["agent_group", "required", "planned", "simulated", "short"]).joined(separator: ",")]
+        let shrinkage = Shrinkage.of(model)
         for interval in r.verification.intervals {
             for (g, group) in model.agentGroups.enumerated() {
                 let simulated = interval.groups[g][.agents].map { NumberFormat.decimal($0.mean) } ?? ""
                 lines.append((IntervalsCSV.intervalCells(interval.index, timing: model.timing) + [
                               NumberFormat.csvField(group.id), String(r.required[g][interval.index]),
-                              NumberFormat.decimal(r.plan.planned[g][interval.index]), simulated]).joined(separator: ","))
+                              NumberFormat.decimal(r.plan.planned[g][interval.index]), simulated,
+                              NumberFormat.decimal(max(0, Double(Shrinkage.scheduled(r.required[g][interval.index], shrinkage: shrinkage))
+                                                          - r.plan.planned[g][interval.index]))]).joined(separator: ","))
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The (group, interval) pairs the roster plans below its requirement.
+    public static func shortfall(_ r: RosterOptimizer.Result, model: CenterModel) -> [ShortfallReport.Cell] {
+        ShortfallReport.cells(planned: r.plan.planned, required: r.required, model: model)
     }
 
     /// The roster as a section of its report: cost, and agents per shift and group.
@@ -59,7 +68,8 @@ public enum RosterTables {
     /// The roster as JSON: `cost` (after trimming), `program_cost`, `lp_bound` and `gap`
     /// of the last integer program, `trimmed_shifts`, `shifts` (id, start, length, cost,
     /// `agents` per group), `required` (per group, per interval), `log`, the
-    /// `comparison` costs and the verifying run's summary under `verification`.
+    /// `comparison` costs, `shortfall` (``ShortfallReport/json(_:reason:model:)``: `null` when the
+    /// roster covers the requirement; `lp_bound` is then 0) and the verifying run's summary under `verification`.
     public static func json(_ r: RosterOptimizer.Result, model: CenterModel, comparison: [String: Double]) throws -> Data {
         let shifts = r.plan.roster.shifts.enumerated().map { s, shift in
             JSONValue.object([
@@ -78,6 +88,7 @@ public enum RosterTables {
             "gap": .number(r.plan.gap), "trimmed_shifts": .number(Double(r.trimmedShifts)), "shifts": .array(shifts),
             "required": .object(required), "log": .array(r.log.map(JSONValue.text)),
             "comparison": .object(comparison.mapValues(JSONValue.number)),
+            "shortfall": ShortfallReport.json(shortfall(r, model: model), reason: r.plan.shortfallReason, model: model),
         ])
         guard var object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(roster)) as? [String: Any] else {
             return Data()
@@ -118,6 +129,7 @@ public enum RosterTables {
                        + "rounding the requirements into shifts by hand %.2f (Erlang) and %.2f (final requirements); %.1f s\n",
                        study.erlangLPBound, study.roundingErlang, study.roundingFinal, seconds)
         text += shifts(result, model: model)
+        text += ShortfallReport.line(shortfall(result, model: model), reason: result.plan.shortfallReason, model: model)
         text += "\nverification (\(replications) replications, with absence and off-phone work):\n"
         return text + SummaryTable.render(result.verification)
     }

@@ -20,7 +20,7 @@ struct CCSim: ParsableCommand {
         abstract: "Discrete-event simulation for contact-centre planning.",
         discussion: """
             Exit status: 0 success; 1 a study that cannot be run; 2 a target not reached (capacity: no amount \
-            meets the targets; roster: the templates cannot cover the requirements); 64 usage error; 65 scenario, \
+            meets the targets; roster: the templates cannot cover the requirements — the best roster is still written, short); 64 usage error; 65 scenario, \
             shift-template, --set, history, calendar or part error; 70 internal error; 73 an output cannot be written or replaced; \
             130/143 interrupted (SIGINT/SIGTERM).
             """,

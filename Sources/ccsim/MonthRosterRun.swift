@@ -50,7 +50,7 @@ struct MonthRosterRun {
         if let reason = study.result.plan.shortfallReason ?? (files.shortfall.isEmpty ? nil : "the roster falls short") {
             throw CommandFailure("\(command.shifts): \(reason); "
                 + String(format: "the best roster that keeps every rule falls short by %.1f agent-hours in %d (group, interval) pairs",
-                         files.shortfallHours, files.shortfall.count)
+                         ShortfallReport.hours(files.shortfall, timing: scenario.model.timing), files.shortfall.count)
                 + (output.map { " (written to \($0.path); the shortfall per interval in coverage.csv)" } ?? ""), status: .targetNotReached)
         }
     }

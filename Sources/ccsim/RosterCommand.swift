@@ -89,7 +89,20 @@ struct RosterCommand: ParsableCommand {
             print("requirements: \(study.requirement.method.rawValue), \(study.requirement.agents.joined().reduce(0, +)) agent-intervals")
             print(RosterTables.summary(study, model: model, replications: count, seconds: Date().timeIntervalSince(start)), terminator: "")
         }
+        try write(study, scenario: scenario, output: output, start: start)
+        let short = RosterTables.shortfall(result, model: model)
+        if let reason = result.plan.shortfallReason ?? (short.isEmpty ? nil : "the roster falls short") {
+            throw CommandFailure("\(shifts): \(reason); "
+                + String(format: "the best roster within the templates' limits falls short by %.1f agent-hours in %d (group, interval) pairs",
+                         ShortfallReport.hours(short, timing: model.timing), short.count)
+                + (output.map { " (written to \($0.path); the shortfall per interval in staffing.csv)" } ?? ""), status: .targetNotReached)
+        }
+    }
+
+    /// The roster's files, when `--out` is given.
+    private func write(_ study: RosterStudy, scenario: Scenario, output: OutputDirectory?, start: Date) throws {
         guard let output else { return }
+        let result = study.result, model = scenario.model
         let rosterText = try ScenarioLoader.rewrite(scenario, overrides: RosterScenario.overrides(result.plan, model: model))
         try output.write([
             ("roster.yaml", Data(rosterText.utf8)),
@@ -97,7 +110,9 @@ struct RosterCommand: ParsableCommand {
             ("summary.json", try SummaryJSON.encode(result.verification)),
             ("report.html", Data(HTMLReport.render(result.verification, runSeconds: Date().timeIntervalSince(start),
                                                    staffing: RosterTables.staffingLines(result),
-                                                   sections: [RosterTables.section(result, model: model)]).utf8)),
+                                                   sections: [ShortfallReport.section(RosterTables.shortfall(result, model: model),
+                                                                                      reason: result.plan.shortfallReason, model: model),
+                                                              RosterTables.section(result, model: model)].compactMap { $0 }).utf8)),
         ])
         if !json { print("\nwrote \(output.path)/roster.yaml (the scenario with the roster: run it with ccsim run), staffing.csv, summary.json, report.html") }
     }

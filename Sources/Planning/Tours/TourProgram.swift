@@ -86,10 +86,8 @@ public struct TourProgram {
     var uncovered: [(group: Int, interval: Int)] = []
     /// With soft coverage: the column of agents short per (group, interval).
     var shortColumns: [(group: Int, interval: Int, column: Int)] = []
-    /// With soft coverage, the cost of one agent short in one interval: ten times the
-    /// dearest template's shift (at least 1000), so that every shift that covers an
-    /// interval short is worth its cost, and the tours cover all the rules let them.
-    var shortCost: Double { min(1e8, max(1000, 10 * (templates.map(\.cost).max() ?? 0))) }
+    /// With soft coverage, the cost of one agent short in one interval (``Shortfall/cost(_:)``).
+    var shortCost: Double { Shortfall.cost(templates) }
 
     /// The program for `required` agents on the phones (`[group][interval]`).
     init(model: CenterModel, templates: [ShiftTemplate], contracts: [Contract], agents: [NamedAgent]?,
