@@ -9,6 +9,7 @@ import ContactCenter
 ///     groups: [generalists]           # optional: the templates' groups
 ///     days_per_week: 5                # or [4, 5]
 ///     days_off_together: 2            # optional: the week's days off include 2 in a row
+///     days_off_wrap: false            # optional: true, Sunday and Monday off count as in a row
 ///     max_consecutive_days: 6         # optional (default 7)
 ///     min_rest: 11h                   # optional: between the end of a shift and the next
 ///     weekly_hours: [36h, 42h]        # optional: paid time per whole week
@@ -19,7 +20,8 @@ import ContactCenter
 /// ```
 struct ContractsParser {
     static let keys = ["id", "templates", "groups", "days_per_week", "days_off_together", "max_consecutive_days", "min_rest",
-                       "weekly_hours", "weekend_off_every", "same_start", "min", "max"]
+                       "weekly_hours", "weekend_off_every", "same_start", "min", "max",
+                       "days_off_wrap"]
 
     let model: CenterModel
     let templates: [ShiftTemplate]
@@ -68,7 +70,7 @@ struct ContractsParser {
             weeklyHours: try entry.optional("weekly_hours").map(weeklyHours),
             weekendOffEvery: try entry.optional("weekend_off_every").map { try bounded($0, 1...8) },
             sameStart: try entry.optional("same_start")?.boolean() ?? false,
-            minimumAgents: fewest, maximumAgents: most)
+            minimumAgents: fewest, maximumAgents: most, daysOffWrap: try entry.optional("days_off_wrap")?.boolean() ?? false)
     }
 
     /// `5` or `[4, 5]`: days worked per whole week, 0 to 7.

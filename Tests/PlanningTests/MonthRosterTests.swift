@@ -38,8 +38,34 @@ final class MonthRosterTests: XCTestCase {
         XCTAssertTrue(patterns.allSatisfy { $0.daysWorked == 5 && $0.longestRest >= 2 })
         let apart = Contract(id: "c", templates: [0], groups: [0], daysPerWeek: 5...5)
         XCTAssertEqual(WeekPattern.allowed(in: week, by: apart, shiftLengths: [8 * 3600]).count, 21, "7 choose 5")
+        // Wrapping from Sunday to Monday: Sun+Mon off is two in a row too.
+        let wrapping = Contract(id: "c", templates: [0], groups: [0], daysPerWeek: 5...5, daysOffTogether: 2, daysOffWrap: true)
+        XCTAssertEqual(WeekPattern.allowed(in: week, by: wrapping, shiftLengths: [8 * 3600]).count, 7, "Mon-Tue … Sat-Sun, Sun-Mon")
+        let sundayMonday = WeekPattern(mask: 0b0111110, length: 7)
+        XCTAssertTrue(sundayMonday.keepsDaysOffTogether(wrapping))
+        XCTAssertFalse(sundayMonday.keepsDaysOffTogether(together))
+        XCTAssertEqual(sundayMonday.longestRestWrapping, 2)
+        XCTAssertEqual(WeekPattern(mask: 0, length: 7).longestRestWrapping, 7)
         let hours = Contract(id: "c", templates: [0], groups: [0], daysPerWeek: 3...6, weeklyHours: 30 * 3600...40 * 3600)
         XCTAssertTrue(WeekPattern.allowed(in: week, by: hours, shiftLengths: [8 * 3600]).allSatisfy { (4...5).contains($0.daysWorked) })
+    }
+
+    /// Calls Tuesday to Saturday only: with Sunday and Monday counted as in a row, every
+    /// tour works Tuesday to Saturday; without, each must be off two days in a row
+    /// within the week, so it works at most four of those five: a quarter more tours.
+    func testDaysOffWrappingFromSundayToMonday() throws {
+        let model = centre(weeks: 1)
+        var need = required(model, agents: 4)
+        for i in need[0].indices where [0, 6].contains(i / 24) { need[0][i] = 0 }
+        func tours(wrap: Bool) throws -> [AgentTour] {
+            let contract = Contract(id: "five", templates: [0], groups: [0], daysPerWeek: 5...5, daysOffTogether: 2, daysOffWrap: wrap)
+            var planner = MonthRosterPlanner(model: model, templates: templates, contracts: [contract], agents: nil)
+            planner.timeLimit = 30
+            return try planner.plan(required: need).tours
+        }
+        let wrapping = try tours(wrap: true), within = try tours(wrap: false)
+        XCTAssertTrue(wrapping.allSatisfy { Set($0.shifts.keys) == Set(1...5) }, "Tuesday to Saturday, Sunday and Monday off")
+        XCTAssertGreaterThanOrEqual(Double(within.count), (Double(wrapping.count) * 5 / 4).rounded(.up))
     }
 
     func testFiveDayToursCoverAtTheirLPBound() throws {

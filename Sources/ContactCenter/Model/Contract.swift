@@ -12,6 +12,9 @@ public struct Contract: Sendable, Equatable {
     public var daysPerWeek: ClosedRange<Int>
     /// In each whole week, the days off include this many consecutive days (1: no rule).
     public var daysOffTogether: Int
+    /// Whether those days off may wrap from the week's last day to its first (Sunday and
+    /// Monday count as in a row), as in a weekly rota that repeats.
+    public var daysOffWrap: Bool
     /// Most days worked in a row, across weeks too.
     public var maxConsecutiveDays: Int
     /// Least time off between the end of one shift and the start of the next (seconds).
@@ -29,12 +32,14 @@ public struct Contract: Sendable, Equatable {
 
     public init(id: String, templates: [Int], groups: [Int], daysPerWeek: ClosedRange<Int>, daysOffTogether: Int = 1,
                 maxConsecutiveDays: Int = 7, minRest: Double = 0, weeklyHours: ClosedRange<Double>? = nil,
-                weekendOffEvery: Int? = nil, sameStart: Bool = false, minimumAgents: Int = 0, maximumAgents: Int? = nil) {
+                weekendOffEvery: Int? = nil, sameStart: Bool = false, minimumAgents: Int = 0, maximumAgents: Int? = nil,
+                daysOffWrap: Bool = false) {
         self.id = id
         self.templates = templates
         self.groups = groups
         self.daysPerWeek = daysPerWeek
         self.daysOffTogether = daysOffTogether
+        self.daysOffWrap = daysOffWrap
         self.maxConsecutiveDays = maxConsecutiveDays
         self.minRest = minRest
         self.weeklyHours = weeklyHours

@@ -76,6 +76,18 @@ public struct WeekPattern: Sendable, Hashable {
     public var longestRun: Int { longest { works($0) } }
     /// The longest run of days off within the week.
     public var longestRest: Int { longest { !works($0) } }
+    /// The longest run of days off with the week's last day followed by its first (a
+    /// rota that repeats: Sunday and Monday off count as two in a row).
+    public var longestRestWrapping: Int {
+        daysWorked == 0 ? length : max(longestRest, (0..<length).prefix { !works($0) }.count + (0..<length).reversed().prefix { !works($0) }.count)
+    }
+
+    /// Whether the days off of a whole week include `contract`'s days off together
+    /// (wrapping from the last day to the first where the contract allows it).
+    public func keepsDaysOffTogether(_ contract: Contract) -> Bool {
+        length - daysWorked < contract.daysOffTogether
+            || (contract.daysOffWrap ? longestRestWrapping : longestRest) >= contract.daysOffTogether
+    }
 
     private func longest(_ holds: (Int) -> Bool) -> Int {
         var best = 0, run = 0
@@ -103,7 +115,7 @@ public struct WeekPattern: Sendable, Hashable {
         return (0..<(1 << n)).map { WeekPattern(mask: $0, length: n) }.filter { pattern in
             let worked = pattern.daysWorked
             guard (fewest...most).contains(worked), pattern.longestRun <= contract.maxConsecutiveDays else { return false }
-            if week.isWhole, 7 - worked >= contract.daysOffTogether, pattern.longestRest < contract.daysOffTogether { return false }
+            if week.isWhole, !pattern.keepsDaysOffTogether(contract) { return false }
             if let hours = contract.weeklyHours, worked > 0 {
                 if Double(worked) * longest > hours.upperBound + 1e-9 { return false }
                 if week.isWhole && Double(worked) * shortest < hours.lowerBound - 1e-9 { return false }

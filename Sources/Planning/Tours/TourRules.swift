@@ -69,8 +69,9 @@ public struct TourRules: Sendable {
             }
             let pattern = WeekPattern(mask: week.days.indices.reduce(0) { tour.shifts[week.days[$1]] != nil ? $0 | (1 << $1) : $0 },
                                       length: week.days.count)
-            if week.isWhole, 7 - shifts.count >= contract.daysOffTogether, pattern.longestRest < contract.daysOffTogether {
-                found.append("\(label): no \(contract.daysOffTogether) consecutive days off; days_off_together is \(contract.daysOffTogether)")
+            if week.isWhole, !pattern.keepsDaysOffTogether(contract) {
+                found.append("\(label): no \(contract.daysOffTogether) consecutive days off; days_off_together is \(contract.daysOffTogether)"
+                    + (contract.daysOffWrap ? " (Sunday to Monday counted)" : ""))
             }
             if contract.sameStart, Set(shifts.map(\.option)).count > 1 { found.append("\(label): starts differ; same_start is true") }
         }
