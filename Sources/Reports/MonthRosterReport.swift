@@ -38,15 +38,22 @@ public enum MonthRosterReport {
 
     /// When the roster falls short: why, by how much, and the largest shortfalls.
     static func shortfallLines(_ study: MonthRosterStudy, planner: MonthRosterPlanner) -> String {
-        ShortfallReport.line(MonthRosterFiles(result: study.result, planner: planner).shortfall, reason: study.result.plan.shortfallReason,
+        ShortfallReport.line(MonthRosterFiles(result: study.result, planner: planner).shortfall, reason: reason(study.result.plan),
                              model: planner.model)
     }
 
     /// The (group, interval) pairs the roster plans below the requirement, with why
     /// (`nil` when it covers the requirement).
     public static func shortfallSection(_ result: MonthRosterPlanner.Result, planner: MonthRosterPlanner) -> HTMLReport.Section? {
-        ShortfallReport.section(MonthRosterFiles(result: result, planner: planner).shortfall, reason: result.plan.shortfallReason,
+        ShortfallReport.section(MonthRosterFiles(result: result, planner: planner).shortfall, reason: reason(result.plan),
                                 model: planner.model)
+    }
+
+    /// Why the tours fall short: no tours keeping every rule cover the requirement, or
+    /// (without a reason) the split by parts fell short where the relaxation covers it.
+    static func reason(_ plan: MonthRosterPlanner.Plan) -> String {
+        plan.shortfallReason ?? "the tours solved by parts fall short where the linear relaxation covers the requirement: "
+            + "solving whole (--decompose never) or more time (--time-limit) may cover it"
     }
 
     /// One section per week: a row per agent, a column per day, the shift's clock times.
@@ -112,7 +119,7 @@ public enum MonthRosterReport {
             "violations": .array([]), "unused_agents": .array(plan.unusedAgents.map(JSONValue.text)),
             "log": .array(result.log.map(JSONValue.text)),
             "shortfall": ShortfallReport.json(MonthRosterFiles(result: study.result, planner: planner).shortfall,
-                                              reason: plan.shortfallReason, model: model),
+                                              reason: reason(plan), model: model),
         ])
         guard var object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(roster)) as? [String: Any] else { return Data() }
         object["verification"] = try JSONSerialization.jsonObject(with: SummaryJSON.encode(result.verification))

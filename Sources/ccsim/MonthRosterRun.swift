@@ -47,7 +47,7 @@ struct MonthRosterRun {
         }
         try write(study, planner: planner, seconds: seconds)
         let files = MonthRosterFiles(result: study.result, planner: planner)
-        if let reason = study.result.plan.shortfallReason ?? (files.shortfall.isEmpty ? nil : "the roster falls short") {
+        if let reason = study.result.plan.shortfallReason {
             throw CommandFailure("\(command.shifts): \(reason); "
                 + String(format: "the best roster that keeps every rule falls short by %.1f agent-hours in %d (group, interval) pairs",
                          ShortfallReport.hours(files.shortfall, timing: scenario.model.timing), files.shortfall.count)

@@ -202,6 +202,26 @@ final class MonthRosterTests: XCTestCase {
         XCTAssertEqual(plan.shortfallReason, "seats")
     }
 
+    /// By parts, the same seats: the days off fixed leave some day more tours than five
+    /// seats can hold, so the split has no roster; the study then solves the whole
+    /// program with coverage allowed short — the same 147 agent-hours short — and says why.
+    func testByPartsFallsBackToTheBestShortRoster() throws {
+        let model = centre(weeks: 1, seats: 5)
+        let contract = Contract(id: "five", templates: [0], groups: [0], daysPerWeek: 5...5)
+        var planner = MonthRosterPlanner(model: model, templates: templates, contracts: [contract], agents: nil)
+        planner.decomposition = .always
+        let need = required(model, agents: 6)
+        let result = try planner.optimise(requirement: need, seed: 1, replications: 2, maxRepairs: 0)
+        let reason = try XCTUnwrap(result.plan.shortfallReason)
+        XCTAssertTrue(reason.contains("the 5 seats"), reason)
+        let short = need[0].indices.reduce(0.0) { $0 + max(0, Double(need[0][$1]) - result.plan.roster.planned[0][$1]) }
+        XCTAssertEqual(short, 7 * 21, accuracy: 1e-6)
+        // With seats enough, by parts covers the requirement and says nothing.
+        var roomy = MonthRosterPlanner(model: centre(weeks: 1), templates: templates, contracts: [contract], agents: nil)
+        roomy.decomposition = .always
+        XCTAssertNil(try roomy.plan(required: need).shortfallReason)
+    }
+
     func testTheRosterRunsDayByDayAsPlanned() throws {
         let model = centre(weeks: 1)
         let contract = Contract(id: "five", templates: [0], groups: [0], daysPerWeek: 5...5, daysOffTogether: 2)

@@ -22,8 +22,9 @@ struct TourDecomposition {
     var maxRounds = 3
 
     /// The solution, indexed by `whole`'s columns, with the lower bound of step 1 (0 when
-    /// even the relaxation cannot cover the requirement), a line for the log, and why the
-    /// tours fall short of the requirement (`nil` when they cover it).
+    /// even the relaxation cannot cover the requirement), a line for the log, and why no
+    /// tours can cover the requirement when even the relaxation falls short (`nil` when
+    /// it covers it: a shortfall of the split alone is in the log line).
     func solve(_ whole: TourProgram) throws -> (IntegerProgram.Solution, String, shortfall: String?) {
         let relaxed = try program([.linear, .softCoverage])
         let bound = try relaxed.solve(timeLimit: planner.timeLimit, gap: 1, solver: planner.solver)
@@ -51,9 +52,8 @@ struct TourDecomposition {
             lowerBound: relaxedShort > 1e-6 ? 0 : bound.objective, stoppedAtTimeLimit: found.stopped)
         let short = String(format: "short of the requirement by %.1f agent-hours", found.short / Timing.secondsPerHour)
         let note = found.short <= 1e-6 ? "covers the requirement" : short + " (see coverage.csv)"
-        let reason = found.short <= 1e-6 ? nil : "the tours solved by parts fall " + short + (relaxedShort > 1e-6
-            ? String(format: "; even the linear relaxation falls short, by %.1f agent-hours: no tours can cover it", relaxedShort / Timing.secondsPerHour)
-            : "; the linear relaxation covers it: solving whole (--decompose never) or more time (--time-limit) may")
+        let reason = found.short <= 1e-6 || relaxedShort <= 1e-6 ? nil : "the tours solved by parts fall " + short
+            + String(format: "; even the linear relaxation falls short, by %.1f agent-hours: no tours can cover it", relaxedShort / Timing.secondsPerHour)
         return (solution, "by parts: days off, then shifts day by day with the days off fixed; round \(found.round) of \(maxRounds) \(note)", reason)
     }
 
