@@ -17,26 +17,28 @@ public enum RosterTables {
     /// `interval,day,time,start,end,agent_group,required,planned,simulated,short`: the requirement on the
     /// phones, the roster's agents on the phones before shrinkage, the simulated mean
     /// of agents logged in (after absence and off-phone work), and the agents the roster
-    /// plans short of the requirement grossed up for shrinkage (0 where it covers it).
+    /// plans short of the requirement grossed up for shrinkage (``shortfall(_:model:)``; 0 elsewhere).
     public static func staffingCSV(_ r: RosterOptimizer.Result, model: CenterModel) -> String {
         var lines = [(IntervalsCSV.intervalHeader + ["agent_group", "required", "planned", "simulated", "short"]).joined(separator: ",")]
-        let shrinkage = Shrinkage.of(model)
+        let short = Dictionary(shortfall(r, model: model).map { ([$0.group, $0.interval], $0.agents) }, uniquingKeysWith: +)
         for interval in r.verification.intervals {
             for (g, group) in model.agentGroups.enumerated() {
                 let simulated = interval.groups[g][.agents].map { NumberFormat.decimal($0.mean) } ?? ""
                 lines.append((IntervalsCSV.intervalCells(interval.index, timing: model.timing) + [
                               NumberFormat.csvField(group.id), String(r.required[g][interval.index]),
                               NumberFormat.decimal(r.plan.planned[g][interval.index]), simulated,
-                              NumberFormat.decimal(max(0, Double(Shrinkage.scheduled(r.required[g][interval.index], shrinkage: shrinkage))
-                                                          - r.plan.planned[g][interval.index]))]).joined(separator: ","))
+                              NumberFormat.decimal(short[[g, interval.index]] ?? 0)]).joined(separator: ","))
             }
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The (group, interval) pairs the roster plans below its requirement.
+    /// The (group, interval) pairs the roster plans below its requirement. A trimmed
+    /// roster is below it on purpose wherever the simulation showed the targets still
+    /// held, so it has none unless no roster covers the requirement.
     public static func shortfall(_ r: RosterOptimizer.Result, model: CenterModel) -> [ShortfallReport.Cell] {
-        ShortfallReport.cells(planned: r.plan.planned, required: r.required, model: model)
+        guard r.plan.shortfallReason != nil || r.trimmedShifts == 0 else { return [] }
+        return ShortfallReport.cells(planned: r.plan.planned, required: r.required, model: model)
     }
 
     /// The roster as a section of its report: cost, and agents per shift and group.

@@ -91,7 +91,7 @@ struct RosterCommand: ParsableCommand {
         }
         try write(study, scenario: scenario, output: output, start: start)
         let short = RosterTables.shortfall(result, model: model)
-        if let reason = result.plan.shortfallReason ?? (short.isEmpty ? nil : "the roster falls short") {
+        if let reason = result.plan.shortfallReason {
             throw CommandFailure("\(shifts): \(reason); "
                 + String(format: "the best roster within the templates' limits falls short by %.1f agent-hours in %d (group, interval) pairs",
                          ShortfallReport.hours(short, timing: model.timing), short.count)

@@ -100,4 +100,13 @@ class CLITestCase: XCTestCase {
     override func tearDownWithError() throws {
         try? FileManager.default.removeItem(at: folder)
     }
+
+    /// Writes the header and the rows `keep` keeps of the CSV at `path` into the test's
+    /// folder as `name` (a history cut at a date, a morning's export), and returns its path.
+    func csvRows(of path: String, into name: String, keep: (Substring) -> Bool) throws -> String {
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        let target = folder.appendingPathComponent(name).path
+        try (([lines[0]] + lines.dropFirst().filter(keep)).joined(separator: "\n") + "\n").write(toFile: target, atomically: true, encoding: .utf8)
+        return target
+    }
 }

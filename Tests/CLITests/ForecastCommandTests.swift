@@ -80,10 +80,7 @@ final class ForecastCommandTests: CLITestCase {
         let path = folder.appendingPathComponent("all.csv").path
         XCTAssertEqual(try CCSimProcess.run(["history", "--days", "134", "--call-types", "2", "--start", "2026-01-05",
                                              "--open", "07:00-22:00", "--missing", "0", "--out", path]).status, 0)
-        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
-        let past = folder.appendingPathComponent("past.csv").path
-        try (([lines[0]] + lines.dropFirst().filter { $0 < "2026-05-04" }).joined(separator: "\n") + "\n")
-            .write(toFile: past, atomically: true, encoding: .utf8)
+        let past = try csvRows(of: path, into: "past.csv") { $0 < "2026-05-04" }
         let forecast = folder.appendingPathComponent("forecast").path
         XCTAssertEqual(try CCSimProcess.run(["forecast", past, "--horizon", "14d", "--out", forecast]).status, 0)
         let out = folder.appendingPathComponent("accuracy").path
@@ -109,10 +106,7 @@ final class ForecastCommandTests: CLITestCase {
         let path = folder.appendingPathComponent("all.csv").path
         XCTAssertEqual(try CCSimProcess.run(["history", "--days", "126", "--call-types", "2", "--start", "2026-01-05",
                                              "--interval", "15m", "--open", "07:00-22:00", "--omit-zero-rows", "--out", path]).status, 0)
-        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
-        let past = folder.appendingPathComponent("past.csv").path
-        try (([lines[0]] + lines.dropFirst().filter { $0 < "2026-05-04" }).joined(separator: "\n") + "\n")
-            .write(toFile: past, atomically: true, encoding: .utf8)
+        let past = try csvRows(of: path, into: "past.csv") { $0 < "2026-05-04" }
         let first = folder.appendingPathComponent("week18").path
         XCTAssertEqual(try CCSimProcess.run(["forecast", past, "--horizon", "28d", "--out", first]).status, 0)
         let again = folder.appendingPathComponent("week19").path

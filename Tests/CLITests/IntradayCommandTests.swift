@@ -8,12 +8,8 @@ final class IntradayCommandTests: CLITestCase {
         let path = folder.appendingPathComponent("all.csv").path
         XCTAssertEqual(try CCSimProcess.run(["history", "--days", "120", "--call-types", "2", "--start", "2026-01-05", "--interval", "15m",
                                              "--open", "07:00-22:00", "--omit-zero-rows", "--utc-offset", "+08:00", "--out", path]).status, 0)
-        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
-        let past = folder.appendingPathComponent("past.csv").path, morning = folder.appendingPathComponent("morning.csv").path
-        try (([lines[0]] + lines.dropFirst().filter { $0 < "2026-04-27" }).joined(separator: "\n") + "\n")
-            .write(toFile: past, atomically: true, encoding: .utf8)
-        try (([lines[0]] + lines.dropFirst().filter { $0.hasPrefix("2026-04-27") && $0.dropFirst(11) < "12:00" }).joined(separator: "\n") + "\n")
-            .write(toFile: morning, atomically: true, encoding: .utf8)
+        let past = try csvRows(of: path, into: "past.csv") { $0 < "2026-04-27" }
+        let morning = try csvRows(of: path, into: "morning.csv") { $0.hasPrefix("2026-04-27") && $0.dropFirst(11) < "12:00" }
         let forecast = folder.appendingPathComponent("forecast").path
         let made = try CCSimProcess.run(["forecast", past, "--horizon", "7d", "--out", forecast])
         XCTAssertEqual(made.status, 0, made.stderr)
