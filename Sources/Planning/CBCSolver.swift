@@ -22,7 +22,7 @@ extension IntegerProgram {
     /// - Throws: ``PlanningError`` when the program is malformed; infeasible
     ///   (`isInfeasible`) when its LP relaxation has no optimum or CBC proves that no
     ///   integer solution exists; otherwise when CBC finds no integer solution in time.
-    func solveWithCBC(timeLimit seconds: Double, gap: Double) throws -> Solution {
+    func solveWithCBC(timeLimit seconds: Double, gap: Double, start: [Double]? = nil, nodes: Int? = nil) throws -> Solution {
         try check()
         return try cbcSolves.withLock { _ in
             let relaxation = try CBCModel(self, integer: false).solveRelaxation()
@@ -31,6 +31,8 @@ extension IntegerProgram {
             model.set("seconds", max(seconds, 0))
             model.set("timeMode", "elapsed")
             model.set("ratioGap", max(gap, 0))
+            if let start, start.count == columns.count { model.start(from: start) }
+            if let nodes { model.set("maxNodes", "\(max(nodes, 0))") }
             return rounded(try model.solveInteger(relaxationBound: relaxation.objective))
         }
     }
@@ -94,6 +96,12 @@ private final class CBCModel {
     }
 
     deinit { Cbc_deleteModel(model) }
+
+    /// Hands CBC a solution to start from (its value of every column).
+    func start(from values: [Double]) {
+        let indices = (0..<Int32(columnCount)).map { $0 }
+        Cbc_setMIPStartI(model, Int32(columnCount), indices, values)
+    }
 
     /// Passes `-name value` to CBC's driver, as on its command line.
     func set(_ name: String, _ value: String) { Cbc_setParameter(model, name, value) }

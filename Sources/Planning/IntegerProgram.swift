@@ -69,9 +69,14 @@ public struct IntegerProgram: Sendable {
     /// - Parameter solver: the solver to use, GLPK unless told. CBC also reports a program
     ///   whose relaxation is feasible but that it proves has no integer solution as
     ///   infeasible, where GLPK reports that it found no integer solution.
+    /// - Parameter start: with CBC, a solution to start from (a value per column), which
+    ///   CBC takes as its first incumbent when it is feasible; GLPK ignores it.
+    /// - Parameter nodes: with CBC, the most branch-and-bound nodes (0: the root alone), so
+    ///   that the search stops at the same point on any machine; GLPK ignores it.
     /// - Throws: ``PlanningError`` when the program is malformed or infeasible, or the solver fails.
-    public func solve(timeLimit seconds: Double = 60, gap: Double = 0.02, solver: MIPSolver = .glpk) throws -> Solution {
-        if solver == .cbc { return try solveWithCBC(timeLimit: seconds, gap: gap) }
+    public func solve(timeLimit seconds: Double = 60, gap: Double = 0.02, solver: MIPSolver = .glpk,
+                      start: [Double]? = nil, nodes: Int? = nil) throws -> Solution {
+        if solver == .cbc { return try solveWithCBC(timeLimit: seconds, gap: gap, start: start, nodes: nodes) }
         try check()
         glp_term_out(GLP_OFF)
         guard let problem = glp_create_prob() else { throw PlanningError("GLPK could not create a problem") }

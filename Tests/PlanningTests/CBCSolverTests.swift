@@ -41,6 +41,24 @@ final class CBCSolverTests: XCTestCase {
         }
     }
 
+    /// A start and a node limit: CBC stopped at the root (nodes 0) from the feasible start
+    /// a = 4 (cost 32) returns a feasible solution at most as dear as the start, with a
+    /// bound at least the LP's 25.6; the same call twice gives the same solution.
+    func testStartAndNodeLimit() throws {
+        var program = IntegerProgram()
+        let a = program.addColumn("a", cost: 8, upper: 4)
+        let b = program.addColumn("b", cost: 6, upper: 4)
+        let c = program.addColumn("c", cost: 5, upper: 4)
+        program.addRow("weight", [(a, 5), (b, 4), (c, 3)], atLeast: 17)
+        let first = try program.solve(gap: 0, solver: .cbc, start: [4, 0, 0], nodes: 0)
+        XCTAssertLessThanOrEqual(first.objective, 32 + 1e-9)
+        XCTAssertGreaterThanOrEqual(first.lowerBound, 25.6 - 1e-6)
+        XCTAssertLessThanOrEqual(first.lowerBound, first.objective + 1e-9)
+        assertFeasible(program, first.values, "root from a start", file: #filePath, line: #line)
+        let again = try program.solve(gap: 0, solver: .cbc, start: [4, 0, 0], nodes: 0)
+        XCTAssertEqual(again.values, first.values)
+    }
+
     /// min 8a + 6b + 5c with 5a + 4b + 3c ≥ 17, 0 ≤ a, b, c ≤ 4 integers. The LP takes b = 4
     /// (the cheapest weight, 1.5 a unit) and a = 0.2: 25.6. Whole items: a = 1, b = 3
     /// (weight 17, cost 26); nothing cheaper reaches 17 (b = 4 needs one more item: ≥ 29;

@@ -47,7 +47,8 @@ struct TourAssignment {
     private func patterns(contract c: Int, group g: Int, week w: Int) -> [(key: TourProgram.PatternKey, count: Int)] {
         program.patternColumns.filter { $0.key.contract == c && $0.key.group == g && $0.key.week == w }
             .map { ($0.key, count($0.value)) }.filter { $0.count > 0 }
-            .sorted { ($0.key.pattern.mask, $0.key.streak, $0.key.option?.start ?? 0) < ($1.key.pattern.mask, $1.key.streak, $1.key.option?.start ?? 0) }
+            .sorted { ($0.key.pattern.mask, $0.key.streak, $0.key.option?.template ?? -1, $0.key.option?.start ?? 0)
+                < ($1.key.pattern.mask, $1.key.streak, $1.key.option?.template ?? -1, $1.key.option?.start ?? 0) }
     }
 
     private func firstWeek(contract c: Int, group g: Int, free: inout Set<Int>) -> [AgentTour] {

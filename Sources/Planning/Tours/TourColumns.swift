@@ -65,6 +65,20 @@ extension TourProgram {
         }
     }
 
+    /// The days-off program's link by headcount: the agents of each contract and group
+    /// working each day at least `agents[c][g][day]`.
+    mutating func addAgentsWorking(_ agents: [[[Double]]]) {
+        for c in contracts.indices {
+            for g in contracts[c].groups {
+                for day in days where agents[c][g][day] > 0 {
+                    let (w, position) = weeks.week(ofDay: day)
+                    program.addRow("agents_\(c)_\(g)_\(day)", patternTerms(contract: c, group: g, week: w, working: position),
+                                   atLeast: agents[c][g][day])
+                }
+            }
+        }
+    }
+
     /// The length of contract `c`'s shortest template (seconds).
     func shortestShift(_ c: Int) -> Double { contracts[c].templates.map { templates[$0].length }.min() ?? 0 }
 

@@ -82,6 +82,9 @@ public struct TourProgram {
     /// For the days-off program of the decomposition: the paid hours (in seconds) each
     /// group must have working each day, `[group][day]`; `nil` for the whole program.
     let daysOffDemand: [[Double]]?
+    /// For the days-off program: the fewest agents of each contract and group working
+    /// each day, `[contract][group][day]` (from the linear relaxation's shifts).
+    var daysOffAgents: [[[Double]]]? = nil
     /// (group, interval) pairs with a requirement that no shift column can cover.
     var uncovered: [(group: Int, interval: Int)] = []
     /// With soft coverage: the column of agents short per (group, interval).
@@ -91,7 +94,8 @@ public struct TourProgram {
 
     /// The program for `required` agents on the phones (`[group][interval]`).
     init(model: CenterModel, templates: [ShiftTemplate], contracts: [Contract], agents: [NamedAgent]?,
-         breakStep: Double, required: [[Int]], relaxation: Relaxation = [], daysOffDemand: [[Double]]? = nil) throws {
+         breakStep: Double, required: [[Int]], relaxation: Relaxation = [], daysOffDemand: [[Double]]? = nil,
+         daysOffAgents: [[[Double]]]? = nil) throws {
         self.model = model
         self.templates = templates
         self.contracts = contracts
@@ -100,9 +104,11 @@ public struct TourProgram {
         self.breakStep = breakStep
         self.relaxation = relaxation
         self.daysOffDemand = daysOffDemand
+        self.daysOffAgents = daysOffAgents
         try addPatterns()
         if let daysOffDemand {
             addDaysWorked(daysOffDemand)
+            if let daysOffAgents { addAgentsWorking(daysOffAgents) }
             addWeekLinks()
             addHeadcounts()
             return
@@ -154,7 +160,8 @@ public struct TourProgram {
     }
 
     /// The solved program.
-    public func solve(timeLimit: Double, gap: Double, solver: MIPSolver = .glpk) throws -> IntegerProgram.Solution {
-        try program.solve(timeLimit: timeLimit, gap: gap, solver: solver)
+    public func solve(timeLimit: Double, gap: Double, solver: MIPSolver = .glpk, start: [Double]? = nil,
+                      nodes: Int? = nil) throws -> IntegerProgram.Solution {
+        try program.solve(timeLimit: timeLimit, gap: gap, solver: solver, start: start, nodes: nodes)
     }
 }
