@@ -131,7 +131,7 @@ private final class CBCModel {
         let objective = Cbc_getObjValue(model)
         guard Cbc_isAbandoned(model) == 0, let best = Cbc_bestSolution(model), objective.isFinite,
               abs(objective) < 1e50 else {
-            throw PlanningError("CBC found no integer solution (status \(status), \(Cbc_secondaryStatus(model)))")
+            throw PlanningError("CBC found no integer solution (status \(status), \(Cbc_secondaryStatus(model)); \(columnCount) columns)")
         }
         let values = Array(UnsafeBufferPointer(start: best, count: columnCount))
         return IntegerProgram.Solution(values: values, objective: objective,

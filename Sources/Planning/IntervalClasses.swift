@@ -1,4 +1,6 @@
 import ContactCenter
+import Experiments
+import Statistics
 
 /// Intervals the staffing search gives one requirement: the same time of day on days
 /// that are the same for the calls — their arrivals, talk, after-call work and patience
@@ -51,6 +53,31 @@ struct IntervalClasses {
 
     /// Whether every class is one interval.
     var isIdentity: Bool { members.count == classOf.count }
+
+    /// (class, call type) pairs that fail one of the type's planning targets under `rule`,
+    /// each class judged on its intervals pooled: the mean of their means, within a
+    /// confidence interval half as wide as the root of the sum of their half-widths
+    /// squared over their number (days apart are independent). A class of one interval
+    /// is judged as that interval is.
+    func failures(_ summary: RunSummary, model: CenterModel, rule: TargetRule) -> [(unit: Int, type: Int)] {
+        let targets = model.callTypes.map(RequirementPlanner.planningTargets(of:))
+        let byIndex = Dictionary(summary.intervals.map { ($0.index, $0) }, uniquingKeysWith: { first, _ in first })
+        return members.indices.flatMap { c in
+            model.callTypes.indices.compactMap { k -> (Int, Int)? in
+                let missed = targets[k].contains { target in
+                    let cells = members[c].compactMap { byIndex[$0]?.callTypes[k][target.kpi] }
+                    guard !cells.isEmpty else { return false }
+                    let n = Double(cells.count)
+                    let mean = cells.reduce(0) { $0 + $1.mean } / n
+                    let half = cells.reduce(0) { $0 + $1.halfWidth * $1.halfWidth }.squareRoot() / n
+                    let pooled = ConfidenceInterval(mean: mean, low: mean - half, high: mean + half, level: cells[0].level,
+                                                    count: cells.map(\.count).min() ?? 0)
+                    return rule.fails(target, pooled)
+                }
+                return missed ? (c, k) : nil
+            }
+        }
+    }
 
     /// What makes a day the same as another for the calls, interval by interval.
     private struct DayKey: Hashable {

@@ -15,6 +15,10 @@ public struct RepairLoop: Sendable {
     public let maxRepairs: Int
     public let rule: TargetRule
     public let threads: Int?
+    /// When set, interval targets are judged pooled over these classes (the same time of
+    /// day on days the same for the calls), and a class that misses is raised in all its
+    /// intervals (``IntervalClasses/failures(_:model:rule:)``).
+    var pooled: IntervalClasses?
 
     public init(model: CenterModel, seed: UInt64, replications: Int, maxRepairs: Int, rule: TargetRule, threads: Int?) {
         self.model = model
@@ -56,8 +60,8 @@ public struct RepairLoop: Sendable {
                 return previous!
             }
             let summary = try ReplicationRunner.summary(model: staffed, seed: seed, replications: replications, threads: threads)
-            let missed = RequirementPlanner.failures(summary, model, rule: rule)
-            log.append(describe(round, plan, missed.count))
+            let missed = failures(summary)
+            log.append(describe(round, plan, missed.count) + pooledNote(summary))
             if !missed.isEmpty && round >= maxRepairs { log.append("stopped after \(maxRepairs) repairs with targets still missed") }
             let outcome = Outcome(plan: plan, required: required, verification: summary, missed: missed, log: log)
             if missed.isEmpty || round >= maxRepairs { return outcome }
@@ -65,6 +69,20 @@ public struct RepairLoop: Sendable {
             Self.raise(&required, at: missed, in: model)
             round += 1
         }
+    }
+
+    /// The (interval, call type) targets missed under `rule`: each interval's own, or,
+    /// pooled, every interval of each class that misses.
+    private func failures(_ summary: RunSummary) -> [(interval: Int, type: Int)] {
+        guard let pooled, !pooled.isIdentity else { return RequirementPlanner.failures(summary, model, rule: rule) }
+        return pooled.failures(summary, model: model, rule: rule).flatMap { c, k in pooled.members[c].map { ($0, k) } }
+    }
+
+    /// Pooled, how the targets were judged and how many single intervals miss alone.
+    private func pooledNote(_ summary: RunSummary) -> String {
+        guard let pooled, !pooled.isIdentity else { return "" }
+        return " (judged over the \(pooled.members.count) times of day of the days the same for the calls, the days pooled; "
+            + "\(RequirementPlanner.failures(summary, model, rule: rule).count) single interval targets \(rule.phrase))"
     }
 
     /// One agent more in `required` (`[group][interval]`) for each interval target

@@ -49,21 +49,7 @@ struct StaffingSearch {
     /// (class, call type) pairs that miss one of the type's planning targets by the mean:
     /// over a class of several intervals, the mean of their means.
     private func failures(_ summary: RunSummary) -> [(unit: Int, type: Int)] {
-        if classes.isIdentity { return RequirementPlanner.failures(summary, model).map { ($0.interval, $0.type) } }
-        let targets = model.callTypes.map(RequirementPlanner.planningTargets(of:))
-        let byIndex = Dictionary(summary.intervals.map { ($0.index, $0) }, uniquingKeysWith: { first, _ in first })
-        return classes.members.indices.flatMap { c in
-            model.callTypes.indices.compactMap { k -> (Int, Int)? in
-                let missed = targets[k].contains { target in
-                    let means = classes.members[c].compactMap { byIndex[$0]?.callTypes[k][target.kpi]?.mean }
-                    guard !means.isEmpty else { return false }
-                    let mean = means.reduce(0, +) / Double(means.count)
-                    return target.isMissed(by: ConfidenceInterval(mean: mean, low: mean, high: mean, level: 0.95, count: means.count),
-                                           confident: false)
-                }
-                return missed ? (c, k) : nil
-            }
-        }
+        classes.failures(summary, model: model, rule: .mean)
     }
 
     private func missed(_ summary: RunSummary) -> Set<Int> { Set(failures(summary).map(\.unit)) }

@@ -110,6 +110,12 @@ struct DayByDaySolver {
             sub.addRow(row.name, row.terms.compactMap { term in index[term.0].map { ($0, term.1) } },
                        atLeast: row.lower.map { $0 - known }, atMost: row.upper.map { $0 - known })
         }
-        return try sub.solve(timeLimit: timeLimit, gap: gap, solver: solver, start: starting ? mine.map { values[$0] } : nil, nodes: Self.nodes)
+        let start = starting ? mine.map { values[$0] } : nil
+        do {
+            return try sub.solve(timeLimit: timeLimit, gap: gap, solver: solver, start: start, nodes: Self.nodes)
+        } catch let error as PlanningError where !error.isInfeasible {
+            // No solution within the nodes: search on, to the time limit.
+            return try sub.solve(timeLimit: timeLimit, gap: gap, solver: solver, start: start)
+        }
     }
 }

@@ -141,15 +141,18 @@ public struct MonthRosterPlanner: Sendable {
         }
     }
 
-    /// Solves for `requirement`, simulates and raises the requirement wherever an
-    /// interval fails a target under `rule`, until every target holds or `maxRepairs`
-    /// rounds have run. When no tours cover `requirement`, the best that keep every rule
+    /// Solves for `requirement`, simulates and raises the requirement wherever a time of
+    /// day fails a target under `rule`, judged over the days the same for the calls
+    /// pooled (as the requirement search judges them: a single interval's 95% interval
+    /// from a few replications misses now and then by chance alone, and repairs would
+    /// chase that noise), until every target holds or `maxRepairs` rounds have run. When no tours cover `requirement`, the best that keep every rule
     /// are kept, short (``Plan/shortfallReason``); a raised requirement no tours cover
     /// stops the repairs.
     public func optimise(requirement: [[Int]], seed: UInt64, replications: Int, maxRepairs: Int = 10,
                          rule: TargetRule = .notMissed, threads: Int? = nil) throws -> Result {
-        let loop = RepairLoop(model: model, seed: seed, replications: replications, maxRepairs: maxRepairs, rule: rule,
+        var loop = RepairLoop(model: model, seed: seed, replications: replications, maxRepairs: maxRepairs, rule: rule,
                               threads: threads)
+        loop.pooled = IntervalClasses(model: model)
         let outcome = try loop.run(requirement: requirement) { required in
             let plan: Plan
             do {

@@ -40,8 +40,7 @@ struct TourDecomposition {
         let agents = agentsWorking(relaxed, bound.values)
         var best: (values: [Double], short: Double, round: Int, stopped: Bool, days: DayByDaySolver)?
         for round in 1...maxRounds {
-            let daysOff = try program([], demand: demand, agents: agents)
-            let tours = try daysOff.solve(timeLimit: planner.timeLimit, gap: planner.gap, solver: planner.solver)
+            let (daysOff, tours) = try solveDaysOff(demand: demand, agents: agents)
             clock.lap("days off")
             var fixed = try program([.softCoverage])
             fix(&fixed, from: daysOff, tours.values)
@@ -70,12 +69,15 @@ struct TourDecomposition {
             // The whole program's root node from the solution by parts: CBC's cuts raise
             // the bound above the relaxation's, its heuristics may lower the cost.
             let soft = try program([.softCoverage])
-            let root = try soft.solve(timeLimit: planner.timeLimit, gap: planner.gap, solver: .cbc, start: found.values, nodes: 0)
+            // CBC may refuse the start and find no solution at the root: then it gives nothing.
+            let root = try? soft.solve(timeLimit: planner.timeLimit, gap: planner.gap, solver: .cbc, start: found.values, nodes: 0)
             clock.lap("whole program's root")
-            lowerBound = max(lowerBound, root.lowerBound)
             let cost = zip(soft.program.columns, found.values).reduce(0) { $0 + $1.0.cost * $1.1 }
-            if root.objective < cost - 1e-6 {
-                found = (root.values, shortfall(soft, root.values).joined().reduce(0, +), found.round, found.stopped || root.stoppedAtTimeLimit)
+            if let root {
+                lowerBound = max(lowerBound, root.lowerBound)
+                if root.objective < cost - 1e-6 {
+                    found = (root.values, shortfall(soft, root.values).joined().reduce(0, +), found.round, found.stopped || root.stoppedAtTimeLimit)
+                }
             }
         }
         let values = Array(found.values.prefix(whole.program.columns.count))
@@ -93,6 +95,18 @@ struct TourDecomposition {
         try TourProgram(model: planner.model, templates: planner.templates, contracts: planner.contracts, agents: planner.agents,
                         breakStep: planner.breakStep, required: required, relaxation: relaxation, daysOffDemand: demand,
                         daysOffAgents: agents)
+    }
+
+    /// The days-off program for `demand` and, when its patterns can keep them, `agents`;
+    /// else for `demand` alone.
+    private func solveDaysOff(demand: [[Double]], agents: [[[Double]]]) throws -> (TourProgram, IntegerProgram.Solution) {
+        do {
+            let daysOff = try program([], demand: demand, agents: agents)
+            return (daysOff, try daysOff.solve(timeLimit: planner.timeLimit, gap: planner.gap, solver: planner.solver))
+        } catch let error as PlanningError where error.isInfeasible {
+            let daysOff = try program([], demand: demand)
+            return (daysOff, try daysOff.solve(timeLimit: planner.timeLimit, gap: planner.gap, solver: planner.solver))
+        }
     }
 
     /// The agents of the relaxation's shifts per (contract, group, day), to the nearest
