@@ -38,8 +38,9 @@ public enum MonthRosterReport {
 
     /// When the roster falls short: why, by how much, and the largest shortfalls.
     static func shortfallLines(_ study: MonthRosterStudy, planner: MonthRosterPlanner) -> String {
-        ShortfallReport.line(MonthRosterFiles(result: study.result, planner: planner).shortfall, reason: reason(study.result.plan),
-                             model: planner.model)
+        let cells = MonthRosterFiles(result: study.result, planner: planner).shortfall
+        guard !cells.isEmpty || study.result.plan.shortfallReason != nil else { return "" }
+        return ShortfallReport.line(cells, reason: reason(study.result.plan), model: planner.model)
     }
 
     /// The (group, interval) pairs the roster plans below the requirement, with why
@@ -101,6 +102,7 @@ public enum MonthRosterReport {
     /// requirement; `lp_bound` is then 0) and the verifying run (`verification`).
     public static func json(_ study: MonthRosterStudy, planner: MonthRosterPlanner) throws -> Data {
         let result = study.result, plan = result.plan, model = planner.model
+        let shortfall = MonthRosterFiles(result: result, planner: planner).shortfall
         let tours: [JSONValue] = plan.tours.map { tour in
             .object([
                 "agent": .text(tour.agent), "contract": .text(planner.contracts[tour.contract].id),
@@ -118,8 +120,8 @@ public enum MonthRosterReport {
             "rounding_by_hand": .number(study.roundingCost), "tours": .array(tours),
             "violations": .array([]), "unused_agents": .array(plan.unusedAgents.map(JSONValue.text)),
             "log": .array(result.log.map(JSONValue.text)),
-            "shortfall": ShortfallReport.json(MonthRosterFiles(result: study.result, planner: planner).shortfall,
-                                              reason: reason(plan), model: model),
+            "shortfall": ShortfallReport.json(shortfall, reason: shortfall.isEmpty && plan.shortfallReason == nil ? nil : reason(plan),
+                                              model: model),
         ])
         guard var object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(roster)) as? [String: Any] else { return Data() }
         object["verification"] = try JSONSerialization.jsonObject(with: SummaryJSON.encode(result.verification))

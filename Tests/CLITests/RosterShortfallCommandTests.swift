@@ -30,4 +30,18 @@ final class RosterShortfallCommandTests: CLITestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("roster.yaml").path))
         XCTAssertTrue(try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8).contains("Shortfall"))
     }
+
+    /// A month roster that covers its requirement says nothing of a shortfall: no
+    /// `SHORT` line, `shortfall` null in `--json`, status 0.
+    func testCoveredMonthRosterShowsNoShortfall() throws {
+        let week = ["roster", "Scenarios/month/single-skill-week.yaml", "--shifts", "Scenarios/month/single-skill-shifts.yaml",
+                    "--erlang-requirements", "--replications", "3"]
+        let text = try CCSimProcess.run(week)
+        XCTAssertEqual(text.status, 0, text.stderr)
+        XCTAssertFalse(text.stdout.contains("SHORT"), text.stdout)
+        let json = try CCSimProcess.run(week + ["--json"])
+        XCTAssertEqual(json.status, 0, json.stderr)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        XCTAssertTrue(object?["shortfall"] is NSNull, "\(object?["shortfall"] ?? "missing")")
+    }
 }
