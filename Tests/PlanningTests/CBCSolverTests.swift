@@ -41,15 +41,21 @@ final class CBCSolverTests: XCTestCase {
         }
     }
 
-    /// A start and a node limit: CBC stopped at the root (nodes 0) from the feasible start
-    /// a = 4 (cost 32) returns a feasible solution at most as dear as the start, with a
-    /// bound at least the LP's 25.6; the same call twice gives the same solution.
-    func testStartAndNodeLimit() throws {
+    /// min 8a + 6b + 5c with 5a + 4b + 3c ≥ 17, 0 ≤ a, b, c ≤ 4 integers.
+    static func knapsack() -> IntegerProgram {
         var program = IntegerProgram()
         let a = program.addColumn("a", cost: 8, upper: 4)
         let b = program.addColumn("b", cost: 6, upper: 4)
         let c = program.addColumn("c", cost: 5, upper: 4)
         program.addRow("weight", [(a, 5), (b, 4), (c, 3)], atLeast: 17)
+        return program
+    }
+
+    /// A start and a node limit: CBC stopped at the root (nodes 0) from the feasible start
+    /// a = 4 (cost 32) returns a feasible solution at most as dear as the start, with a
+    /// bound at least the LP's 25.6; the same call twice gives the same solution.
+    func testStartAndNodeLimit() throws {
+        let program = Self.knapsack()
         let first = try program.solve(gap: 0, solver: .cbc, start: [4, 0, 0], nodes: 0)
         XCTAssertLessThanOrEqual(first.objective, 32 + 1e-9)
         XCTAssertGreaterThanOrEqual(first.lowerBound, 25.6 - 1e-6)
@@ -64,11 +70,7 @@ final class CBCSolverTests: XCTestCase {
     /// (weight 17, cost 26); nothing cheaper reaches 17 (b = 4 needs one more item: ≥ 29;
     /// b = 2, c = 3: 27; a = 2, b = 1, c = 1: 27).
     func testKnapsackCover() throws {
-        var program = IntegerProgram()
-        let a = program.addColumn("a", cost: 8, upper: 4)
-        let b = program.addColumn("b", cost: 6, upper: 4)
-        let c = program.addColumn("c", cost: 5, upper: 4)
-        program.addRow("weight", [(a, 5), (b, 4), (c, 3)], atLeast: 17)
+        let program = Self.knapsack()
         let solutions = try assertOptimum(program, 26)
         for (solver, solution) in solutions {
             XCTAssertEqual(solution.values, [1, 3, 0], "\(solver)")
